@@ -1,0 +1,1 @@
+print("CountBenchmark: not written yet")

@@ -1,0 +1,1 @@
+print("FeedImportBenchmark: not written yet")

@@ -1,0 +1,77 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Settings every Syndicate target shares: Swift 6 language mode (the tools default) plus
+/// upcoming features that keep the public surface explicit.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "Syndicate",
+    platforms: [.macOS(.v13)],
+    products: [
+        /// The core: the `Post` model, importers that need only Foundation, text rules.
+        .library(name: "Syndicate", targets: ["Syndicate"]),
+        /// Importers that need a third-party parser (Markdown with YAML front matter).
+        .library(name: "SyndicateImport", targets: ["SyndicateImport"]),
+        /// The `syndicate` command-line tool.
+        .executable(name: "syndicate", targets: ["SyndicateCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
+    ],
+    targets: [
+        .target(
+            name: "Syndicate",
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "SyndicateImport",
+            dependencies: [
+                "Syndicate",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Ink", package: "Ink"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "SyndicateCLI",
+            dependencies: [
+                "Syndicate",
+                "SyndicateImport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "ImportExample",
+            dependencies: ["Syndicate", "SyndicateImport"],
+            path: "Examples/ImportExample",
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "SyndicateTestSupport",
+            dependencies: ["Syndicate"],
+            path: "Tests/SyndicateTestSupport",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SyndicateTests",
+            dependencies: ["Syndicate", "SyndicateTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SyndicateImportTests",
+            dependencies: ["SyndicateImport", "Syndicate", "SyndicateTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SyndicateCLITests",
+            dependencies: ["SyndicateCLI", "SyndicateTestSupport"],
+            swiftSettings: strictSettings
+        ),
+    ]
+)

@@ -1,0 +1,97 @@
+import Foundation
+
+/// Turns raw input bytes into text, or says precisely why they are not text.
+///
+/// Accepts UTF-8 (with or without a byte-order mark) and UTF-16 with a byte-order mark. Rejects
+/// empty input, input over the size limit, invalid UTF-8 and binary data (NUL bytes or a high
+/// share of control characters), each with an ``ImportError`` naming the input.
+public enum InputText {
+    /// Decodes `data` as the text of a document in `format`.
+    ///
+    /// - Parameters:
+    ///   - data: The raw bytes.
+    ///   - format: The format being imported, named in errors.
+    ///   - context: The input's name and limits.
+    ///   - maxBytes: The size limit to apply; defaults to `context.limits.maxDocumentBytes`.
+    /// - Throws: ``ImportError`` of kind `.empty`, `.tooLarge` or `.notText`.
+    public static func decode(
+        _ data: Data,
+        format: ImportFormat?,
+        context: ImportContext,
+        maxBytes: Int? = nil
+    ) throws(ImportError) -> String {
+        let limit = maxBytes ?? context.limits.maxDocumentBytes
+        guard data.count <= limit else {
+            throw ImportError(
+                .tooLarge, input: context.inputName, format: format,
+                message:
+                    "the input is \(byteCount(data.count)), over the \(byteCount(limit)) limit; raise ImportLimits.maxDocumentBytes if it is genuine."
+            )
+        }
+        let text: String
+        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
+            guard let decoded = String(data: data, encoding: .utf16) else {
+                throw notText(context, format, "the UTF-16 byte-order mark is followed by invalid UTF-16")
+            }
+            text = decoded
+        } else {
+            let body = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...]
+            if let offset = firstInvalidUTF8Offset(body) {
+                throw notText(
+                    context, format,
+                    "byte \(offset - body.startIndex) is not valid UTF-8; convert the file to UTF-8 (for example with iconv)"
+                )
+            }
+            text = String(decoding: body, as: UTF8.self)
+        }
+        guard !text.allSatisfy({ $0.isWhitespace }) else {
+            throw ImportError(
+                .empty, input: context.inputName, format: format,
+                message: "the input is empty; give a file with a post in it.")
+        }
+        if looksBinary(text) {
+            throw notText(context, format, "the input looks like binary data, not a document")
+        }
+        return text
+    }
+
+    private static func notText(_ context: ImportContext, _ format: ImportFormat?, _ reason: String) -> ImportError {
+        ImportError(.notText, input: context.inputName, format: format, message: reason + ".")
+    }
+
+    /// The offset of the first byte that breaks UTF-8, or nil when all of it is valid.
+    static func firstInvalidUTF8Offset(_ bytes: Data.SubSequence) -> Int? {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        var offset = bytes.startIndex
+        var consumed = bytes.startIndex
+        // Track offsets by re-encoding each decoded scalar's length.
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                consumed += UTF8.width(scalar)
+                offset = consumed
+            case .emptyInput:
+                return nil
+            case .error:
+                return offset
+            }
+        }
+    }
+
+    /// NUL bytes, or more than 1 % C0 control characters other than tab and newlines, mean binary.
+    static func looksBinary(_ text: String) -> Bool {
+        var controls = 0
+        var total = 0
+        for byte in text.utf8.prefix(65_536) {
+            total += 1
+            if byte == 0 { return true }
+            if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D, byte != 0x0C { controls += 1 }
+        }
+        return total > 0 && controls * 100 > total
+    }
+
+    static func byteCount(_ bytes: Int) -> String {
+        ByteCountFormatter.string(fromByteCount: Int64(bytes), countStyle: .binary)
+    }
+}
