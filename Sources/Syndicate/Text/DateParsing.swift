@@ -10,7 +10,7 @@ public enum DateParsing {
     public static func date(from text: String) -> Date? {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty, trimmed.count < 80 else { return nil }
-        if let first = trimmed.first, first.isNumber {
+        if trimmed.range(of: #"^\d{4}-\d\d-\d\d"#, options: .regularExpression) != nil {
             return iso8601(trimmed)
         }
         return rfc822(trimmed)

@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+
+@testable import Syndicate
+
+@Suite struct InputTextTests {
+    let context = ImportContext(inputName: "post.html", limits: ImportLimits(maxDocumentBytes: 1024))
+
+    @Test func decodesUTF8AndDropsTheByteOrderMark() throws {
+        let text = try InputText.decode(Data([0xEF, 0xBB, 0xBF] + Array("Ofsted’s plan".utf8)), format: .html, context: context)
+        #expect(text == "Ofsted’s plan")
+    }
+
+    @Test func decodesUTF16WithAByteOrderMark() throws {
+        let data = try #require("Ofsted’s plan".data(using: .utf16))
+        #expect(try InputText.decode(data, format: .text, context: context) == "Ofsted’s plan")
+    }
+
+    @Test func emptyAndWhitespaceOnlyInputIsEmpty() {
+        for data in [Data(), Data(" \n\t\n".utf8)] {
+            #expect(throws: ImportError(.empty, input: "post.html", format: .html, message: "the input is empty; give a file with a post in it.")) {
+                try InputText.decode(data, format: .html, context: context)
+            }
+        }
+    }
+
+    @Test func invalidUTF8NamesTheOffendingByte() {
+        let data = Data(Array("abc".utf8) + [0xC3, 0x28] + Array("def".utf8))
+        #expect(
+            throws: ImportError(
+                .notText, input: "post.html", format: .html,
+                message: "byte 3 is not valid UTF-8; convert the file to UTF-8 (for example with iconv).")
+        ) {
+            try InputText.decode(data, format: .html, context: context)
+        }
+    }
+
+    @Test func binaryJunkIsNotText() throws {
+        var generator = SplitMix(seed: 7)
+        let bytes = (0..<512).map { _ in UInt8(truncatingIfNeeded: generator.next()) & 0x7F }
+        let error = try #require(throws: ImportError.self) {
+            try InputText.decode(Data(bytes), format: .html, context: context)
+        }
+        #expect(error.kind == .notText)
+        #expect(error.description.hasPrefix("post.html (html): "))
+    }
+
+    @Test func inputOverTheLimitIsTooLargeAndSaysWhichLimit() throws {
+        let error = try #require(throws: ImportError.self) {
+            try InputText.decode(Data(repeating: 0x61, count: 2048), format: .html, context: context)
+        }
+        #expect(error.kind == .tooLarge)
+        #expect(error.message.contains("ImportLimits.maxDocumentBytes"))
+    }
+
+    @Test func fiftyMegabytesIsRejectedByTheDefaultLimitWithoutDecoding() throws {
+        let data = Data(repeating: 0x61, count: 50 << 20)
+        let error = try #require(throws: ImportError.self) {
+            try InputText.decode(data, format: .text, context: ImportContext(inputName: "big.txt"))
+        }
+        #expect(error.kind == .tooLarge)
+    }
+}
+
+/// A small deterministic generator for test data.
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+
+@testable import Syndicate
+
+@Suite struct DateParsingTests {
+    /// 2024-03-09T10:00:00Z.
+    static let reference = Date(timeIntervalSince1970: 1_709_978_400)
+
+    @Test(arguments: [
+        "2024-03-09T10:00:00Z",
+        "2024-03-09T10:00:00+00:00",
+        "2024-03-09T11:00:00+01:00",
+        "2024-03-09T05:00:00-0500",
+        "2024-03-09T10:00:00.000Z",
+        "2024-03-09 10:00:00",
+        "2024-03-09T10:00Z",
+        "Sat, 09 Mar 2024 10:00:00 +0000",
+        "Sat, 09 Mar 2024 10:00:00 GMT",
+        "Sat, 9 Mar 2024 05:00:00 EST",
+        "09 Mar 2024 10:00:00 Z",
+        "Sat, 09 Mar 24 10:00:00 +0000",
+        "Saturday, 09 Mar 2024 11:00:00 +0100",
+    ])
+    func parsesPublishingFormats(text: String) {
+        #expect(DateParsing.date(from: text) == Self.reference)
+    }
+
+    @Test func dateWithoutTimeIsMidnightUTC() {
+        #expect(DateParsing.date(from: "2024-03-09") == Date(timeIntervalSince1970: 1_709_942_400))
+    }
+
+    @Test(arguments: ["", "yesterday", "2024-13-45", "Sat, 99 Foo 2024", String(repeating: "9", count: 500)])
+    func rejectsWhatIsNotADate(text: String) {
+        #expect(DateParsing.date(from: text) == nil)
+    }
+}
