@@ -19,7 +19,7 @@ import Foundation
 ///   `og:locale` (`en_GB` becomes `en-GB`), JSON-LD `inLanguage`;
 /// - **body**: the text of the `<article>`, else `<main>`, else `itemprop=articleBody`, else the
 ///   densest block of text, without scripts, navigation, headers, footers, asides, forms,
-///   hidden elements and boilerplate blocks (comments, share bars, newsletter boxes, related
+///   figure captions, hidden elements and boilerplate blocks (comments, share bars, newsletter boxes, related
 ///   posts, cookie notices, ads), and without the headline repeated as its first paragraph;
 ///   then ``ImportContext/boilerplate`` cleans the paragraphs. ``Post/markup`` is the chosen
 ///   element's HTML as written.
@@ -77,7 +77,9 @@ public struct HTMLImporter: PostImporter {
         let urls = HTMLURLResolver(page: page, contextBase: context.baseURL)
         var paragraphs: [String] = []
         if let article = content.article {
-            paragraphs = HTMLText.paragraphs(in: tree, from: article, skipping: filter.skipsInText)
+            paragraphs = HTMLText.paragraphs(in: tree, from: article) {
+                tree.name($0) == "figcaption" || filter.skipsInText($0)
+            }
             if let first = paragraphs.first, HTMLTitleResolver.fold(first) == HTMLTitleResolver.fold(title) {
                 paragraphs.removeFirst()
             }
