@@ -53,12 +53,12 @@ struct HTMLContentFinder {
                 guard linkDepth == 0, length > 0, let block = blocks.last else { return }
                 let parent = tree.nodes[block].parent
                 if Self.paragraphLike.contains(tree.name(block)) {
-                    if parent > 0 { score[parent] += 2 * length }
+                    if parent >= 0 { score[parent] += 2 * length }
                     let grandparent = parent > 0 ? tree.nodes[parent].parent : -1
-                    if grandparent > 0 { score[grandparent] += length }
+                    if grandparent >= 0 { score[grandparent] += length }
                 } else {
                     score[block] += 2 * length
-                    if parent > 0 { score[parent] += length }
+                    if parent >= 0 { score[parent] += length }
                 }
             }
         }
