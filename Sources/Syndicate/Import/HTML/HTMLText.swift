@@ -1,56 +1,111 @@
 import Foundation
 
-/// Converts an HTML fragment (a feed's `content:encoded`, Markdown rendered to HTML) into
-/// plain-text paragraphs: block elements end a paragraph, `<br>` ends a line, scripts and
-/// styles are dropped, entities are decoded and whitespace is collapsed.
+/// Converts HTML into plain-text paragraphs.
 ///
-/// PROVISIONAL: a simple scanner; the HTML importer's parser replaces it.
+/// Used for whole pages by ``HTMLImporter`` and for fragments by the feed and Markdown
+/// importers (a feed's `content:encoded`, Markdown rendered to HTML). The rules:
+/// - a block element (`<p>`, `<div>`, `<li>`, `<h2>`, `<blockquote>`, `<tr>`…) starts and ends
+///   a paragraph, so every list item becomes a paragraph of its own;
+/// - `<br>` is a line break inside a paragraph and becomes a space; two `<br>` in a row (with
+///   only whitespace between) end the paragraph, as pages that use `<br><br>` for spacing mean;
+/// - table cells are separated by a space;
+/// - `<script>`, `<style>`, `<template>`, `<noscript>`, `<head>`, `<svg>`, `<iframe>`, form
+///   controls and media elements are dropped with their content;
+/// - entities are decoded, whitespace is collapsed with ``Whitespace/collapse(_:)`` (in `<pre>`
+///   too), and empty paragraphs are left out.
+///
+/// The parser is tolerant (unclosed tags, unquoted attributes, stray end tags) and linear, and
+/// nesting deeper than ``ImportLimits/maxDepth`` is flattened rather than refused.
 public enum HTMLText {
-    static let blockTags: Set<String> = [
-        "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "table",
-        "section", "article", "pre", "hr", "figure", "figcaption", "dd", "dt", "dl", "header", "footer", "main",
-        "aside", "nav", "form", "address", "details", "summary",
+    /// Elements that start and end a paragraph.
+    static let blockElements: Set<String> = [
+        "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog", "dir",
+        "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+        "header", "hgroup", "hr", "html", "legend", "li", "main", "menu", "nav", "ol", "p", "pre", "section",
+        "summary", "table", "tbody", "tfoot", "thead", "tr", "ul",
     ]
-    static let droppedTags: Set<String> = ["script", "style", "noscript", "template", "svg", "head", "iframe"]
+
+    /// Elements dropped with everything inside them.
+    static let droppedElements: Set<String> = [
+        "audio", "button", "canvas", "datalist", "head", "iframe", "map", "noscript", "object", "script", "select",
+        "style", "svg", "template", "textarea", "title", "video",
+    ]
 
     /// The paragraphs of `html`, each plain text, none empty.
+    ///
+    /// ```swift
+    /// HTMLText.paragraphs(fromHTML: "<p>Ofsted&rsquo;s plan<br>for leaders<li>One<li>Two")
+    /// // ["Ofsted’s plan for leaders", "One", "Two"]
+    /// ```
+    ///
+    /// - Parameter html: A fragment or a whole page, in any state of repair.
+    /// - Returns: The text of each paragraph in document order, entities decoded and whitespace
+    ///   collapsed.
     public static func paragraphs(fromHTML html: String) -> [String] {
+        let tree = HTMLTree(html: html)
+        return paragraphs(in: tree, from: HTMLTree.document)
+    }
+
+    /// The paragraphs under `root`, leaving out elements `skip` rejects as well as
+    /// ``droppedElements``.
+    static func paragraphs(in tree: HTMLTree, from root: Int, skipping skip: (Int) -> Bool = { _ in false }) -> [String] {
+        var builder = ParagraphBuilder()
+        tree.walk(
+            from: root,
+            skipping: { droppedElements.contains(tree.nodes[$0].name) || skip($0) }
+        ) { step in
+            switch step {
+            case .text(let node):
+                builder.append(tree.nodes[node].text)
+            case .enter(let node):
+                let name = tree.nodes[node].name
+                if name == "br" {
+                    builder.lineBreak()
+                } else if name == "td" || name == "th" || name == "img" {
+                    builder.append(" ")
+                } else if blockElements.contains(name) {
+                    builder.endParagraph()
+                }
+            case .exit(let node):
+                let name = tree.nodes[node].name
+                if name == "td" || name == "th" {
+                    builder.append(" ")
+                } else if blockElements.contains(name) {
+                    builder.endParagraph()
+                }
+            }
+        }
+        builder.endParagraph()
+        return builder.paragraphs
+    }
+
+    /// Collects text into paragraphs.
+    private struct ParagraphBuilder {
         var paragraphs: [String] = []
-        var current = String()
-        func flush() {
-            let text = Whitespace.collapse(HTMLEntities.decode(current))
+        private var current = String()
+        /// Whether a `<br>` was the last thing added, whitespace aside.
+        private var afterBreak = false
+
+        mutating func append(_ text: String) {
+            if afterBreak, !text.unicodeScalars.allSatisfy(Whitespace.isCollapsible) { afterBreak = false }
+            current += text
+        }
+
+        mutating func lineBreak() {
+            if afterBreak {
+                endParagraph()
+            } else {
+                current += " "
+                afterBreak = true
+            }
+        }
+
+        mutating func endParagraph() {
+            afterBreak = false
+            guard !current.isEmpty else { return }
+            let text = Whitespace.collapse(current)
             if !text.isEmpty { paragraphs.append(text) }
             current.removeAll(keepingCapacity: true)
         }
-        var index = html.startIndex
-        while index < html.endIndex {
-            guard html[index] == "<" else {
-                let next = html[index...].firstIndex(of: "<") ?? html.endIndex
-                current += html[index..<next]
-                index = next
-                continue
-            }
-            if html[index...].hasPrefix("<!--") {
-                index = html[index...].range(of: "-->")?.upperBound ?? html.endIndex
-                continue
-            }
-            guard let close = html[index...].firstIndex(of: ">") else {
-                current += html[index...]
-                break
-            }
-            let inside = html[html.index(after: index)..<close]
-            let name = inside.drop { $0 == "/" }.prefix { $0.isLetter || $0.isNumber }.lowercased()
-            index = html.index(after: close)
-            if name.isEmpty { continue }
-            if droppedTags.contains(name), !inside.hasPrefix("/"), !inside.hasSuffix("/") {
-                index = html[index...].range(of: "</\(name)", options: .caseInsensitive)
-                    .flatMap { html[$0.upperBound...].firstIndex(of: ">") }
-                    .map { html.index(after: $0) } ?? html.endIndex
-                continue
-            }
-            if blockTags.contains(name) { flush() }
-        }
-        flush()
-        return paragraphs
     }
 }

@@ -1,0 +1,119 @@
+import Foundation
+
+/// Decides which elements of a page are not the article: navigation, page furniture and
+/// boilerplate such as share bars, newsletter boxes, related posts and comment sections.
+///
+/// An element is judged by its tag (`nav`, `header`, `footer`, `aside`, `form`…), its ARIA
+/// `role`, whether it is hidden, and the words of its `class` and `id`. Class words are matched
+/// as Readability matches them, with two refinements: a class token that also names the content
+/// (`entry-content`, `content-sidebar-wrap`) is no evidence unless it names comments, and state
+/// or taxonomy classes (`has-sidebar`, `tag-social-media`) are ignored.
+struct HTMLElementFilter {
+    /// What an element is to the reader.
+    enum Role: Equatable {
+        /// Possibly part of the article.
+        case content
+        /// Furniture around the text that may carry the byline, dates or tags: headers,
+        /// footers, `entry-meta` and `byline` blocks.
+        case furniture
+        /// Navigation and side matter: `nav`, `aside`, forms, menus, dialogs.
+        case navigation
+        /// Never part of the article: comments, share bars, sign-up boxes, hidden elements.
+        case boilerplate
+    }
+
+    static let furnitureElements: Set<String> = ["header", "footer"]
+    static let navigationElements: Set<String> = ["nav", "aside", "form", "menu", "dialog"]
+    static let furnitureRoles: Set<String> = ["banner", "contentinfo"]
+    static let navigationRoles: Set<String> = [
+        "navigation", "complementary", "search", "dialog", "alertdialog", "menu", "menubar",
+    ]
+    /// Elements never judged by their class: a `<body class="has-comments">` is still the page.
+    static let exemptElements: Set<String> = ["html", "body", "main"]
+
+    /// Roots that mark boilerplate wherever they occur in a class token (`commentlist`, `sharebar`).
+    static let boilerplateRoots = [
+        "comment", "disqus", "newsletter", "subscribe", "subscription", "cookie", "sidebar", "breadcrumb",
+        "related", "social", "share", "sharing", "promo", "advert", "sponsor", "popup", "consent", "outbrain",
+        "taboola", "signup", "sign-up", "widget", "paywall", "gdpr", "banner",
+    ]
+    /// Roots that mark comments; they count even in a token that also names the content.
+    static let commentRoots = ["comment", "disqus"]
+    /// Words that mark boilerplate only as whole words of a class token (`ad`, not `header`).
+    static let boilerplateWords: Set<String> = ["ad", "ads", "adslot", "modal", "skip", "print", "respond", "replies", "popover"]
+    /// Words that mark page furniture as whole words of a class token (`entry-header`, `post-meta`).
+    static let furnitureWords: Set<String> = [
+        "nav", "navbar", "navigation", "menu", "footer", "header", "masthead", "meta", "byline", "author",
+        "dateline", "timestamp", "tags", "categories",
+    ]
+    /// Roots that mark a token as naming the content itself.
+    static let contentRoots = ["content", "article", "main", "entry", "story"]
+    /// Class-token prefixes that describe state or taxonomy, not a part of the page.
+    static let ignoredPrefixes = ["has-", "with-", "no-", "tag-", "category-", "categories-", "postid-", "page-id-", "topic-"]
+
+    let tree: HTMLTree
+
+    /// The role of element `node`.
+    func role(of node: Int) -> Role {
+        let name = tree.name(node)
+        if isHidden(node) { return .boilerplate }
+        if let role = tree.attribute("role", of: node)?.lowercased() {
+            if Self.navigationRoles.contains(role) { return .navigation }
+            if Self.furnitureRoles.contains(role) { return .furniture }
+        }
+        if Self.navigationElements.contains(name) { return .navigation }
+        if Self.furnitureElements.contains(name) { return .furniture }
+        if Self.exemptElements.contains(name) || tree.attribute("itemprop", of: node)?.lowercased() == "articlebody" {
+            return .content
+        }
+        let labels = [tree.attribute("class", of: node), tree.attribute("id", of: node)].compactMap { $0 }
+        var role = Role.content
+        for label in labels {
+            for token in label.lowercased().split(whereSeparator: \.isWhitespace) {
+                switch Self.role(ofClassToken: token) {
+                case .boilerplate: return .boilerplate
+                case .furniture, .navigation: role = .furniture
+                case .content: break
+                }
+            }
+        }
+        return role
+    }
+
+    /// Whether the article's text leaves `node` out.
+    func skipsInText(_ node: Int) -> Bool {
+        role(of: node) != .content
+    }
+
+    /// Whether a search for the byline, dates, tags and headline leaves `node` out: boilerplate
+    /// and navigation, but not headers and footers, which often hold exactly those.
+    func skipsInMetadata(_ node: Int) -> Bool {
+        switch role(of: node) {
+        case .content, .furniture: return false
+        case .boilerplate, .navigation: return true
+        }
+    }
+
+    static func role(ofClassToken token: Substring) -> Role {
+        if ignoredPrefixes.contains(where: { token.hasPrefix($0) }) { return .content }
+        if commentRoots.contains(where: { token.contains($0) }) { return .boilerplate }
+        let namesContent = contentRoots.contains { token.contains($0) }
+        if !namesContent, boilerplateRoots.contains(where: { token.contains($0) }) { return .boilerplate }
+        let words = token.split { !($0.isLetter || $0.isNumber) }
+        if words.contains(where: { boilerplateWords.contains(String($0)) }) { return .boilerplate }
+        if words.contains(where: { furnitureWords.contains(String($0)) }) { return .furniture }
+        return .content
+    }
+
+    private func isHidden(_ node: Int) -> Bool {
+        let attributes = tree.nodes[node].attributes
+        if attributes.contains(where: { $0.name == "hidden" }) { return true }
+        if tree.attribute("aria-hidden", of: node)?.lowercased() == "true" { return true }
+        if let style = tree.attribute("style", of: node)?.lowercased().filter({ !$0.isWhitespace }),
+            style.contains("display:none") || style.contains("visibility:hidden")
+        {
+            return true
+        }
+        return false
+    }
+}

@@ -1,0 +1,215 @@
+import Foundation
+
+/// Builds an ``HTMLTree`` from tokens, repairing what real pages leave out.
+///
+/// The rules are a small, linear subset of the HTML5 tree construction:
+/// - void elements (`<br>`, `<img>`, `<meta>`…) and `<x/>` never take children;
+/// - `<p>` is closed by a block element or another `<p>`; `<li>` by the next `<li>` of the same
+///   list; `<dd>`/`<dt>` by the next of either; `<td>`/`<th>` by the next cell or row; `<tr>` by
+///   the next row; `<option>` by the next option; `<a>` by the next `<a>`; a heading by a heading
+///   that starts inside it;
+/// - an end tag closes the nearest open element of that name and everything opened after it;
+///   an end tag with no open element of its name is ignored;
+/// - elements nested deeper than `maxDepth` are flattened: their tags are dropped and their
+///   content joins the deepest element allowed, so depth never grows past the cap.
+///
+/// Each open element records the nearest open `<p>`, `<li>`… that its start would close, so
+/// no decision scans the stack; an end tag's scan stops at the element it closes, which it then
+/// pops, so the whole build is linear in the input.
+enum HTMLTreeBuilder {
+    static let voidElements: Set<String> = [
+        "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "img", "input", "keygen",
+        "link", "meta", "param", "source", "track", "wbr",
+    ]
+
+    /// Start tags that close an open `<p>`.
+    static let closesParagraph: Set<String> = [
+        "address", "article", "aside", "blockquote", "center", "details", "dialog", "dir", "div", "dl", "fieldset",
+        "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr",
+        "li", "dd", "dt", "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "ul", "xmp",
+    ]
+
+    static let headings: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
+
+    /// Elements that hide any open `<p>`, `<li>`, `<dd>`/`<dt>` from a start tag inside them.
+    static let scopeBoundaries: Set<String> = [
+        "html", "table", "td", "th", "caption", "button", "template", "object", "marquee", "applet", "svg", "math",
+    ]
+
+    /// For an open element, the stack positions of the elements a new start tag may close.
+    private struct Scope {
+        var paragraph = -1
+        var listItem = -1
+        var definition = -1
+        var cell = -1
+        var row = -1
+        var option = -1
+        var link = -1
+    }
+
+    private struct OpenElement {
+        var node: Int
+        var scope: Scope
+    }
+
+    /// Parses `html` into a tree whose element depth never exceeds `maxDepth`.
+    static func build(_ html: String, maxDepth: Int) -> HTMLTree {
+        let bytes = Array(html.utf8)
+        var builder = State(bytes: bytes, maxDepth: max(1, maxDepth))
+        var tokenizer = HTMLTokenizer(bytes: bytes)
+        while let token = tokenizer.next() {
+            builder.consume(token, start: tokenizer.tokenStart, end: tokenizer.tokenEnd)
+        }
+        builder.closeAll(at: bytes.count)
+        return HTMLTree(nodes: builder.nodes, source: bytes)
+    }
+
+    private struct State {
+        var nodes: [HTMLTree.Node]
+        var stack: [OpenElement]
+        let maxDepth: Int
+        /// How many elements of each name are open, so a stray end tag is rejected at once.
+        var openCount: [String: Int] = [:]
+        /// How many elements of each name were flattened and still await their end tag.
+        var flattened: [String: Int] = [:]
+        /// Set after a flattened raw-text element: its text is dropped.
+        var dropNextText = false
+
+        init(bytes: [UInt8], maxDepth: Int) {
+            nodes = [
+                HTMLTree.Node(
+                    kind: .document, name: "", text: "", attributes: [], parent: -1, start: 0, end: bytes.count)
+            ]
+            stack = [OpenElement(node: HTMLTree.document, scope: Scope())]
+            self.maxDepth = maxDepth
+        }
+
+        var current: Int { stack[stack.count - 1].node }
+
+        mutating func consume(_ token: HTMLTokenizer.Token, start: Int, end: Int) {
+            let dropText = dropNextText
+            dropNextText = false
+            switch token {
+            case .text(let text):
+                if dropText { return }
+                append(HTMLTree.Node(kind: .text, name: "", text: text, attributes: [], parent: current, start: start, end: end))
+            case .startTag(let name, let attributes, let selfClosing):
+                startTag(name, attributes, selfClosing: selfClosing, start: start, end: end)
+            case .endTag(let name):
+                endTag(name, start: start, end: end)
+            }
+        }
+
+        private mutating func startTag(
+            _ name: String, _ attributes: [HTMLAttribute], selfClosing: Bool, start: Int, end: Int
+        ) {
+            if name == "html" || name == "body" || name == "head", openCount[name, default: 0] > 0 {
+                return  // a repeated <html>/<body>/<head> adds nothing
+            }
+            closeImplied(by: name, at: start)
+            let isVoid = HTMLTreeBuilder.voidElements.contains(name) || selfClosing
+            if !isVoid, stack.count > maxDepth {
+                flattened[name, default: 0] += 1
+                if HTMLTokenizer.rawTextElements.contains(name) || HTMLTokenizer.escapableRawTextElements.contains(name) {
+                    dropNextText = true
+                }
+                return
+            }
+            let index = append(
+                HTMLTree.Node(kind: .element, name: name, text: "", attributes: attributes, parent: current, start: start, end: end))
+            guard !isVoid else { return }
+            var scope = stack[stack.count - 1].scope
+            let position = stack.count
+            if HTMLTreeBuilder.scopeBoundaries.contains(name) {
+                scope.paragraph = -1
+                scope.listItem = -1
+                scope.definition = -1
+                scope.option = -1
+            }
+            switch name {
+            case "table": scope.cell = -1; scope.row = -1
+            case "ul", "ol": scope.listItem = -1
+            case "dl": scope.definition = -1
+            case "p": scope.paragraph = position
+            case "li": scope.listItem = position
+            case "dd", "dt": scope.definition = position
+            case "td", "th": scope.cell = position
+            case "tr": scope.row = position; scope.cell = -1
+            case "option": scope.option = position
+            case "a": scope.link = position
+            default: break
+            }
+            stack.append(OpenElement(node: index, scope: scope))
+            openCount[name, default: 0] += 1
+        }
+
+        /// Closes the elements a start tag `name` implies the end of.
+        private mutating func closeImplied(by name: String, at offset: Int) {
+            let scope = stack[stack.count - 1].scope
+            if HTMLTreeBuilder.closesParagraph.contains(name), scope.paragraph > 0 {
+                pop(to: scope.paragraph, at: offset)
+            }
+            let scopeNow = stack[stack.count - 1].scope
+            switch name {
+            case "a" where scopeNow.link > 0:  // links do not nest; browsers close the open one
+                pop(to: scopeNow.link, at: offset)
+            case "li" where scopeNow.listItem > 0:
+                pop(to: scopeNow.listItem, at: offset)
+            case "dd" where scopeNow.definition > 0, "dt" where scopeNow.definition > 0:
+                pop(to: scopeNow.definition, at: offset)
+            case "td" where scopeNow.cell > 0, "th" where scopeNow.cell > 0:
+                pop(to: scopeNow.cell, at: offset)
+            case "tr" where scopeNow.row > 0, "tbody" where scopeNow.row > 0, "thead" where scopeNow.row > 0,
+                "tfoot" where scopeNow.row > 0:
+                pop(to: scopeNow.row, at: offset)
+            case "tr" where scopeNow.cell > 0:
+                pop(to: scopeNow.cell, at: offset)
+            case "option" where scopeNow.option > 0, "optgroup" where scopeNow.option > 0:
+                pop(to: scopeNow.option, at: offset)
+            default:
+                if HTMLTreeBuilder.headings.contains(name), HTMLTreeBuilder.headings.contains(nodes[current].name) {
+                    pop(to: stack.count - 1, at: offset)
+                }
+            }
+        }
+
+        private mutating func endTag(_ name: String, start: Int, end: Int) {
+            if let count = flattened[name], count > 0 {
+                flattened[name] = count - 1
+                return
+            }
+            guard openCount[name, default: 0] > 0 else {
+                if name == "br" {  // `</br>` is a `<br>`, as browsers read it
+                    append(HTMLTree.Node(kind: .element, name: "br", text: "", attributes: [], parent: current, start: start, end: end))
+                }
+                return
+            }
+            var position = stack.count - 1
+            while position > 0, nodes[stack[position].node].name != name { position -= 1 }
+            guard position > 0 else { return }
+            nodes[stack[position].node].end = end
+            pop(to: position, at: start, keepingEndOf: stack[position].node)
+        }
+
+        /// Pops the stack down to and including `position`, ending each popped element at `offset`.
+        private mutating func pop(to position: Int, at offset: Int, keepingEndOf kept: Int = -1) {
+            while stack.count > position {
+                let node = stack.removeLast().node
+                if node != kept { nodes[node].end = offset }
+                openCount[nodes[node].name, default: 1] -= 1
+            }
+        }
+
+        mutating func closeAll(at offset: Int) {
+            if stack.count > 1 { pop(to: 1, at: offset) }
+        }
+
+        @discardableResult
+        private mutating func append(_ node: HTMLTree.Node) -> Int {
+            let index = nodes.count
+            nodes.append(node)
+            nodes[node.parent].children.append(index)
+            return index
+        }
+    }
+}
