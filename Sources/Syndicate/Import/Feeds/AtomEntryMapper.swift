@@ -50,10 +50,7 @@ enum AtomEntryMapper {
             FeedText.plain($0.attribute("label")) ?? FeedText.plain($0.attribute("term"))
         }
 
-        for link in links where link.attribute("rel") == "enclosure" && RSSItemMapper.isImage(type: link.attribute("type")) {
-            entry.addImage(RSSItemMapper.image(link.attribute("href"), node: link))
-        }
-        MediaRSS.addImages(in: node, to: &entry)
+        FeedImages.add(from: node, to: &entry)
 
         entry.language = node.language
 

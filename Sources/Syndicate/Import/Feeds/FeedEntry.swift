@@ -24,9 +24,15 @@ struct FeedEntry {
     var language: String?
     var source: Post.Source?
 
-    /// Appends `image` unless an image with the same URL is already listed.
+    /// Appends `image`; when its URL is already listed, fills in what the earlier one lacks.
     mutating func addImage(_ image: Post.Image?) {
-        guard let image, !images.contains(where: { $0.url == image.url }) else { return }
-        images.append(image)
+        guard let image else { return }
+        guard let index = images.firstIndex(where: { $0.url == image.url }) else {
+            images.append(image)
+            return
+        }
+        images[index].alt = images[index].alt ?? image.alt
+        images[index].width = images[index].width ?? image.width
+        images[index].height = images[index].height ?? image.height
     }
 }

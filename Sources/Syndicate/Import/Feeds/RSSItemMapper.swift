@@ -57,10 +57,7 @@ enum RSSItemMapper {
         entry.tags = (item.elements("category", in: rss) + item.elements("subject", in: Namespace.dc))
             .compactMap { FeedText.plain($0.text) }
 
-        for enclosure in item.elements("enclosure", in: rss) where isImage(type: enclosure.attribute("type")) {
-            entry.addImage(image(enclosure.attribute("url"), node: enclosure))
-        }
-        MediaRSS.addImages(in: item, to: &entry)
+        FeedImages.add(from: item, to: &entry)
 
         entry.language = item.element("language", in: Namespace.dc)?.trimmedText ?? item.language
 
@@ -68,46 +65,5 @@ enum RSSItemMapper {
             entry.source = Post.Source(name: name, url: source.attribute("url").flatMap { FeedURL.resolve($0, against: base) })
         }
         return entry
-    }
-
-    /// Whether a MIME type names an image.
-    static func isImage(type: String?) -> Bool {
-        type?.trimmingCharacters(in: .whitespaces).lowercased().hasPrefix("image/") == true
-    }
-
-    /// An image at `url` (resolved against the node's base) with the node's width and height.
-    static func image(_ url: String?, node: XMLNode) -> Post.Image? {
-        guard let url, let absolute = FeedURL.resolve(url, against: node.base) else { return nil }
-        return Post.Image(
-            url: absolute, alt: nil,
-            width: FeedText.dimension(node.attribute("width")),
-            height: FeedText.dimension(node.attribute("height")))
-    }
-}
-
-/// Media RSS (`media:content`, `media:thumbnail`, `media:group`) images, shared by RSS and Atom.
-enum MediaRSS {
-    /// Adds the images `node` declares through Media RSS to `entry`, in document order.
-    static func addImages(in node: XMLNode, to entry: inout FeedEntry) {
-        var containers = [node]
-        containers.append(contentsOf: node.elements("group", in: Namespace.media))
-        for container in containers {
-            for case .element(let child) in container.children where Namespace.media.contains(child.name.namespace) {
-                switch child.name.local {
-                case "content":
-                    let medium = child.attribute("medium")?.lowercased()
-                    if medium == "image" || (medium == nil && RSSItemMapper.isImage(type: child.attribute("type"))) {
-                        var image = RSSItemMapper.image(child.attribute("url"), node: child)
-                        image?.alt = FeedText.plain(child.element("description", in: Namespace.media)?.text)
-                            ?? FeedText.plain(child.element("title", in: Namespace.media)?.text)
-                        entry.addImage(image)
-                    }
-                case "thumbnail":
-                    entry.addImage(RSSItemMapper.image(child.attribute("url"), node: child))
-                default:
-                    break
-                }
-            }
-        }
     }
 }

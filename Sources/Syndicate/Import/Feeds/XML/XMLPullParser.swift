@@ -91,6 +91,8 @@ struct XMLPullParser {
     private(set) var rootName: String?
     private var rootClosed = false
     private var sawMarkup = false
+    private var tagLine = 1
+    private var tagColumn = 1
     private var scratch: [UInt8] = []
     private var text: [UInt8] = []
 
@@ -110,6 +112,9 @@ struct XMLPullParser {
     /// `line L, column C` of the next unread byte.
     var location: String { "line \(line), column \(position - lineStart + 1)" }
 
+    /// `line L, column C` of the `<` that starts the current tag.
+    private var tagLocation: String { "line \(tagLine), column \(tagColumn)" }
+
     // MARK: - Events
 
     /// The next event, or nil once the root element has closed and the input has ended.
@@ -127,6 +132,8 @@ struct XMLPullParser {
                 if let event = try readText() { return event }
                 continue
             }
+            tagLine = line
+            tagColumn = position - lineStart + 1
             advance()
             sawMarkup = true
             guard let next = try peek() else { throw truncated() }
@@ -335,14 +342,15 @@ struct XMLPullParser {
     /// Text up to the next `<`; nil for whitespace outside the root.
     private mutating func readText() throws(Failure) -> Event? {
         text.removeAll(keepingCapacity: true)
-        let startLocation = location
+        let startLine = line
+        let startColumn = position - lineStart + 1
         _ = try scan(until: UInt8(ascii: "<"), into: .text)
         if open.isEmpty {
             guard text.allSatisfy(Self.isSpace) else {
                 let place = rootClosed ? "after the root element closed" : "before the root element"
                 throw Failure(
                     kind: .malformed, message: "there is text \(place); the input is not a well-formed XML feed.",
-                    location: startLocation)
+                    location: "line \(startLine), column \(startColumn)")
             }
             return nil
         }
@@ -468,7 +476,6 @@ struct XMLPullParser {
     }
 
     private mutating func readEndTag() throws(Failure) -> Event {
-        let endLocation = location
         let qualifiedName = try readName(what: "an element name after '</'")
         try skipWhitespace()
         guard let byte = try peek() else { throw truncated() }
@@ -477,14 +484,14 @@ struct XMLPullParser {
         guard let innermost = open.last else {
             throw Failure(
                 kind: .malformed, message: "</\(qualifiedName)> closes an element that was never opened.",
-                location: endLocation)
+                location: tagLocation)
         }
         guard innermost.qualifiedName == qualifiedName else {
             throw Failure(
                 kind: .malformed,
                 message:
                     "</\(qualifiedName)> does not match <\(innermost.qualifiedName)> opened at line \(innermost.line); the tags are mismatched.",
-                location: endLocation)
+                location: tagLocation)
         }
         let name = innermost.name
         try closeElement()
