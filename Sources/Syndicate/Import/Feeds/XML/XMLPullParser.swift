@@ -339,21 +339,17 @@ struct XMLPullParser {
 
     // MARK: - Tokens
 
-    /// Text up to the next `<`; nil for whitespace outside the root.
+    /// Text up to the next `<`; nil for whitespace outside the root, which is skipped.
     private mutating func readText() throws(Failure) -> Event? {
-        text.removeAll(keepingCapacity: true)
-        let startLine = line
-        let startColumn = position - lineStart + 1
-        _ = try scan(until: UInt8(ascii: "<"), into: .text)
         if open.isEmpty {
-            guard text.allSatisfy(Self.isSpace) else {
-                let place = rootClosed ? "after the root element closed" : "before the root element"
-                throw Failure(
-                    kind: .malformed, message: "there is text \(place); the input is not a well-formed XML feed.",
-                    location: "line \(startLine), column \(startColumn)")
-            }
-            return nil
+            try skipWhitespace()
+            guard let byte = try peek(), byte != UInt8(ascii: "<") else { return nil }
+            let place = rootClosed ? "after the root element closed" : "before the root element"
+            throw malformed(
+                "there is text (starting '\(Self.describe(byte))') \(place); the input is not a well-formed XML feed.")
         }
+        text.removeAll(keepingCapacity: true)
+        _ = try scan(until: UInt8(ascii: "<"), into: .text)
         let raw = try string(text)
         return .text(text.contains(UInt8(ascii: "&")) ? HTMLEntities.decode(raw) : raw)
     }
