@@ -1,0 +1,79 @@
+import Foundation
+
+/// Turns a ``FeedEntry`` into a ``Post`` by the rules every feed format shares.
+///
+/// - The body becomes paragraphs through `HTMLText.paragraphs(fromHTML:)` (or blank-line
+///   splitting for plain text), then `BoilerplateFilter.clean(_:title:)`; the filter's source,
+///   author and tags are used only where the item gives none.
+/// - An item without a title takes the first sentence of its body; with no body either, it is
+///   an error naming the item number.
+/// - The id is the feed's own (guid, Atom id, JSON Feed id), else the item's URL, else a
+///   digest of the title and body, so that re-reading the same feed gives the same ids.
+enum FeedPostBuilder {
+    /// The post for `entry`, the `number`th item (counting from 1) of the feed.
+    ///
+    /// - Throws: ``ImportError`` of kind `.missingField` when there is neither a title nor a body.
+    static func post(
+        from entry: FeedEntry,
+        number: Int,
+        fallbackAuthor: String?,
+        fallbackLanguage: String?,
+        format: ImportFormat,
+        context: ImportContext
+    ) throws(ImportError) -> Post {
+        let paragraphs: [String]
+        let markup: Post.Markup?
+        switch entry.body {
+        case .html(let html)?:
+            paragraphs = HTMLText.paragraphs(fromHTML: html)
+            markup = Post.Markup(kind: .html, content: html)
+        case .text(let text)?:
+            paragraphs = FeedText.paragraphs(fromText: text)
+            markup = Post.Markup(kind: .text, content: text)
+        case nil:
+            paragraphs = []
+            markup = nil
+        }
+        let cleaned = context.boilerplate.clean(paragraphs, title: entry.title)
+        guard
+            let title = entry.title
+                ?? cleaned.paragraphs.first.flatMap({ SentenceSplitter.sentences(in: $0).first })
+        else {
+            throw ImportError(
+                .missingField, input: context.inputName, format: format, location: "item \(number)",
+                message: "item \(number) has neither a title nor a body to take one from; give it a title.")
+        }
+        let id = entry.id ?? entry.url?.absoluteString ?? digestID(title: title, paragraphs: cleaned.paragraphs)
+        return Post(
+            id: id,
+            title: title,
+            url: entry.url,
+            summary: entry.summary,
+            paragraphs: cleaned.paragraphs,
+            markup: markup,
+            author: entry.author ?? fallbackAuthor ?? cleaned.author,
+            published: entry.published,
+            updated: entry.updated,
+            tags: entry.tags.isEmpty ? cleaned.tags : entry.tags,
+            images: entry.images,
+            source: entry.source ?? cleaned.source,
+            language: entry.language ?? fallbackLanguage
+        )
+    }
+
+    /// `urn:syndicate:<16 hex digits>`: FNV-1a (64-bit) of the title and body, stable across runs.
+    static func digestID(title: String, paragraphs: [String]) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in title.utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+        }
+        for paragraph in paragraphs {
+            hash = (hash ^ 0x0A) &* 0x0000_0100_0000_01B3
+            for byte in paragraph.utf8 {
+                hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+            }
+        }
+        let hex = String(hash, radix: 16)
+        return "urn:syndicate:" + String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}

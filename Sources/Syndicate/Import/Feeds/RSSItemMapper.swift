@@ -1,0 +1,69 @@
+import Foundation
+
+/// Reads one RSS 2.0 or RSS 1.0 `<item>` into a ``FeedEntry``.
+///
+/// Field by field: id = `guid` (else RSS 1.0 `rdf:about`, else left to the URL); title =
+/// `title`; url = `link`, else a permalink `guid`; body = `content:encoded`, and then
+/// `description` is the summary — when `description` is the only text it is the body and the
+/// summary stays empty, since RSS uses it for whole posts as often as for excerpts; author =
+/// `dc:creator`, else `author` (`jo@example.com (Jo)` gives `Jo`); published = `pubDate`, else
+/// `dc:date`; updated = `atom:updated` or `dcterms:modified`; tags = `category` then `dc:subject`;
+/// images = `enclosure` with an image type, `media:content` (medium image or image type) and
+/// `media:thumbnail`, also inside `media:group`; language = `dc:language` or `xml:lang`;
+/// source = `<source url="…">Name</source>`.
+enum RSSItemMapper {
+    /// The entry for `item`, whose links resolve against `item.base`.
+    static func entry(from item: XMLNode) -> FeedEntry {
+        var entry = FeedEntry()
+        let rss = Namespace.rss
+        let base = item.base
+
+        entry.title = FeedText.plain(item.element("title", in: rss)?.text)
+
+        let guid = item.element("guid", in: rss)
+        let guidText = guid?.trimmedText
+        if let link = item.element("link", in: rss)?.trimmedText {
+            entry.url = FeedURL.resolve(link, against: base)
+        }
+        if entry.url == nil, let atomLink = item.elements("link", in: Namespace.atomAny).first(where: {
+            ($0.attribute("rel") ?? "alternate") == "alternate"
+        }), let href = atomLink.attribute("href") {
+            entry.url = FeedURL.resolve(href, against: atomLink.base)
+        }
+        if entry.url == nil, let guidText, guid?.attribute("isPermaLink")?.lowercased() != "false" {
+            entry.url = FeedURL.resolve(guidText, against: base)
+        }
+        entry.id = guidText ?? item.attribute("about", namespace: Namespace.rdf).flatMap { Whitespace.collapse($0) }
+        if entry.id?.isEmpty == true { entry.id = nil }
+
+        let encoded = item.element("encoded", in: Namespace.contentModule)?.text
+        let description = item.element("description", in: rss)?.text
+        if let encoded, !encoded.allSatisfy(\.isWhitespace) {
+            entry.body = .html(encoded)
+            entry.summary = FeedText.plain(description)
+        } else if let description, !description.allSatisfy(\.isWhitespace) {
+            entry.body = .html(description)
+        }
+
+        entry.author =
+            FeedText.plain(item.element("creator", in: Namespace.dc)?.text)
+            ?? FeedText.authorName(item.element("author", in: rss)?.text)
+
+        entry.published = (item.element("pubDate", in: rss) ?? item.element("date", in: Namespace.dc))
+            .flatMap { DateParsing.date(from: $0.text) }
+        entry.updated = (item.element("updated", in: Namespace.atomAny) ?? item.element("modified", in: Namespace.dcTerms))
+            .flatMap { DateParsing.date(from: $0.text) }
+
+        entry.tags = (item.elements("category", in: rss) + item.elements("subject", in: Namespace.dc))
+            .compactMap { FeedText.plain($0.text) }
+
+        FeedImages.add(from: item, to: &entry)
+
+        entry.language = item.element("language", in: Namespace.dc)?.trimmedText ?? item.language
+
+        if let source = item.element("source", in: rss), let name = FeedText.plain(source.text) {
+            entry.source = Post.Source(name: name, url: source.attribute("url").flatMap { FeedURL.resolve($0, against: base) })
+        }
+        return entry
+    }
+}

@@ -1,0 +1,154 @@
+import Foundation
+
+/// One element of a feed item, kept in memory only while that item is mapped to a post.
+///
+/// Items are small (bounded by ``ImportLimits/maxItemBytes``), so a tree per item keeps the
+/// mapping code simple while the document as a whole is streamed.
+final class XMLNode {
+    /// A piece of an element's content, in document order.
+    enum Child {
+        case text(String)
+        case element(XMLNode)
+    }
+
+    /// The namespace-resolved name.
+    let name: XMLPullParser.Name
+    /// The attributes, `xmlns` declarations excluded.
+    let attributes: [XMLPullParser.Attribute]
+    /// The absolute base URL in effect for this element (`xml:base`, the channel link, the context).
+    let base: URL?
+    /// The language in effect (`xml:lang` here or on an ancestor).
+    let language: String?
+    /// The content.
+    private(set) var children: [Child] = []
+
+    /// Creates a node, resolving its `xml:base` against `parentBase` and inheriting `parentLanguage`.
+    init(_ element: XMLPullParser.Element, parentBase: URL?, parentLanguage: String?) {
+        name = element.name
+        attributes = element.attributes
+        var base = parentBase
+        var language = parentLanguage
+        for attribute in element.attributes where attribute.name.namespace == Namespace.xml {
+            if attribute.name.local == "base" {
+                base = FeedURL.resolve(attribute.value, against: parentBase) ?? parentBase
+            } else if attribute.name.local == "lang" {
+                let trimmed = Whitespace.collapse(attribute.value)
+                language = trimmed.isEmpty ? nil : trimmed
+            }
+        }
+        self.base = base
+        self.language = language
+    }
+
+    /// Appends text, merging it with a preceding text child.
+    func append(text: String) {
+        if case .text(let previous)? = children.last {
+            children[children.count - 1] = .text(previous + text)
+        } else {
+            children.append(.text(text))
+        }
+    }
+
+    /// Appends a child element.
+    func append(element: XMLNode) {
+        children.append(.element(element))
+    }
+
+    /// The value of the attribute `local` without a namespace (or in `namespace`).
+    func attribute(_ local: String, namespace: String = "") -> String? {
+        attributes.first { $0.name.local == local && $0.name.namespace == namespace }?.value
+    }
+
+    /// The direct text content, concatenated.
+    var text: String {
+        var result = ""
+        for case .text(let piece) in children { result += piece }
+        return result
+    }
+
+    /// The direct text, whitespace collapsed; nil when empty.
+    var trimmedText: String? {
+        let collapsed = Whitespace.collapse(text)
+        return collapsed.isEmpty ? nil : collapsed
+    }
+
+    /// The child elements in `namespaces` named `local`, in order.
+    func elements(_ local: String, in namespaces: Set<String>) -> [XMLNode] {
+        children.compactMap { child in
+            guard case .element(let node) = child, node.name.local == local, namespaces.contains(node.name.namespace)
+            else { return nil }
+            return node
+        }
+    }
+
+    /// The first child element in `namespaces` named `local`.
+    func element(_ local: String, in namespaces: Set<String>) -> XMLNode? {
+        for case .element(let node) in children where node.name.local == local && namespaces.contains(node.name.namespace) {
+            return node
+        }
+        return nil
+    }
+
+    /// All text in this element and its descendants, in order (iterative, not recursive).
+    var allText: String {
+        var result = ""
+        var stack: [(XMLNode, Int)] = [(self, 0)]
+        while let (node, position) = stack.popLast() {
+            guard position < node.children.count else { continue }
+            stack.append((node, position + 1))
+            switch node.children[position] {
+            case .text(let piece): result += piece
+            case .element(let child): stack.append((child, 0))
+            }
+        }
+        return result
+    }
+
+    /// The content serialised back to markup (for Atom `type="xhtml"`), prefixes dropped,
+    /// text and attribute values escaped, relative `href` and `src` values resolved against
+    /// each element's base. Iterative, so nesting depth costs no stack.
+    var innerXML: String {
+        var result = ""
+        var stack: [(XMLNode, Int)] = [(self, 0)]
+        while let (node, position) = stack.popLast() {
+            guard position < node.children.count else {
+                if node !== self { result += "</\(node.name.local)>" }
+                continue
+            }
+            stack.append((node, position + 1))
+            switch node.children[position] {
+            case .text(let piece):
+                result += Self.escape(piece, quotes: false)
+            case .element(let child):
+                result += "<\(child.name.local)"
+                for attribute in child.attributes where attribute.name.namespace.isEmpty {
+                    var value = attribute.value
+                    if attribute.name.local == "href" || attribute.name.local == "src",
+                        let resolved = FeedURL.resolve(value, against: child.base)
+                    {
+                        value = resolved.absoluteString
+                    }
+                    result += " \(attribute.name.local)=\"\(Self.escape(value, quotes: true))\""
+                }
+                result += ">"
+                stack.append((child, 0))
+            }
+        }
+        return result
+    }
+
+    private static func escape(_ text: String, quotes: Bool) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"" where quotes: result += "&quot;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,609 @@
+import Foundation
+
+/// A pull tokenizer for the XML that feeds are written in: elements with namespaces, attributes,
+/// text with entities (XML's five, numeric, and the HTML names that feeds misuse), CDATA,
+/// comments, processing instructions and a skipped doctype.
+///
+/// It reads ``XMLByteSource`` chunk by chunk, so memory is bounded by the largest single token
+/// (``maxTokenBytes``) and the nesting depth (``maxDepth``), never by the document. Each call to
+/// ``next()`` returns one event. It rejects what a feed reader must not accept silently:
+/// truncated documents (the root never closes), mismatched end tags, text outside the root, and
+/// bytes that are not UTF-8 (or ISO-8859-1 when the declaration says so). Errors carry the line
+/// and column. Declared entities are not expanded, so entity-expansion attacks cannot work.
+struct XMLPullParser {
+    /// A namespace-resolved element or attribute name.
+    struct Name: Equatable {
+        /// The namespace URI; empty for none.
+        var namespace: String
+        /// The local part.
+        var local: String
+    }
+
+    /// An attribute of a start tag.
+    struct Attribute {
+        /// The resolved name (unprefixed attributes have no namespace).
+        var name: Name
+        /// The value, entities decoded.
+        var value: String
+    }
+
+    /// A start tag.
+    struct Element {
+        /// The resolved name.
+        var name: Name
+        /// The name as written, `dc:creator`.
+        var qualifiedName: String
+        /// The attributes in document order, `xmlns` declarations excluded.
+        var attributes: [Attribute]
+        /// The line the tag starts on.
+        var line: Int
+    }
+
+    /// One step of the document.
+    enum Event {
+        /// A start tag (a self-closing tag yields `start` then `end`).
+        case start(Element)
+        /// An end tag.
+        case end(Name)
+        /// Character data: text with entities decoded, or a CDATA section as written.
+        case text(String)
+    }
+
+    /// Why tokenizing stopped.
+    struct Failure: Error {
+        /// The import error category.
+        var kind: ImportError.Kind
+        /// What went wrong and what to do.
+        var message: String
+        /// Where: `line 3, column 7`.
+        var location: String?
+    }
+
+    /// Well-known namespaces, used for prefixes that feeds use without declaring them.
+    static let conventionalPrefixes: [String: String] = [
+        "xml": "http://www.w3.org/XML/1998/namespace",
+        "dc": "http://purl.org/dc/elements/1.1/",
+        "dcterms": "http://purl.org/dc/terms/",
+        "content": "http://purl.org/rss/1.0/modules/content/",
+        "media": "http://search.yahoo.com/mrss/",
+        "atom": "http://www.w3.org/2005/Atom",
+        "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    ]
+
+    /// The largest token (text run, tag, comment) accepted, in bytes.
+    let maxTokenBytes: Int
+    /// The deepest nesting accepted.
+    let maxDepth: Int
+
+    private var source: XMLByteSource
+    private var buffer: [UInt8] = []
+    private var index = 0
+    private var bufferOffset = 0
+    private var exhausted = false
+    private var started = false
+    private(set) var line = 1
+    private var lineStart = 0
+    private var isLatin1 = false
+
+    private var open: [(qualifiedName: String, name: Name, line: Int, boundPrefixes: [String])] = []
+    private var bindings: [String: [String]] = [:]
+    private var pendingEnd: Name?
+    private(set) var rootName: String?
+    private var rootClosed = false
+    private var sawMarkup = false
+    private var tagLine = 1
+    private var tagColumn = 1
+    private var scratch: [UInt8] = []
+    private var text: [UInt8] = []
+
+    /// Creates a tokenizer over `source`.
+    init(source: XMLByteSource, maxTokenBytes: Int, maxDepth: Int) {
+        self.source = source
+        self.maxTokenBytes = max(1024, maxTokenBytes)
+        self.maxDepth = max(1, maxDepth)
+    }
+
+    /// The byte offset of the next unread byte from the start of the input.
+    var position: Int { bufferOffset + index }
+
+    /// The current depth: the number of open elements.
+    var depth: Int { open.count }
+
+    /// `line L, column C` of the next unread byte.
+    var location: String { "line \(line), column \(position - lineStart + 1)" }
+
+    /// `line L, column C` of the `<` that starts the current tag.
+    private var tagLocation: String { "line \(tagLine), column \(tagColumn)" }
+
+    // MARK: - Events
+
+    /// The next event, or nil once the root element has closed and the input has ended.
+    ///
+    /// - Throws: ``Failure`` for malformed, truncated, oversized or non-UTF-8 input.
+    mutating func next() throws(Failure) -> Event? {
+        if let name = pendingEnd {
+            pendingEnd = nil
+            try closeElement()
+            return .end(name)
+        }
+        while true {
+            guard let byte = try peek() else { return try finish() }
+            if byte != UInt8(ascii: "<") {
+                if let event = try readText() { return event }
+                continue
+            }
+            tagLine = line
+            tagColumn = position - lineStart + 1
+            advance()
+            sawMarkup = true
+            guard let next = try peek() else { throw truncated() }
+            switch next {
+            case UInt8(ascii: "/"):
+                advance()
+                return try readEndTag()
+            case UInt8(ascii: "?"):
+                advance()
+                try readProcessingInstruction()
+            case UInt8(ascii: "!"):
+                advance()
+                if let event = try readBang() { return event }
+            default:
+                return try readStartTag()
+            }
+        }
+    }
+
+    private mutating func finish() throws(Failure) -> Event? {
+        if !open.isEmpty { throw truncated() }
+        if rootName == nil, !sawMarkup {
+            throw Failure(kind: .empty, message: "the input is empty; give a feed with items in it.", location: nil)
+        }
+        if rootName == nil {
+            throw Failure(
+                kind: .malformed, message: "the document has no root element; it is not an XML feed.",
+                location: location)
+        }
+        return nil
+    }
+
+    private func truncated() -> Failure {
+        guard let innermost = open.last, let root = open.first else {
+            return Failure(
+                kind: .malformed, message: "the document ends inside a tag; the file is truncated — fetch it again.",
+                location: location)
+        }
+        let inside = open.count > 1 ? " inside <\(innermost.qualifiedName)> (opened at line \(innermost.line))" : ""
+        return Failure(
+            kind: .malformed,
+            message:
+                "the document ends\(inside) before <\(root.qualifiedName)> is closed; the file is truncated — fetch it again.",
+            location: location)
+    }
+
+    private func malformed(_ message: String) -> Failure {
+        Failure(kind: .malformed, message: message, location: location)
+    }
+
+    // MARK: - Bytes
+
+    @inline(__always)
+    private mutating func peek() throws(Failure) -> UInt8? {
+        if index < buffer.count { return buffer[index] }
+        return try refill() ? buffer[index] : nil
+    }
+
+    @inline(__always)
+    private mutating func advance() {
+        if buffer[index] == 0x0A {
+            line += 1
+            lineStart = bufferOffset + index + 1
+        }
+        index += 1
+    }
+
+    /// Reads the next chunk; false at the end of the input.
+    private mutating func refill() throws(Failure) -> Bool {
+        guard !exhausted else { return false }
+        bufferOffset += buffer.count
+        index = 0
+        let more: Bool
+        do {
+            more = try source.read(into: &buffer)
+        } catch {
+            throw Failure(kind: .unreadable, message: "reading failed: \(error.reason).", location: location)
+        }
+        guard more, !buffer.isEmpty else {
+            exhausted = true
+            buffer = []
+            return false
+        }
+        if !started {
+            started = true
+            try checkStart()
+        }
+        return true
+    }
+
+    /// Rejects UTF-16 and binary data on the first chunk and skips a UTF-8 byte-order mark.
+    private mutating func checkStart() throws(Failure) {
+        if buffer.starts(with: [0xFF, 0xFE]) || buffer.starts(with: [0xFE, 0xFF]) {
+            throw Failure(
+                kind: .notText, message: "the feed is UTF-16; convert it to UTF-8 (for example with iconv).",
+                location: nil)
+        }
+        if buffer.starts(with: [0xEF, 0xBB, 0xBF]) {
+            index = 3
+        }
+        if buffer.prefix(4096).contains(0) {
+            throw Failure(
+                kind: .notText, message: "the input looks like binary data (it contains NUL bytes), not a feed.",
+                location: nil)
+        }
+    }
+
+    /// Where ``scan(until:into:)`` puts the bytes it passes.
+    private enum Sink {
+        case text, scratch, discard
+    }
+
+    /// Appends bytes to `sink` until `stop`, which is left unread.
+    /// Returns false when the input ends first.
+    private mutating func scan(until stop: UInt8, into sink: Sink) throws(Failure) -> Bool {
+        while true {
+            if index >= buffer.count {
+                guard try refill() else { return false }
+            }
+            var cursor = index
+            let end = buffer.count
+            var newlines = 0
+            var lastNewline = -1
+            buffer.withUnsafeBufferPointer { bytes in
+                while cursor < end {
+                    let byte = bytes[cursor]
+                    if byte == stop { break }
+                    if byte == 0x0A {
+                        newlines += 1
+                        lastNewline = cursor
+                    }
+                    cursor += 1
+                }
+            }
+            switch sink {
+            case .text:
+                text.append(contentsOf: buffer[index..<cursor])
+                guard text.count <= maxTokenBytes else { throw tooLong() }
+            case .scratch:
+                scratch.append(contentsOf: buffer[index..<cursor])
+                guard scratch.count <= maxTokenBytes else { throw tooLong() }
+            case .discard:
+                break
+            }
+            if newlines > 0 {
+                line += newlines
+                lineStart = bufferOffset + lastNewline + 1
+            }
+            index = cursor
+            if cursor < end { return true }
+        }
+    }
+
+    private func tooLong() -> Failure {
+        Failure(
+            kind: .tooLarge,
+            message:
+                "a single text run or tag is over \(InputText.byteCount(maxTokenBytes)); raise ImportLimits.maxItemBytes if it is genuine.",
+            location: location)
+    }
+
+    /// Skips spaces, tabs and newlines.
+    private mutating func skipWhitespace() throws(Failure) {
+        while let byte = try peek(), Self.isSpace(byte) { advance() }
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
+    }
+
+    private static func isNameStart(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "_"),
+            UInt8(ascii: ":"), 0x80...0xFF:
+            return true
+        default:
+            return false
+        }
+    }
+
+    private static func isNameByte(_ byte: UInt8) -> Bool {
+        isNameStart(byte)
+            || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+    }
+
+    /// Decodes collected bytes as UTF-8 (or ISO-8859-1 when declared).
+    private func string(_ bytes: [UInt8]) throws(Failure) -> String {
+        if isLatin1 {
+            var result = String()
+            result.unicodeScalars.append(contentsOf: bytes.map { Unicode.Scalar($0) })
+            return result
+        }
+        guard let decoded = String(validating: bytes, as: UTF8.self) else {
+            throw Failure(
+                kind: .notText,
+                message:
+                    "the text before this point is not valid UTF-8 and the document declares no other encoding; convert the file to UTF-8 (for example with iconv).",
+                location: location)
+        }
+        return decoded
+    }
+
+    // MARK: - Tokens
+
+    /// Text up to the next `<`; nil for whitespace outside the root, which is skipped.
+    private mutating func readText() throws(Failure) -> Event? {
+        if open.isEmpty {
+            try skipWhitespace()
+            guard let byte = try peek(), byte != UInt8(ascii: "<") else { return nil }
+            let place = rootClosed ? "after the root element closed" : "before the root element"
+            throw malformed(
+                "there is text (starting '\(Self.describe(byte))') \(place); the input is not a well-formed XML feed.")
+        }
+        text.removeAll(keepingCapacity: true)
+        _ = try scan(until: UInt8(ascii: "<"), into: .text)
+        let raw = try string(text)
+        return .text(text.contains(UInt8(ascii: "&")) ? HTMLEntities.decode(raw) : raw)
+    }
+
+    /// Reads a name (element or attribute).
+    private mutating func readName(what: String) throws(Failure) -> String {
+        guard let first = try peek() else { throw truncated() }
+        guard Self.isNameStart(first) else {
+            throw malformed("expected \(what) but found '\(Self.describe(first))'; a literal '<' in text must be written &lt;.")
+        }
+        scratch.removeAll(keepingCapacity: true)
+        while let byte = try peek(), Self.isNameByte(byte) {
+            scratch.append(byte)
+            advance()
+            guard scratch.count <= 1024 else { throw tooLong() }
+        }
+        return try string(scratch)
+    }
+
+    private static func describe(_ byte: UInt8) -> String {
+        byte >= 0x21 && byte < 0x7F ? String(UnicodeScalar(byte)) : String(format: "0x%02X", byte)
+    }
+
+    private mutating func readStartTag() throws(Failure) -> Event {
+        if rootClosed {
+            throw malformed("a second root element starts after the first one closed; the input is not a single XML feed.")
+        }
+        let tagLine = line
+        let qualifiedName = try readName(what: "an element name after '<'")
+        var raw: [(String, String)] = []
+        var selfClosing = false
+        var tagBytes = 0
+        while true {
+            try skipWhitespace()
+            guard let byte = try peek() else { throw truncated() }
+            if byte == UInt8(ascii: ">") {
+                advance()
+                break
+            }
+            if byte == UInt8(ascii: "/") {
+                advance()
+                guard try peek() == UInt8(ascii: ">") else { throw malformed("expected '>' after '/' in <\(qualifiedName)>.") }
+                advance()
+                selfClosing = true
+                break
+            }
+            let attributeName = try readName(what: "an attribute name or '>' in <\(qualifiedName)>")
+            try skipWhitespace()
+            guard try peek() == UInt8(ascii: "=") else {
+                throw malformed("attribute \(attributeName) of <\(qualifiedName)> has no value; write \(attributeName)=\"…\".")
+            }
+            advance()
+            try skipWhitespace()
+            guard let quote = try peek(), quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else {
+                throw malformed("the value of \(attributeName) in <\(qualifiedName)> is not quoted.")
+            }
+            advance()
+            text.removeAll(keepingCapacity: true)
+            guard try scan(until: quote, into: .text) else { throw truncated() }
+            advance()
+            if text.contains(UInt8(ascii: "<")) {
+                throw malformed("the value of \(attributeName) in <\(qualifiedName)> contains '<'; write it as &lt;.")
+            }
+            tagBytes += text.count
+            guard tagBytes <= maxTokenBytes else { throw tooLong() }
+            let value = try string(text)
+            raw.append((attributeName, text.contains(UInt8(ascii: "&")) ? HTMLEntities.decode(value) : value))
+        }
+        return try openElement(qualifiedName, raw, line: tagLine, selfClosing: selfClosing)
+    }
+
+    private mutating func openElement(
+        _ qualifiedName: String, _ raw: [(String, String)], line tagLine: Int, selfClosing: Bool
+    ) throws(Failure) -> Event {
+        guard open.count < maxDepth else {
+            throw Failure(
+                kind: .tooLarge,
+                message: "elements are nested more than \(maxDepth) deep; raise ImportLimits.maxDepth if it is genuine.",
+                location: location)
+        }
+        var bound: [String] = []
+        for (name, value) in raw {
+            if name == "xmlns" {
+                bindings["", default: []].append(value)
+                bound.append("")
+            } else if name.hasPrefix("xmlns:") {
+                let prefix = String(name.dropFirst(6))
+                bindings[prefix, default: []].append(value)
+                bound.append(prefix)
+            }
+        }
+        let name = resolve(qualifiedName, isElement: true)
+        var attributes: [Attribute] = []
+        attributes.reserveCapacity(raw.count)
+        for (attributeName, value) in raw where attributeName != "xmlns" && !attributeName.hasPrefix("xmlns:") {
+            attributes.append(Attribute(name: resolve(attributeName, isElement: false), value: value))
+        }
+        if open.isEmpty { rootName = qualifiedName }
+        open.append((qualifiedName, name, tagLine, bound))
+        if selfClosing { pendingEnd = name }
+        return .start(Element(name: name, qualifiedName: qualifiedName, attributes: attributes, line: tagLine))
+    }
+
+    private func resolve(_ qualifiedName: String, isElement: Bool) -> Name {
+        guard let colon = qualifiedName.firstIndex(of: ":") else {
+            return Name(namespace: isElement ? (bindings[""]?.last ?? "") : "", local: qualifiedName)
+        }
+        let prefix = String(qualifiedName[..<colon])
+        let local = String(qualifiedName[qualifiedName.index(after: colon)...])
+        let uri = bindings[prefix]?.last ?? Self.conventionalPrefixes[prefix] ?? "undeclared:\(prefix)"
+        return Name(namespace: uri, local: local)
+    }
+
+    private mutating func closeElement() throws(Failure) {
+        guard let closed = open.popLast() else { return }
+        for prefix in closed.boundPrefixes {
+            bindings[prefix]?.removeLast()
+        }
+        if open.isEmpty { rootClosed = true }
+    }
+
+    private mutating func readEndTag() throws(Failure) -> Event {
+        let qualifiedName = try readName(what: "an element name after '</'")
+        try skipWhitespace()
+        guard let byte = try peek() else { throw truncated() }
+        guard byte == UInt8(ascii: ">") else { throw malformed("expected '>' to end </\(qualifiedName)>.") }
+        advance()
+        guard let innermost = open.last else {
+            throw Failure(
+                kind: .malformed, message: "</\(qualifiedName)> closes an element that was never opened.",
+                location: tagLocation)
+        }
+        guard innermost.qualifiedName == qualifiedName else {
+            throw Failure(
+                kind: .malformed,
+                message:
+                    "</\(qualifiedName)> does not match <\(innermost.qualifiedName)> opened at line \(innermost.line); the tags are mismatched.",
+                location: tagLocation)
+        }
+        let name = innermost.name
+        try closeElement()
+        return .end(name)
+    }
+
+    /// `<?…?>`: the XML declaration sets the encoding; other instructions are skipped.
+    private mutating func readProcessingInstruction() throws(Failure) {
+        scratch.removeAll(keepingCapacity: true)
+        while true {
+            guard try scan(until: UInt8(ascii: "?"), into: .scratch) else { throw truncated() }
+            advance()
+            if try peek() == UInt8(ascii: ">") {
+                advance()
+                break
+            }
+            scratch.append(UInt8(ascii: "?"))
+        }
+        let instruction = String(decoding: scratch.prefix(200), as: UTF8.self).lowercased()
+        guard instruction.hasPrefix("xml "), let range = instruction.range(of: "encoding") else { return }
+        let declared = instruction[range.upperBound...].drop { $0 == "=" || $0 == " " || $0 == "\"" || $0 == "'" }
+            .prefix { $0 != "\"" && $0 != "'" && $0 != " " }
+        switch declared {
+        case "utf-8", "utf8", "us-ascii", "ascii", "":
+            isLatin1 = false
+        case "iso-8859-1", "latin1", "latin-1", "iso8859-1", "windows-1252", "cp1252":
+            isLatin1 = true
+        default:
+            throw Failure(
+                kind: .notText,
+                message: "the feed declares the encoding \(declared), which is not supported; convert it to UTF-8.",
+                location: location)
+        }
+    }
+
+    /// `<!--…-->`, `<![CDATA[…]]>` or `<!DOCTYPE …>`.
+    private mutating func readBang() throws(Failure) -> Event? {
+        guard let byte = try peek() else { throw truncated() }
+        if byte == UInt8(ascii: "-") {
+            try expect("--", after: "<!")
+            try skipComment()
+            return nil
+        }
+        if byte == UInt8(ascii: "[") {
+            try expect("[CDATA[", after: "<!")
+            guard !open.isEmpty else { throw malformed("a CDATA section appears outside the root element.") }
+            return .text(try readCDATA())
+        }
+        try expect("DOCTYPE", after: "<!", ignoringCase: true)
+        try skipDoctype()
+        return nil
+    }
+
+    private mutating func expect(_ literal: String, after prefix: String, ignoringCase: Bool = false) throws(Failure) {
+        for expected in literal.utf8 {
+            guard let byte = try peek() else { throw truncated() }
+            let folded = ignoringCase && byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") ? byte - 32 : byte
+            guard folded == expected else { throw malformed("expected \(prefix)\(literal) but the markup differs.") }
+            advance()
+        }
+    }
+
+    private mutating func skipComment() throws(Failure) {
+        while true {
+            guard try scan(until: UInt8(ascii: "-"), into: .discard) else { throw truncated() }
+            var dashes = 0
+            while try peek() == UInt8(ascii: "-") {
+                advance()
+                dashes += 1
+            }
+            if dashes >= 2, try peek() == UInt8(ascii: ">") {
+                advance()
+                return
+            }
+        }
+    }
+
+    private mutating func readCDATA() throws(Failure) -> String {
+        text.removeAll(keepingCapacity: true)
+        while true {
+            guard try scan(until: UInt8(ascii: "]"), into: .text) else { throw truncated() }
+            var brackets = 0
+            while try peek() == UInt8(ascii: "]") {
+                advance()
+                brackets += 1
+            }
+            if brackets >= 2, try peek() == UInt8(ascii: ">") {
+                advance()
+                text.append(contentsOf: repeatElement(UInt8(ascii: "]"), count: brackets - 2))
+                return try string(text)
+            }
+            text.append(contentsOf: repeatElement(UInt8(ascii: "]"), count: brackets))
+        }
+    }
+
+    /// Skips a doctype, including an internal subset in brackets; declared entities are ignored.
+    private mutating func skipDoctype() throws(Failure) {
+        var brackets = 0
+        var quote: UInt8?
+        var length = 0
+        while let byte = try peek() {
+            advance()
+            length += 1
+            guard length <= maxTokenBytes else { throw tooLong() }
+            if let open = quote {
+                if byte == open { quote = nil }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "'"): quote = byte
+            case UInt8(ascii: "["): brackets += 1
+            case UInt8(ascii: "]"): brackets -= 1
+            case UInt8(ascii: ">") where brackets <= 0: return
+            default: break
+            }
+        }
+        throw truncated()
+    }
+}
