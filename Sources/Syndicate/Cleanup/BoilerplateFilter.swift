@@ -137,7 +137,11 @@ public struct BoilerplateFilter: Sendable, Equatable {
 
     /// Applies every non-cutting rule to one paragraph; nil when it is dropped whole.
     private func clean(_ paragraph: String, state: inout CleaningState) -> String? {
-        if let titleKey = state.titleKey, BoilerplateRule.fold(paragraph) == titleKey { return nil }
+        if let titleKey = state.titleKey, !BoilerplateRule.isLonger(paragraph, than: 2 * titleKey.count + 8),
+            BoilerplateRule.fold(paragraph) == titleKey
+        {
+            return nil
+        }
         var text = paragraph
         for rule in rules where rule.scope != .paragraphAndRest {
             guard let match = rule.match(in: text) else { continue }

@@ -5,7 +5,7 @@ extension BoilerplateRule {
     /// after "the" and joined by "of", "and", "on" or "&" ("The Telegraph", "the BBC", "Schools
     /// Week", "The Times Educational Supplement").
     static let publicationName =
-        #"(?:[Tt]he )?\p{Lu}[\p{L}\p{N}&'’.-]*(?: (?:of |and |on |& )?\p{Lu}[\p{L}\p{N}&'’.-]*){0,5}"#
+        #"(?:[Tt]he )?\p{Lu}(?:[\p{L}\p{N}&'’-]|\.(?=\p{L}))*(?: (?:of |and |on |& )?\p{Lu}(?:[\p{L}\p{N}&'’-]|\.(?=\p{L}))*){0,5}"#
 
     /// The verbs of an attribution ("said" is left out: "Mrs Spielman said." ends a quote).
     static let reportVerb = #"(?:reports|reported|has reported)"#

@@ -174,7 +174,7 @@ public struct BoilerplateRule: Sendable, Equatable, CustomStringConvertible {
 
     /// Matches the rule against one paragraph (whitespace already collapsed).
     func match(in paragraph: String) -> Match? {
-        if let maxLength, paragraph.count > maxLength { return nil }
+        if let maxLength, BoilerplateRule.isLonger(paragraph, than: maxLength) { return nil }
         switch pattern {
         case .phrase(let phrase):
             let folded = BoilerplateRule.fold(paragraph)
@@ -196,6 +196,14 @@ public struct BoilerplateRule: Sendable, Equatable, CustomStringConvertible {
             }
             return Match(range: range, captured: captured)
         }
+    }
+
+    /// Whether `text` has more than `limit` characters, without counting a long text whole.
+    static func isLonger(_ text: String, than limit: Int) -> Bool {
+        let bytes = text.utf8.count
+        if bytes <= limit { return false }
+        // A character is at most a few dozen bytes; beyond that, count only up to the limit.
+        return text.dropFirst(limit).isEmpty == false
     }
 
     /// Lower-cased, diacritics removed and curly apostrophes straightened, for phrase comparison.
