@@ -37,7 +37,9 @@ public struct JSONPostImporter: PostImporter {
                 .malformed, input: context.inputName, format: format, location: JSONSyntax.location(of: trimmed.startIndex, in: text),
                 message: "the input is not a JSON object or array; give one post object or an array of posts.")
         }
-        if let syntaxError = JSONSyntax.firstError(in: text, maxDepth: context.limits.maxDepth) {
+        let bytes = Array(text.utf8)
+        let scan = JSONSyntax.scan(bytes, maxDepth: context.limits.maxDepth)
+        if let syntaxError = scan.failure {
             throw ImportError(
                 .malformed, input: context.inputName, format: format, location: syntaxError.location,
                 message: "the JSON is invalid: \(syntaxError.message); fix the syntax there.")
@@ -47,7 +49,9 @@ public struct JSONPostImporter: PostImporter {
         do {
             posts = isArray ? try JSONDecoder().decode([Post].self, from: json) : [try JSONDecoder().decode(Post.self, from: json)]
         } catch let error as DecodingError {
-            throw importError(for: error, isArray: isArray, context: context)
+            throw importError(for: error, isArray: isArray, context: context) { index in
+                index < scan.elementOffsets.count ? JSONSyntax.lineLocation(ofByte: scan.elementOffsets[index], in: bytes) : nil
+            }
         } catch {
             throw ImportError(
                 .malformed, input: context.inputName, format: format,
@@ -60,15 +64,20 @@ public struct JSONPostImporter: PostImporter {
         }
         for (index, post) in posts.enumerated() where Whitespace.collapse(post.title).isEmpty {
             let path = isArray ? "posts[\(index)].title" : "post.title"
+            let line = isArray && index < scan.elementOffsets.count ? scan.elementOffsets[index] : nil
             throw ImportError(
-                .missingField, input: context.inputName, format: format, location: path,
+                .missingField, input: context.inputName, format: format,
+                location: line.map { JSONSyntax.lineLocation(ofByte: $0, in: bytes) },
                 message: "\(path): empty; every post needs a title.")
         }
         return posts
     }
 
-    /// Turns a `DecodingError` into an error that names the coding path and what to do.
-    func importError(for error: DecodingError, isArray: Bool, context: ImportContext) -> ImportError {
+    /// Turns a `DecodingError` into an error that names the coding path and what to do, located
+    /// at the line where the failing post starts (`postLine` maps an array index to it).
+    func importError(
+        for error: DecodingError, isArray: Bool, context: ImportContext, postLine: (Int) -> String?
+    ) -> ImportError {
         func path(_ codingPath: [any CodingKey], _ last: (any CodingKey)? = nil) -> String {
             var result = isArray ? "posts" : "post"
             var keys = codingPath
@@ -79,7 +88,10 @@ public struct JSONPostImporter: PostImporter {
             return result
         }
         func fail(_ kind: ImportError.Kind, _ path: String, _ problem: String) -> ImportError {
-            ImportError(kind, input: context.inputName, format: format, location: path, message: "\(path): \(problem)")
+            let index = isArray ? Self.codingPath(of: error).first?.intValue : nil
+            return ImportError(
+                kind, input: context.inputName, format: format, location: index.flatMap(postLine),
+                message: "\(path): \(problem)")
         }
         switch error {
         case .keyNotFound(let key, let errorContext):
@@ -107,6 +119,16 @@ public struct JSONPostImporter: PostImporter {
             return ImportError(
                 .malformed, input: context.inputName, format: format,
                 message: "the JSON could not be decoded as posts (\(error)); check it against `syndicate inspect --json` output.")
+        }
+    }
+
+    static func codingPath(of error: DecodingError) -> [any CodingKey] {
+        switch error {
+        case .keyNotFound(_, let context), .valueNotFound(_, let context), .typeMismatch(_, let context),
+            .dataCorrupted(let context):
+            return context.codingPath
+        @unknown default:
+            return []
         }
     }
 

@@ -18,7 +18,12 @@ enum JSONSyntax {
 
     /// The first syntax error in `text`, or nil when it is one valid JSON value.
     static func firstError(in text: String, maxDepth: Int = 512) -> Failure? {
-        let bytes = Array(text.utf8)
+        scan(Array(text.utf8), maxDepth: maxDepth).failure
+    }
+
+    /// Checks `bytes` and records the byte offset at which each element of a top-level array starts.
+    static func scan(_ bytes: [UInt8], maxDepth: Int = 512) -> (failure: Failure?, elementOffsets: [Int]) {
+        var elementOffsets: [Int] = []
         var stack: [UInt8] = []  // "[" or "{"
         var expect = Expect.value
         var index = 0
@@ -37,10 +42,12 @@ enum JSONSyntax {
                 index += 1
                 continue
             }
-            if finished { return failure(index, "found \(found(index)) after the end of the JSON value") }
+            if finished { return (failure(index, "found \(found(index)) after the end of the JSON value"), elementOffsets) }
             switch expect {
             case .colon:
-                guard byte == UInt8(ascii: ":") else { return failure(index, "expected ':' after the key, found \(found(index))") }
+                guard byte == UInt8(ascii: ":") else {
+                    return (failure(index, "expected ':' after the key, found \(found(index))"), elementOffsets)
+                }
                 expect = .value
                 index += 1
             case .commaOrEnd:
@@ -53,7 +60,7 @@ enum JSONSyntax {
                     index += 1
                     if stack.isEmpty { finished = true }
                 } else {
-                    return failure(index, "expected ',' or '\(Character(Unicode.Scalar(close)))', found \(found(index))")
+                    return (failure(index, "expected ',' or '\(Character(Unicode.Scalar(close)))', found \(found(index))"), elementOffsets)
                 }
             case .key, .keyOrEnd:
                 if expect == .keyOrEnd, byte == UInt8(ascii: "}") {
@@ -64,14 +71,17 @@ enum JSONSyntax {
                     continue
                 }
                 guard byte == UInt8(ascii: "\"") else {
-                    return failure(index, "expected a key in double quotes, found \(found(index))")
+                    return (failure(index, "expected a key in double quotes, found \(found(index))"), elementOffsets)
                 }
                 guard let end = stringEnd(bytes, from: index) else {
-                    return failure(index, "the string starting here is not closed or has an invalid escape")
+                    return (failure(index, "the string starting here is not closed or has an invalid escape"), elementOffsets)
                 }
                 index = end
                 expect = .colon
             case .value, .valueOrEnd:
+                if stack.count == 1, stack[0] == UInt8(ascii: "["), byte != UInt8(ascii: "]") || expect == .value {
+                    elementOffsets.append(index)
+                }
                 if expect == .valueOrEnd, byte == UInt8(ascii: "]") {
                     stack.removeLast()
                     index += 1
@@ -82,7 +92,7 @@ enum JSONSyntax {
                 switch byte {
                 case UInt8(ascii: "["), UInt8(ascii: "{"):
                     guard stack.count < maxDepth else {
-                        return failure(index, "the nesting is deeper than \(maxDepth) levels")
+                        return (failure(index, "the nesting is deeper than \(maxDepth) levels"), elementOffsets)
                     }
                     stack.append(byte)
                     expect = byte == UInt8(ascii: "[") ? .valueOrEnd : .keyOrEnd
@@ -90,22 +100,22 @@ enum JSONSyntax {
                     continue
                 case UInt8(ascii: "\""):
                     guard let end = stringEnd(bytes, from: index) else {
-                        return failure(index, "the string starting here is not closed or has an invalid escape")
+                        return (failure(index, "the string starting here is not closed or has an invalid escape"), elementOffsets)
                     }
                     index = end
                 case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
                     guard let end = numberEnd(bytes, from: index) else {
-                        return failure(index, "invalid number")
+                        return (failure(index, "invalid number"), elementOffsets)
                     }
                     index = end
                 case UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"):
                     let word = byte == UInt8(ascii: "t") ? "true" : byte == UInt8(ascii: "f") ? "false" : "null"
                     guard bytes[index...].starts(with: word.utf8) else {
-                        return failure(index, "expected a value, found \(found(index))")
+                        return (failure(index, "expected a value, found \(found(index))"), elementOffsets)
                     }
                     index += word.utf8.count
                 default:
-                    return failure(index, "expected a value, found \(found(index))")
+                    return (failure(index, "expected a value, found \(found(index))"), elementOffsets)
                 }
                 expect = .commaOrEnd
                 if stack.isEmpty { finished = true }
@@ -113,9 +123,9 @@ enum JSONSyntax {
         }
         if !finished {
             let what = stack.last == UInt8(ascii: "{") ? "an object" : stack.last == UInt8(ascii: "[") ? "an array" : "a value"
-            return failure(bytes.count, "the input ends inside \(what)")
+            return (failure(bytes.count, "the input ends inside \(what)"), elementOffsets)
         }
-        return nil
+        return (nil, elementOffsets)
     }
 
     /// The offset after the string that starts at `start` (a quote), or nil when it is unclosed,
@@ -187,6 +197,12 @@ enum JSONSyntax {
         }
         let column = String(decoding: prefix[lineStart...], as: UTF8.self).count + 1
         return "line \(line), column \(column)"
+    }
+
+    /// `line L` of the byte at `offset`.
+    static func lineLocation(ofByte offset: Int, in bytes: [UInt8]) -> String {
+        let line = bytes[..<min(offset, bytes.count)].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+        return "line \(line)"
     }
 
     /// `line L, column C` of `index` in `text`.
