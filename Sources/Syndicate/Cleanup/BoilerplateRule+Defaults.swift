@@ -1,0 +1,101 @@
+import Foundation
+
+extension BoilerplateRule {
+    /// A publication's name as attributions write it: up to six capitalised words, optionally
+    /// after "the" and joined by "of", "and", "on" or "&" ("The Telegraph", "the BBC", "Schools
+    /// Week", "The Times Educational Supplement").
+    static let publicationName =
+        #"(?:[Tt]he )?\p{Lu}(?:[\p{L}\p{N}&'’-]|\.(?=\p{L}))*(?: (?:of |and |on |& )?\p{Lu}(?:[\p{L}\p{N}&'’-]|\.(?=\p{L}))*){0,5}"#
+
+    /// The verbs of an attribution ("said" is left out: "Mrs Spielman said." ends a quote).
+    static let reportVerb = #"(?:reports|reported|has reported)"#
+
+    /// The default rules, in the order they are tried: metadata first (so a sign-off that also
+    /// asks for comments yields its author), then plugs, prompts and notices, then the rules
+    /// that cut the rest of the body (related-post lists, comment sections).
+    ///
+    /// Every pattern is anchored and length-limited: a rule removes a paragraph that *is* a plug,
+    /// never one that merely mentions Facebook or comments.
+    public static let defaults: [BoilerplateRule] = [
+        // Metadata.
+        rule(
+            "categories-line", .tags,
+            #"^(?:categories|category|tags|tagged(?: with| as)?|filed under|topics)\s?:\s?(?<tags>\S.*)$"#,
+            maxLength: 600),
+        rule(
+            "sign-off", .author,
+            #"^(?:.{0,200}? ~|~|[–—])\s?(?<author>\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,2})\.?$"#,
+            caseInsensitive: false, maxLength: 260),
+        rule(
+            "read-more", .readMore,
+            #"^(?:read more|read the full (?:story|article)|full story|continue reading)(?!\s+about\b)\s?(?:at|on|here)?\s?[:–—-]?\s?(?<title>.*?)\s?$"#,
+            maxLength: 300),
+        rule(
+            "via-line", .source,
+            #"^(?:[Vv]ia|[Ss]ource|[Hh]/[Tt]|[Hh]at tip)\s?:?\s(?<source>"# + publicationName
+                + #")(?: \(?https?://\S+\)?)?\.?$"#,
+            caseInsensitive: false, maxLength: 200),
+        rule(
+            "reports-sentence", .source,
+            #"(?:^|(?<=[.!?…"”’)] ))(?<source>"# + publicationName + #") "# + reportVerb + #"\.?$"#,
+            scope: .match, caseInsensitive: false, maxLength: nil),
+        rule(
+            "comma-reports", .source,
+            #", (?<source>"# + publicationName + #") "# + reportVerb + #"(?=[.!]?$)"#,
+            scope: .match, caseInsensitive: false, maxLength: nil),
+        rule(
+            "comma-reports-inverted", .source,
+            #", (?:reports|reported) (?<source>"# + publicationName + #")(?=[.!]?$)"#,
+            scope: .match, caseInsensitive: false, maxLength: nil),
+        // Plugs, prompts and notices.
+        rule(
+            "newsletter-sign-up", .newsletter,
+            #"^(?:don['’]?t forget\b.{0,40}?\b)?(?:(?:you can|please|why not|be sure to) )?(?:sign(?: |-)?up|subscribe|register)\b.{0,80}?\b(?:newsletters?|bulletins?|e-?mails?|mailing list|inbox|updates|digest)\b"#,
+            maxLength: 500),
+        rule(
+            "newsletter-get", .newsletter,
+            #"^(?:get|receive) (?:our|the) (?:free |daily |weekly |monthly )*(?:newsletter|bulletin|email|e-mail|digest)\b"#,
+            maxLength: 300),
+        rule(
+            "social-plug", .social,
+            #"^(?:we (?:now )?have an? (?:new )?(?:facebook|twitter|instagram|linkedin|youtube|tiktok|bluesky|mastodon|whatsapp|threads)\b|(?:please )?(?:follow|like|find|join) us\b|(?:like|visit) our (?:facebook|twitter|instagram|linkedin|youtube) (?:page|account|channel)\b)"#,
+            maxLength: 300),
+        rule(
+            "share-prompt", .share,
+            #"^(?:(?:share|tweet|pin|email|print)(?: this(?: (?:post|article|story|page))?| it| on [\w ]{1,40}| via [\w ]{1,40})? ?[:!]?|(?:like|share) this ?:.*)$"#,
+            maxLength: 120),
+        rule(
+            "feedback-prompt", .feedback,
+            #"^(?:let us know what you think|tell us what you think|what do you think ?\?|(?:please )?(?:tell|let) us (?:know )?(?:your|what you)\b|have your say|(?:please )?(?:leave|add|post|share) (?:a|your) (?:comments?|thoughts|views)\b|we(?:['’]d| would) love to hear)"#,
+            maxLength: 200),
+        rule(
+            "cookie-notice", .cookies,
+            #"^(?:this (?:web ?)?site uses cookies|we use cookies|(?:by )?continu(?:e|ing) to (?:use|browse)\b.{0,80}\bcookies|(?:accept|allow|manage) (?:all )?cookies|cookie (?:policy|settings|preferences|notice|consent)\b)"#,
+            maxLength: 400),
+        // Everything after these is not the story.
+        rule(
+            "related-posts", .related,
+            #"^(?:more recent posts|recent posts|related (?:posts|articles|stories|content|reading)|more (?:posts|stories|articles)(?: like this)?|you (?:may|might) also (?:like|enjoy)|read next|popular posts|most read)\s?[.…:]*$"#,
+            scope: .paragraphAndRest, maxLength: 80),
+        rule(
+            "comment-section", .comments,
+            #"^(?:(?:\d+ )?(?:comments?|responses?|replies|reader comments|discussion) ?(?:\(\d+\))? ?:?|leave a (?:comment|reply)|join the (?:discussion|conversation))$"#,
+            scope: .paragraphAndRest, maxLength: 80),
+    ]
+
+    /// Compiles a built-in rule; the patterns are constants, checked by the tests, so a failure
+    /// here is a programming error that drops only that rule.
+    private static func rule(
+        _ name: String, _ kind: Kind, _ regex: String, scope: Scope = .paragraph, caseInsensitive: Bool = true,
+        maxLength: Int? = 400
+    ) -> BoilerplateRule {
+        do {
+            return try BoilerplateRule(
+                name: name, kind: kind, scope: scope, regex: regex, caseInsensitive: caseInsensitive,
+                maxLength: maxLength)
+        } catch {
+            assertionFailure(error.description)
+            return BoilerplateRule(name: name, kind: kind, scope: scope, maxLength: 0, pattern: .phrase(""))
+        }
+    }
+}

@@ -1,0 +1,227 @@
+import Foundation
+
+/// One rule of the ``BoilerplateFilter``: a pattern, how much of the body a match removes, and
+/// what kind of boilerplate it is.
+///
+/// Rules are data: the filter's defaults are a list of them (``BoilerplateRule/defaults``), and a
+/// site with its own plugs adds a rule instead of changing code:
+///
+/// ```swift
+/// let podcast = BoilerplateRule.phrase("Listen to our podcast", kind: .plug)
+/// let filter = BoilerplateFilter.default.adding([podcast])
+/// ```
+///
+/// A rule matches one paragraph at a time, after whitespace has been collapsed. Removal kinds
+/// (``Kind/newsletter`` … ``Kind/plug``) drop what they match; metadata kinds (``Kind/source``,
+/// ``Kind/readMore``, ``Kind/author``, ``Kind/tags``) also take a named capture group (`source`,
+/// `title`, `author`, `tags`) into the post.
+public struct BoilerplateRule: Sendable, Equatable, CustomStringConvertible {
+    /// What a rule recognises; decides what happens to the captured text.
+    public enum Kind: String, Sendable, CaseIterable {
+        /// Newsletter, bulletin and e-mail sign-up plugs.
+        case newsletter
+        /// "Follow us", "we now have a Facebook page" and other social-media plugs.
+        case social
+        /// Share prompts and share-button labels.
+        case share
+        /// "Related posts" / "More recent posts…" lists.
+        case related
+        /// Comment sections.
+        case comments
+        /// "Let us know what you think" and other calls for feedback.
+        case feedback
+        /// Cookie notices.
+        case cookies
+        /// Any other plug a site adds (podcasts, donations, adverts).
+        case plug
+        /// An attribution ("The Telegraph reports.", "via The Guardian"): group `source` becomes
+        /// the post's source.
+        case source
+        /// A "Read more <title>" line: group `title` names the linked article, whose link
+        /// becomes the source's URL.
+        case readMore
+        /// A sign-off ("… ~ Tamsin"): group `author` becomes the post's author.
+        case author
+        /// A "Categories:" or "Tags:" line: group `tags` is split into the post's tags. Found
+        /// anywhere, even after a comment section, since sites print it in the footer.
+        case tags
+    }
+
+    /// How much of the body a match removes.
+    public enum Scope: String, Sendable {
+        /// The matching paragraph.
+        case paragraph
+        /// The matching paragraph and every paragraph after it (comment sections, related-post
+        /// lists).
+        case paragraphAndRest
+        /// Only the matched text; the paragraph is kept when anything else is left (a trailing
+        /// "The Telegraph reports." sentence in the lead).
+        case match
+    }
+
+    /// What a rule looks for.
+    enum Pattern: Sendable {
+        /// A regular expression, searched in the paragraph.
+        case regex(NSRegularExpression, source: String)
+        /// A phrase the paragraph must begin with, compared case- and diacritic-insensitively,
+        /// followed by a non-letter or the end.
+        case phrase(String)
+    }
+
+    /// Why a pattern was not accepted.
+    public struct PatternError: Error, Sendable, Equatable, CustomStringConvertible {
+        /// The rule's name.
+        public let rule: String
+        /// What is wrong and what to do.
+        public let message: String
+        public var description: String { "boilerplate rule \(rule): \(message)" }
+    }
+
+    /// A short name that identifies the rule, used to remove or replace it.
+    public let name: String
+    /// What the rule recognises.
+    public let kind: Kind
+    /// How much of the body a match removes.
+    public let scope: Scope
+    /// Paragraphs longer than this many characters are never matched, so a rule for a short
+    /// plug cannot swallow a news paragraph that quotes one. Nil for no limit.
+    public let maxLength: Int?
+    let pattern: Pattern
+
+    /// Creates a rule from a regular expression (ICU syntax, as `NSRegularExpression` reads it).
+    ///
+    /// Anchor the pattern (`^…$`) unless it should match anywhere in a paragraph. Metadata kinds
+    /// need their named group: `(?<source>…)`, `(?<title>…)`, `(?<author>…)` or `(?<tags>…)`.
+    ///
+    /// - Parameters:
+    ///   - name: A short name that identifies the rule.
+    ///   - kind: What the rule recognises.
+    ///   - scope: How much of the body a match removes; defaults to the paragraph.
+    ///   - regex: The pattern.
+    ///   - caseInsensitive: Whether letters match in either case; defaults to true.
+    ///   - maxLength: The longest paragraph the rule applies to; defaults to 400 characters.
+    /// - Throws: ``PatternError`` when the pattern does not compile or lacks the kind's group.
+    public init(
+        name: String,
+        kind: Kind,
+        scope: Scope = .paragraph,
+        regex: String,
+        caseInsensitive: Bool = true,
+        maxLength: Int? = 400
+    ) throws(PatternError) {
+        let compiled: NSRegularExpression
+        do {
+            compiled = try NSRegularExpression(
+                pattern: regex, options: caseInsensitive ? [.caseInsensitive] : [])
+        } catch {
+            throw PatternError(rule: name, message: "'\(regex)' is not a valid regular expression; check its brackets and escapes.")
+        }
+        if let group = kind.captureGroup, !regex.contains("(?<\(group)>") {
+            throw PatternError(
+                rule: name,
+                message: "a \(kind.rawValue) rule needs a named group (?<\(group)>…) around the text it captures.")
+        }
+        self.init(name: name, kind: kind, scope: scope, maxLength: maxLength, pattern: .regex(compiled, source: regex))
+    }
+
+    /// Creates a rule that removes paragraphs beginning with `phrase`.
+    ///
+    /// The comparison ignores case and diacritics, and the phrase must end at a word boundary:
+    /// "Follow us" matches "Follow us on Twitter" but not "Followers of the scheme".
+    ///
+    /// - Parameters:
+    ///   - phrase: The words a boilerplate paragraph begins with.
+    ///   - kind: What the rule recognises; a removal kind (metadata kinds need a regex).
+    ///   - scope: How much of the body a match removes; defaults to the paragraph.
+    ///   - maxLength: The longest paragraph the rule applies to; defaults to 400 characters.
+    /// - Returns: The rule, named after the phrase.
+    public static func phrase(
+        _ phrase: String, kind: Kind = .plug, scope: Scope = .paragraph, maxLength: Int? = 400
+    ) -> BoilerplateRule {
+        BoilerplateRule(
+            name: phrase, kind: kind, scope: scope == .match ? .paragraph : scope, maxLength: maxLength,
+            pattern: .phrase(BoilerplateRule.fold(Whitespace.collapse(phrase))))
+    }
+
+    init(name: String, kind: Kind, scope: Scope, maxLength: Int?, pattern: Pattern) {
+        self.name = name
+        self.kind = kind
+        self.scope = scope
+        self.maxLength = maxLength
+        self.pattern = pattern
+    }
+
+    /// The pattern as written: the regex source, or the phrase.
+    public var patternText: String {
+        switch pattern {
+        case .regex(_, let source): source
+        case .phrase(let phrase): phrase
+        }
+    }
+
+    public var description: String { "\(name) (\(kind.rawValue), \(scope.rawValue)): \(patternText)" }
+
+    public static func == (lhs: BoilerplateRule, rhs: BoilerplateRule) -> Bool {
+        lhs.name == rhs.name && lhs.kind == rhs.kind && lhs.scope == rhs.scope && lhs.maxLength == rhs.maxLength
+            && lhs.patternText == rhs.patternText
+    }
+
+    /// What a match found: the range to remove and the captured text, if the kind has a group.
+    struct Match {
+        var range: Range<String.Index>
+        var captured: String?
+    }
+
+    /// Matches the rule against one paragraph (whitespace already collapsed).
+    func match(in paragraph: String) -> Match? {
+        if let maxLength, BoilerplateRule.isLonger(paragraph, than: maxLength) { return nil }
+        switch pattern {
+        case .phrase(let phrase):
+            let folded = BoilerplateRule.fold(paragraph)
+            guard folded.hasPrefix(phrase) else { return nil }
+            let rest = folded.dropFirst(phrase.count)
+            if let next = rest.first, next.isLetter || next.isNumber { return nil }
+            return Match(range: paragraph.startIndex..<paragraph.endIndex, captured: nil)
+        case .regex(let regex, _):
+            let whole = NSRange(paragraph.startIndex..<paragraph.endIndex, in: paragraph)
+            guard let result = regex.firstMatch(in: paragraph, options: [], range: whole),
+                let range = Range(result.range, in: paragraph)
+            else { return nil }
+            var captured: String?
+            if let group = kind.captureGroup {
+                let groupRange = result.range(withName: group)
+                if groupRange.location != NSNotFound, let swiftRange = Range(groupRange, in: paragraph) {
+                    captured = String(paragraph[swiftRange])
+                }
+            }
+            return Match(range: range, captured: captured)
+        }
+    }
+
+    /// Whether `text` has more than `limit` characters, without counting a long text whole.
+    static func isLonger(_ text: String, than limit: Int) -> Bool {
+        let bytes = text.utf8.count
+        if bytes <= limit { return false }
+        // A character is at most a few dozen bytes; beyond that, count only up to the limit.
+        return text.dropFirst(limit).isEmpty == false
+    }
+
+    /// Lower-cased, diacritics removed and curly apostrophes straightened, for phrase comparison.
+    static func fold(_ text: String) -> String {
+        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+            .replacingOccurrences(of: "\u{2019}", with: "'")
+    }
+}
+
+extension BoilerplateRule.Kind {
+    /// The named group a metadata kind captures, or nil for removal kinds.
+    var captureGroup: String? {
+        switch self {
+        case .source: "source"
+        case .readMore: "title"
+        case .author: "author"
+        case .tags: "tags"
+        case .newsletter, .social, .share, .related, .comments, .feedback, .cookies, .plug: nil
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import Syndicate
+import Yams
+
+/// The YAML front matter of a Markdown file and the body after it.
+///
+/// Splitting is line-based: the file must open with a `---` line and the front matter ends at the
+/// next `---` (or `...`) line. A file that does not open with `---` has no front matter.
+struct FrontMatter {
+    /// The fields in document order (keys as written).
+    var fields: [(key: String, value: Node)]
+    /// The Markdown after the closing delimiter (or the whole file when there is none).
+    var body: String
+    /// The 1-based line of the file on which `body` starts.
+    var bodyLine: Int
+
+    /// Splits `text` into front matter and body, parsing the YAML.
+    ///
+    /// - Throws: ``ImportError`` `.malformed` for unterminated front matter, TOML front matter,
+    ///   invalid YAML (naming the file's line and column) or front matter that is not a mapping.
+    static func split(_ text: String, context: ImportContext) throws(ImportError) -> FrontMatter {
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        guard let first = lines.first else { return FrontMatter(fields: [], body: text, bodyLine: 1) }
+        let opening = first.trimmingCharacters(in: .whitespaces)
+        if opening == "+++" {
+            throw ImportError(
+                .malformed, input: context.inputName, format: .markdown, location: "line 1",
+                message: "the front matter is TOML (+++); Syndicate reads YAML front matter, so convert it to YAML between --- lines.")
+        }
+        guard opening == "---" else { return FrontMatter(fields: [], body: text, bodyLine: 1) }
+        guard
+            let closing = lines.indices.dropFirst().first(where: { index in
+                let line = lines[index].trimmingCharacters(in: .whitespaces)
+                return line == "---" || line == "..."
+            })
+        else {
+            throw ImportError(
+                .malformed, input: context.inputName, format: .markdown, location: "line 1",
+                message: "the front matter opened on line 1 is never closed; add a line with --- after the last field.")
+        }
+        let yaml = lines[1..<closing].joined(separator: "\n")
+        let body = lines[(closing + 1)...].joined(separator: "\n")
+        let fields = try parse(yaml, context: context)
+        return FrontMatter(fields: fields, body: body, bodyLine: closing + 2)
+    }
+
+    /// Parses the YAML between the delimiters (which starts on line 2 of the file).
+    static func parse(_ yaml: String, context: ImportContext) throws(ImportError) -> [(key: String, value: Node)] {
+        guard !yaml.allSatisfy(\.isWhitespace) else { return [] }
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            throw yamlError(error, context: context)
+        } catch {
+            throw ImportError(
+                .malformed, input: context.inputName, format: .markdown,
+                message: "the front matter is not valid YAML (\(error)); fix it or remove it.")
+        }
+        guard let root else { return [] }
+        guard let mapping = root.mapping else {
+            throw ImportError(
+                .malformed, input: context.inputName, format: .markdown, location: "line 2",
+                message: "the front matter is not a list of key: value fields; write it as 'title: …' lines.")
+        }
+        return mapping.compactMap { key, value in key.string.map { (key: $0.lowercased(), value: value) } }
+    }
+
+    /// A Yams error as an ``ImportError`` whose location is the line in the file.
+    static func yamlError(_ error: YamlError, context: ImportContext) -> ImportError {
+        func located(_ problem: String, _ mark: Mark) -> ImportError {
+            ImportError(
+                .malformed, input: context.inputName, format: .markdown,
+                location: "line \(mark.line + 1), column \(mark.column)",
+                message: "the front matter is not valid YAML: \(problem); fix that line (quote values that contain ': ' or start with a special character).")
+        }
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+            .composer(_, let problem, let mark, _):
+            return located(problem, mark)
+        case .duplicatedKeysInMapping(let duplicates, _):
+            return ImportError(
+                .malformed, input: context.inputName, format: .markdown,
+                message: "the front matter repeats the key(s) \(duplicates.joined(separator: ", ")); keep one of each.")
+        default:
+            return ImportError(
+                .malformed, input: context.inputName, format: .markdown,
+                message: "the front matter is not valid YAML (\(error)); fix it or remove it.")
+        }
+    }
+
+    /// The first field named any of `keys` (lower-cased), in the order of `keys`.
+    func value(_ keys: String...) -> Node? {
+        for key in keys {
+            if let field = fields.first(where: { $0.key == key }) { return field.value }
+        }
+        return nil
+    }
+}
