@@ -28,10 +28,10 @@ enum TwitterTextPatterns {
     static let subdomain = "(?:(?:" + domainChar + subdomainChar + "{0,61})?" + domainChar + "\\.)"
     static let domainName = "(?:(?:" + domainChar + domainNameChar + "{0,61})?" + domainChar + "\\.)"
 
-    static let tldEnd = "(?=[^0-9a-zA-Z@]|\\z)"
+    /// After a TLD: not a letter, digit, `@`, `+` or `-` (so `domain.com-suffix` is no URL).
+    static let tldEnd = "(?=[^a-z0-9@+\\-]|\\z)"
     static let genericTLD = "(?:(?:" + TwitterText.genericTLDs.joined(separator: "|") + ")" + tldEnd + ")"
     static let countryTLD = "(?:(?:" + TwitterText.countryTLDs.joined(separator: "|") + ")" + tldEnd + ")"
-    static let specialCountryTLD = "(?:(?:co|tv)" + tldEnd + ")"
     static let punycode = "(?:xn--[\\-0-9a-z]+)"
 
     static let domain = "(?:" + subdomain + "{0,126}" + domainName + "(?:" + genericTLD + "|" + countryTLD + "|"
@@ -53,9 +53,7 @@ enum TwitterTextPatterns {
 
     static let asciiDomain = "(?:(?:[\\-a-z0-9" + latinAccents + "]+)\\.)+(?:" + genericTLD + "|" + countryTLD + "|"
         + punycode + ")"
-    static let invalidShortDomain = "^" + domainName + countryTLD + "\\z"
-    static let validSpecialShortDomain = "^" + domainName + specialCountryTLD + "\\z"
-    static let tcoURL = "^https?://t\\.co/([a-z0-9]+)"
+    static let tcoURL = "^https?://t\\.co/([a-z0-9]+)(?:\\?" + queryChar + "*" + queryEnding + ")?"
 
     // Hashtags, mentions, cashtags.
     static let hashtagSpecialChars =
@@ -81,8 +79,6 @@ enum TwitterTextPatterns {
     // NSRegularExpression is Sendable: immutable and safe to use from several threads.
     static let urlRegex = compile(url)
     static let asciiDomainRegex = compile(asciiDomain)
-    static let invalidShortDomainRegex = compile(invalidShortDomain)
-    static let validSpecialShortDomainRegex = compile(validSpecialShortDomain)
     static let tcoURLRegex = compile(tcoURL)
     static let hashtagRegex = compile(hashtag)
     static let mentionRegex = compile(mentionOrList, caseInsensitive: false)

@@ -21,9 +21,9 @@ extension TwitterText {
     ///
     /// Rules, as twitter-text: a URL must start the text or follow a character other than
     /// `A–Z a–z 0–9 @ ＠ $ # ＃`; a scheme-less URL must not follow `-`, `_`, `.` or `/`, keeps only
-    /// its ASCII domain(s), and a bare `name.cc` country-code domain without a path is dropped
-    /// (except `.co` and `.tv`); trailing punctuation is left out; a `t.co` URL ends after its slug
-    /// and is dropped when the slug is longer than 40; a URL longer than 4096 (with `https://`
+    /// its ASCII domain(s) (`it.so` included, as the conformance data wants); a TLD must not be
+    /// followed by a letter, digit, `@`, `+` or `-`; trailing punctuation is left out; a `t.co` URL
+    /// ends after its slug and query and is dropped when the slug is longer than 40; a URL longer than 4096 (with `https://`
     /// assumed when absent) or with a domain label longer than 63 in Punycode is dropped.
     static func urls(in text: String, withoutProtocol: Bool = true) -> [FoundURL] {
         let marker: UInt8 = withoutProtocol ? UInt8(ascii: ".") : UInt8(ascii: ":")
@@ -60,23 +60,17 @@ extension TwitterText {
             }
             let hasPath = pathRange.location != NSNotFound && pathRange.length > 0
             let nsDomain = NSString(string: domain)
-            var last: (index: Int?, domain: String)?
+            var last: (index: Int, domain: String)?
             for ascii in TwitterTextPatterns.asciiDomainRegex?.allMatches(in: domain) ?? [] {
                 let asciiDomain = nsDomain.substring(with: ascii.range)
                 let range = (start + ascii.range.location)..<(start + NSMaxRange(ascii.range))
-                if hasPath || TwitterTextPatterns.validSpecialShortDomainRegex?.matches(in: asciiDomain) == true
-                    || TwitterTextPatterns.invalidShortDomainRegex?.matches(in: asciiDomain) == false
-                {
-                    found.append(FoundURL(url: asciiDomain, utf16Range: range))
-                    last = (found.count - 1, asciiDomain)
-                } else {
-                    last = (nil, asciiDomain)
-                }
+                found.append(FoundURL(url: asciiDomain, utf16Range: range))
+                last = (found.count - 1, asciiDomain)
             }
             // With a path, the last ASCII domain takes the rest of the URL (port, path, query).
-            if hasPath, let last, let index = last.index {
+            if hasPath, let (index, lastDomain) = last {
                 let rest = nsText.substring(with: NSRange(location: start + domainRange.length, length: end - start - domainRange.length))
-                found[index].url = last.domain + rest
+                found[index].url = lastDomain + rest
                 found[index].utf16Range = found[index].utf16Range.lowerBound..<end
             }
         }
