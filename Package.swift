@@ -60,7 +60,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SyndicateTests",
-            dependencies: ["Syndicate", "SyndicateTestSupport"],
+            dependencies: ["Syndicate", "SyndicateTestSupport", .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings
         ),
         .testTarget(

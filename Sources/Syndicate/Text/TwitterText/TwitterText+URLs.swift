@@ -1,0 +1,111 @@
+import Foundation
+
+extension TwitterText {
+    /// A URL found by twitter-text's URL extraction, with its UTF-16 range in the searched text.
+    struct FoundURL: Equatable {
+        /// The URL as twitter-text reports it (for a scheme-less URL, its ASCII domain plus path).
+        var url: String
+        /// Where it is, in UTF-16 code units of the searched text.
+        var utf16Range: Range<Int>
+    }
+
+    /// The longest URL twitter-text accepts, scheme included.
+    static let maxURLLength = 4096
+    /// Characters that may not come right before a URL without a scheme.
+    private static let invalidSchemelessPreceding: Set<Unicode.Scalar> = ["-", "_", ".", "/"]
+    /// The longest `t.co` slug twitter-text accepts.
+    static let maxTcoSlugLength = 40
+
+    /// twitter-text's `extractUrlsWithIndices`: URLs with a scheme and, unless `withoutProtocol`
+    /// is false, bare domains with a known TLD, in order.
+    ///
+    /// Rules, as twitter-text: a URL must start the text or follow a character other than
+    /// `A–Z a–z 0–9 @ ＠ $ # ＃`; a scheme-less URL must not follow `-`, `_`, `.` or `/`, keeps only
+    /// its ASCII domain(s) (`it.so` included, as the conformance data wants); a TLD must not be
+    /// followed by a letter, digit, `@`, `+` or `-`; trailing punctuation is left out; a `t.co` URL
+    /// ends after its slug and query and is dropped when the slug is longer than 40; a URL longer than 4096 (with `https://`
+    /// assumed when absent) or with a domain label longer than 63 in Punycode is dropped.
+    static func urls(in text: String, withoutProtocol: Bool = true) -> [FoundURL] {
+        let marker: UInt8 = withoutProtocol ? UInt8(ascii: ".") : UInt8(ascii: ":")
+        guard text.utf8.contains(marker), let regex = TwitterTextPatterns.urlRegex else { return [] }
+        let nsText = NSString(string: text)
+        var found: [FoundURL] = []
+        for match in regex.allMatches(in: text) {
+            let urlRange = match.range(at: 2), protocolRange = match.range(at: 3), domainRange = match.range(at: 4)
+            let pathRange = match.range(at: 6)
+            let hasProtocol = protocolRange.location != NSNotFound && protocolRange.length > 0
+            let domain = nsText.substring(with: domainRange)
+            let start = urlRange.location
+            var end = NSMaxRange(urlRange)
+            let protocolLength = hasProtocol ? protocolRange.length : "https://".utf16.count
+            guard isValidURL(length: urlRange.length, protocolLength: protocolLength, domain: domain) else { continue }
+            if hasProtocol {
+                var url = nsText.substring(with: urlRange)
+                if let tco = TwitterTextPatterns.tcoURLRegex?.firstMatch(
+                    in: url, options: [], range: NSRange(location: 0, length: urlRange.length))
+                {
+                    guard tco.range(at: 1).length <= maxTcoSlugLength else { continue }
+                    url = NSString(string: url).substring(with: tco.range)
+                    end = start + tco.range.length
+                }
+                found.append(FoundURL(url: url, utf16Range: start..<end))
+                continue
+            }
+            guard withoutProtocol else { continue }
+            let before = match.range(at: 1)
+            if before.length > 0, let last = nsText.substring(with: before).unicodeScalars.last,
+                invalidSchemelessPreceding.contains(last)
+            {
+                continue
+            }
+            let hasPath = pathRange.location != NSNotFound && pathRange.length > 0
+            let nsDomain = NSString(string: domain)
+            var last: (index: Int, domain: String)?
+            for ascii in TwitterTextPatterns.asciiDomainRegex?.allMatches(in: domain) ?? [] {
+                let asciiDomain = nsDomain.substring(with: ascii.range)
+                let range = (start + ascii.range.location)..<(start + NSMaxRange(ascii.range))
+                found.append(FoundURL(url: asciiDomain, utf16Range: range))
+                last = (found.count - 1, asciiDomain)
+            }
+            // With a path, the last ASCII domain takes the rest of the URL (port, path, query).
+            if hasPath, let (index, lastDomain) = last {
+                let rest = nsText.substring(with: NSRange(location: start + domainRange.length, length: end - start - domainRange.length))
+                found[index].url = lastDomain + rest
+                found[index].utf16Range = found[index].utf16Range.lowerBound..<end
+            }
+        }
+        return found
+    }
+
+    /// twitter-text's `isValidUrl`: every label of `domain` is 1–63 characters in Punycode, the
+    /// domain does not start with `xn--` unless it is ASCII, and the URL with its scheme fits 4096.
+    static func isValidURL(length: Int, protocolLength: Int, domain: String) -> Bool {
+        if domain.hasPrefix("xn--"), TwitterTextPatterns.asciiDomainRegex?.matches(in: domain) != true {
+            return false
+        }
+        for label in domain.split(separator: ".", omittingEmptySubsequences: false) {
+            guard let encoded = punycodeLength(of: label), (1...63).contains(encoded) else { return false }
+        }
+        return protocolLength + length <= maxURLLength
+    }
+
+    /// The length of `label` as punycode.js `toASCII` writes it (ideographic full stops split it
+    /// into labels), or nil when the encoding overflows.
+    private static func punycodeLength(of label: Substring) -> Int? {
+        let separators: Set<Unicode.Scalar> = ["\u{3002}", "\u{FF0E}", "\u{FF61}"]
+        var parts: [[Unicode.Scalar]] = [[]]
+        for scalar in label.unicodeScalars {
+            if separators.contains(scalar) { parts.append([]) } else { parts[parts.count - 1].append(scalar) }
+        }
+        var total = parts.count - 1
+        for part in parts {
+            if part.allSatisfy(\.isASCII) {
+                total += part.count
+            } else {
+                guard let encoded = Punycode.encode(part) else { return nil }
+                total += 4 + encoded.utf8.count
+            }
+        }
+        return total
+    }
+}
