@@ -27,7 +27,7 @@ struct FrontMatter {
                 .malformed, input: context.inputName, format: .markdown, location: "line 1",
                 message: "the front matter is TOML (+++); Syndicate reads YAML front matter, so convert it to YAML between --- lines.")
         }
-        guard opening == "---" else { return FrontMatter(fields: [], body: text, bodyLine: 1) }
+        guard opening == "---" else { return FrontMatter(fields: [], body: lines.joined(separator: "\n"), bodyLine: 1) }
         guard
             let closing = lines.indices.dropFirst().first(where: { index in
                 let line = lines[index].trimmingCharacters(in: .whitespaces)

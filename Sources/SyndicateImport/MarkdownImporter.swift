@@ -60,7 +60,7 @@ public struct MarkdownImporter: PostImporter {
         }
         body = body.trimmingCharacters(in: .whitespacesAndNewlines)
 
-        let html = MarkdownParser().html(from: body)
+        let html = MarkdownParser().html(from: MarkdownGuard.defused(body))
         let links = MarkdownLinks.links(inHTML: html, baseURL: context.baseURL)
         let cleaned = context.boilerplate.clean(HTMLText.paragraphs(fromHTML: html), title: title, links: links)
 
