@@ -25,7 +25,9 @@ struct FrontMatter {
         if opening == "+++" {
             throw ImportError(
                 .malformed, input: context.inputName, format: .markdown, location: "line 1",
-                message: "the front matter is TOML (+++); Syndicate reads YAML front matter, so convert it to YAML between --- lines.")
+                message:
+                    "the front matter is TOML (+++); Syndicate reads YAML front matter, so convert it to YAML between --- lines."
+            )
         }
         guard opening == "---" else { return FrontMatter(fields: [], body: lines.joined(separator: "\n"), bodyLine: 1) }
         guard
@@ -72,7 +74,9 @@ struct FrontMatter {
             ImportError(
                 .malformed, input: context.inputName, format: .markdown,
                 location: "line \(mark.line + 1), column \(mark.column)",
-                message: "the front matter is not valid YAML: \(problem); fix that line (quote values that contain ': ' or start with a special character).")
+                message:
+                    "the front matter is not valid YAML: \(problem); fix that line (quote values that contain ': ' or start with a special character)."
+            )
         }
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),

@@ -44,7 +44,8 @@ import Testing
         #expect(post.url == URL(string: "https://school.example/news/ofsted-secondments/"))
         #expect(
             post.summary
-                == "Middle leaders will be able to spend a year working at Ofsted, Amanda Spielman told the ASCL conference.")
+                == "Middle leaders will be able to spend a year working at Ofsted, Amanda Spielman told the ASCL conference."
+        )
         #expect(
             post.paragraphs == [
                 "Middle leaders in schools will be able to spend a year on secondment to Ofsted, under a scheme Amanda Spielman unveiled at the ASCL annual conference.",
@@ -65,7 +66,9 @@ import Testing
             ])
         #expect(
             post.source
-                == Post.Source(name: "The Telegraph", url: URL(string: "https://www.telegraph.co.uk/education/ofsted-secondments/")))
+                == Post.Source(
+                    name: "The Telegraph", url: URL(string: "https://www.telegraph.co.uk/education/ofsted-secondments/")
+                ))
         #expect(post.language == "en-GB")
         #expect(post.markup?.kind == .markdown)
         #expect(post.markup?.content.hasPrefix("Middle leaders in schools will be able") == true)
@@ -75,10 +78,13 @@ import Testing
     // MARK: Title
 
     @Test func noFrontMatterTakesTheTitleFromTheFirstHeading() throws {
-        let post = try importMarkdown("Intro line before.\n\n# Heads to join *Ofsted*\n\nThe pilot starts in January.\n")
+        let post = try importMarkdown(
+            "Intro line before.\n\n# Heads to join *Ofsted*\n\nThe pilot starts in January.\n")
         #expect(post.title == "Heads to join *Ofsted*")
         #expect(post.paragraphs == ["Intro line before.", "The pilot starts in January."])
-        #expect(post.markup == Post.Markup(kind: .markdown, content: "Intro line before.\n\n\nThe pilot starts in January."))
+        #expect(
+            post.markup == Post.Markup(kind: .markdown, content: "Intro line before.\n\n\nThe pilot starts in January.")
+        )
         #expect(post.id.count == 16)
     }
 
@@ -116,7 +122,8 @@ import Testing
             importError("---\ntitle: Heads to join Ofsted\n\nBody without a closing line.")
                 == ImportError(
                     .malformed, input: "post.md", format: .markdown, location: "line 1",
-                    message: "the front matter opened on line 1 is never closed; add a line with --- after the last field."))
+                    message:
+                        "the front matter opened on line 1 is never closed; add a line with --- after the last field."))
     }
 
     @Test func invalidYAMLNamesTheLineInTheFile() {
@@ -124,7 +131,9 @@ import Testing
         #expect(error?.kind == .malformed)
         #expect(error?.location == "line 4, column 5")
         #expect(error?.message.hasPrefix("the front matter is not valid YAML: ") == true)
-        #expect(error?.message.hasSuffix("fix that line (quote values that contain ': ' or start with a special character).") == true)
+        #expect(
+            error?.message.hasSuffix(
+                "fix that line (quote values that contain ': ' or start with a special character).") == true)
     }
 
     @Test func colonInAnUnquotedValueIsMalformed() {
@@ -251,7 +260,8 @@ import Testing
     }
 
     @Test func deeplyNestedBracketsAndListsImportQuickly() throws {
-        let brackets = "# T\n\n" + String(repeating: "[[[[[[[[[[x", count: 50) + "\n\n" + String(repeating: "[", count: 30)
+        let brackets =
+            "# T\n\n" + String(repeating: "[[[[[[[[[[x", count: 50) + "\n\n" + String(repeating: "[", count: 30)
             + "x" + String(repeating: "]", count: 30)
         let lists = "# L\n\n" + (0..<600).map { String(repeating: "  ", count: $0) + "- item" }.joined(separator: "\n")
         let clock = ContinuousClock()
@@ -264,7 +274,8 @@ import Testing
     }
 
     @Test func guardLeavesOrdinaryMarkdownAlone() {
-        let markdown = "A [link](https://a.example) and [![alt](i.png)](https://b.example), `[code` and \\[x.\n\n```\n[[[\n```"
+        let markdown =
+            "A [link](https://a.example) and [![alt](i.png)](https://b.example), `[code` and \\[x.\n\n```\n[[[\n```"
         #expect(MarkdownGuard.defused(markdown) == markdown)
         #expect(MarkdownGuard.defused("[[[x] and [y") == "\\[[\\[x] and \\[y")
     }
@@ -294,7 +305,8 @@ import Testing
     @Test func contextFilterIsUsed() throws {
         let text = "---\ntitle: T\n---\nBody.\n\nFollow us on Twitter"
         let post = try #require(
-            try importer.posts(from: Data(text.utf8), context: ImportContext(inputName: "p.md", boilerplate: .none)).first)
+            try importer.posts(from: Data(text.utf8), context: ImportContext(inputName: "p.md", boilerplate: .none))
+                .first)
         #expect(post.paragraphs == ["Body.", "Follow us on Twitter"])
     }
 
