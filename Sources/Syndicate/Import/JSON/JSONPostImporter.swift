@@ -45,7 +45,7 @@ public struct JSONPostImporter: PostImporter {
                 .malformed, input: context.inputName, format: format, location: syntaxError.location,
                 message: "the JSON is invalid: \(syntaxError.message); fix the syntax there.")
         }
-        let json = Data(text.utf8)
+        let json = Data(bytes)
         let posts: [Post]
         do {
             posts =

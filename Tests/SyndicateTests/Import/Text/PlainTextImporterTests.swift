@@ -207,7 +207,7 @@ import Testing
         }
     }
 
-    @Test func largeInputImportsInLinearTime() throws {
+    @Test func fourMegabytesImportWithinTenSeconds() throws {
         let paragraph = String(repeating: "School leaders will be seconded to Ofsted. ", count: 20)
         let text = "Heads to join Ofsted\n\n" + Array(repeating: paragraph, count: 5_000).joined(separator: "\n\n")
         let clock = ContinuousClock()
