@@ -34,6 +34,13 @@ import Testing
         #expect(result.source == Post.Source(name: "The Guardian"))
     }
 
+    @Test func multiWordPublicationWithLowerCaseJoiner() {
+        let result = BoilerplateFilter.default.clean(
+            ["Secondments will last a year, the Department for Education reported."], title: nil)
+        #expect(result.paragraphs == ["Secondments will last a year."])
+        #expect(result.source == Post.Source(name: "The Department for Education"))
+    }
+
     @Test func accordingToIsKeptAndIsNoSource() {
         let paragraph = "According to The Times, the pilot will take 40 leaders."
         let result = BoilerplateFilter.default.clean([paragraph], title: nil)
