@@ -127,19 +127,30 @@ import Testing
     }
 
     @Test func invalidYAMLNamesTheLineInTheFile() {
-        let error = importError("---\ntitle: Heads\ntags: [Ofsted, Leadership\ndate: 2026-03-09\n---\nBody.")
-        #expect(error?.kind == .malformed)
-        #expect(error?.location == "line 4, column 5")
-        #expect(error?.message.hasPrefix("the front matter is not valid YAML: ") == true)
         #expect(
-            error?.message.hasSuffix(
-                "fix that line (quote values that contain ': ' or start with a special character).") == true)
+            importError("---\ntitle: Heads\ntags: [Ofsted, Leadership\ndate: 2026-03-09\n---\nBody.")
+                == ImportError(
+                    .malformed, input: "post.md", format: .markdown, location: "line 4, column 5",
+                    message:
+                        "the front matter is not valid YAML: did not find expected ',' or ']' (while parsing a flow sequence that starts on line 3); fix it (quote values that contain ': ' or start with a special character)."
+                ))
     }
 
     @Test func colonInAnUnquotedValueIsMalformed() {
-        let error = importError("---\ntitle: Ofsted: a new scheme: details\n---\nBody.")
+        #expect(
+            importError("---\ntitle: Ofsted: a new scheme: details\n---\nBody.")
+                == ImportError(
+                    .malformed, input: "post.md", format: .markdown, location: "line 2, column 14",
+                    message:
+                        "the front matter is not valid YAML: mapping values are not allowed in this context; fix it (quote values that contain ': ' or start with a special character)."
+                ))
+    }
+
+    @Test func duplicateKeysAreMalformed() {
+        let error = importError("---\ntitle: A\ntitle: B\n---\nBody.")
         #expect(error?.kind == .malformed)
-        #expect(error?.location == "line 2, column 14")
+        #expect(error?.message == "the front matter repeats the key(s) title; keep one of each.")
+        #expect(error?.location == "line 2")
     }
 
     @Test func frontMatterThatIsAListIsMalformed() {
