@@ -25,9 +25,11 @@ struct FrontMatter {
         if opening == "+++" {
             throw ImportError(
                 .malformed, input: context.inputName, format: .markdown, location: "line 1",
-                message: "the front matter is TOML (+++); Syndicate reads YAML front matter, so convert it to YAML between --- lines.")
+                message:
+                    "the front matter is TOML (+++); Syndicate reads YAML front matter, so convert it to YAML between --- lines."
+            )
         }
-        guard opening == "---" else { return FrontMatter(fields: [], body: text, bodyLine: 1) }
+        guard opening == "---" else { return FrontMatter(fields: [], body: lines.joined(separator: "\n"), bodyLine: 1) }
         guard
             let closing = lines.indices.dropFirst().first(where: { index in
                 let line = lines[index].trimmingCharacters(in: .whitespaces)
@@ -68,19 +70,25 @@ struct FrontMatter {
 
     /// A Yams error as an ``ImportError`` whose location is the line in the file.
     static func yamlError(_ error: YamlError, context: ImportContext) -> ImportError {
-        func located(_ problem: String, _ mark: Mark) -> ImportError {
-            ImportError(
-                .malformed, input: context.inputName, format: .markdown,
-                location: "line \(mark.line + 1), column \(mark.column)",
-                message: "the front matter is not valid YAML: \(problem); fix that line (quote values that contain ': ' or start with a special character).")
-        }
-        switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
-            .composer(_, let problem, let mark, _):
-            return located(problem, mark)
-        case .duplicatedKeysInMapping(let duplicates, _):
+        func located(_ problem: String, _ mark: Mark, _ yamlContext: YamlError.Context?) -> ImportError {
+            // libyaml reports where it noticed the problem; the context says where the construct
+            // it was reading began ("while parsing a flow sequence" on the line with the open '[').
+            let started = yamlContext.map { " (\($0.text) that starts on line \($0.mark.line + 1))" } ?? ""
             return ImportError(
                 .malformed, input: context.inputName, format: .markdown,
+                location: "line \(mark.line + 1), column \(mark.column)",
+                message:
+                    "the front matter is not valid YAML: \(problem)\(started); fix it (quote values that contain ': ' or start with a special character)."
+            )
+        }
+        switch error {
+        case .scanner(let yamlContext, let problem, let mark, _), .parser(let yamlContext, let problem, let mark, _),
+            .composer(let yamlContext, let problem, let mark, _):
+            return located(problem, mark, yamlContext)
+        case .duplicatedKeysInMapping(let duplicates, let yamlContext):
+            return ImportError(
+                .malformed, input: context.inputName, format: .markdown,
+                location: "line \(yamlContext.mark.line + 1)",
                 message: "the front matter repeats the key(s) \(duplicates.joined(separator: ", ")); keep one of each.")
         default:
             return ImportError(

@@ -60,19 +60,23 @@ public struct MarkdownImporter: PostImporter {
         }
         body = body.trimmingCharacters(in: .whitespacesAndNewlines)
 
-        let html = MarkdownParser().html(from: body)
+        let html = MarkdownParser().html(from: MarkdownGuard.defused(body))
         let links = MarkdownLinks.links(inHTML: html, baseURL: context.baseURL)
         let cleaned = context.boilerplate.clean(HTMLText.paragraphs(fromHTML: html), title: title, links: links)
 
         let base = context.baseURL
-        let url = frontMatter.value("canonical_url", "url", "permalink").flatMap(Self.text).flatMap { Self.url($0, base) }
+        let url = frontMatter.value("canonical_url", "url", "permalink").flatMap(Self.text).flatMap {
+            Self.url($0, base)
+        }
         var tags: [String] = []
         for field in frontMatter.fields where ["tags", "categories", "category", "tag"].contains(field.key) {
             tags.append(contentsOf: Self.list(field.value))
         }
         tags.append(contentsOf: cleaned.tags)
         let post = Post(
-            id: frontMatter.value("id", "guid").flatMap(Self.text).map(Whitespace.collapse).flatMap { $0.isEmpty ? nil : $0 }
+            id: frontMatter.value("id", "guid").flatMap(Self.text).map(Whitespace.collapse).flatMap {
+                $0.isEmpty ? nil : $0
+            }
                 ?? url?.absoluteString ?? StableIdentifier.digest(title, cleaned.paragraphs.joined(separator: "\n\n")),
             title: title,
             url: url,
@@ -118,7 +122,8 @@ public struct MarkdownImporter: PostImporter {
         guard let raw = text(node) else { return nil }
         if let date = DateParsing.date(from: raw) { return date }
         // "2024-03-09 10:00:00 +0100" (Jekyll): join the zone to the time.
-        if let space = raw.lastIndex(of: " "), raw[raw.index(after: space)...].first.map({ "+-".contains($0) }) == true {
+        if let space = raw.lastIndex(of: " "), raw[raw.index(after: space)...].first.map({ "+-".contains($0) }) == true
+        {
             var joined = raw
             joined.remove(at: space)
             if let date = DateParsing.date(from: joined) { return date }
@@ -139,12 +144,17 @@ public struct MarkdownImporter: PostImporter {
     static func images(_ frontMatter: FrontMatter, base: URL?) -> [Post.Image] {
         var nodes: [Node] = []
         if let image = frontMatter.value("image", "featured_image", "cover") { nodes.append(image) }
-        if let images = frontMatter.value("images") { nodes.append(contentsOf: images.sequence.map(Array.init) ?? [images]) }
+        if let images = frontMatter.value("images") {
+            nodes.append(contentsOf: images.sequence.map(Array.init) ?? [images])
+        }
         var result: [Post.Image] = []
         for node in nodes {
             let mapping = node.mapping
-            let location = mapping.flatMap { $0["path"] ?? $0["url"] ?? $0["src"] ?? $0["image"] }.flatMap(text) ?? text(node)
-            guard let location, let url = url(location, base), !result.contains(where: { $0.url == url }) else { continue }
+            let location =
+                mapping.flatMap { $0["path"] ?? $0["url"] ?? $0["src"] ?? $0["image"] }.flatMap(text) ?? text(node)
+            guard let location, let url = url(location, base), !result.contains(where: { $0.url == url }) else {
+                continue
+            }
             let alt = mapping.flatMap { $0["alt"] }.flatMap(text).map(Whitespace.collapse)
             result.append(Post.Image(url: url, alt: alt?.isEmpty == true ? nil : alt))
         }

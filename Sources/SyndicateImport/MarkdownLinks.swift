@@ -14,7 +14,8 @@ enum MarkdownLinks {
         var links: [String: URL] = [:]
         let whole = NSRange(html.startIndex..<html.endIndex, in: html)
         for match in anchor.matches(in: html, range: whole) {
-            guard let hrefRange = Range(match.range(at: 1), in: html), let textRange = Range(match.range(at: 2), in: html)
+            guard let hrefRange = Range(match.range(at: 1), in: html),
+                let textRange = Range(match.range(at: 2), in: html)
             else { continue }
             let href = HTMLEntities.decode(String(html[hrefRange]))
             let inner = String(html[textRange])

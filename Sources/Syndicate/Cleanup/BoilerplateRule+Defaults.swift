@@ -2,10 +2,10 @@ import Foundation
 
 extension BoilerplateRule {
     /// A publication's name as attributions write it: up to six capitalised words, optionally
-    /// after "the" and joined by "of", "and", "on" or "&" ("The Telegraph", "the BBC", "Schools
-    /// Week", "The Times Educational Supplement").
+    /// after "the" and joined by "of", "for", "and", "on" or "&" ("The Telegraph", "the BBC",
+    /// "Schools Week", "the Department for Education", "The Times Educational Supplement").
     static let publicationName =
-        #"(?:[Tt]he )?\p{Lu}(?:[\p{L}\p{N}&'’-]|\.(?=\p{L}))*(?: (?:of |and |on |& )?\p{Lu}(?:[\p{L}\p{N}&'’-]|\.(?=\p{L}))*){0,5}"#
+        #"(?:[Tt]he )?\p{Lu}(?:[\p{L}\p{N}&'’-]|\.(?=\p{L}))*(?: (?:of |for |and |on |& )?\p{Lu}(?:[\p{L}\p{N}&'’-]|\.(?=\p{L}))*){0,5}"#
 
     /// The verbs of an attribution ("said" is left out: "Mrs Spielman said." ends a quote).
     static let reportVerb = #"(?:reports|reported|has reported)"#

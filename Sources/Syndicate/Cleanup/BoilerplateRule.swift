@@ -74,6 +74,7 @@ public struct BoilerplateRule: Sendable, Equatable, CustomStringConvertible {
         public let rule: String
         /// What is wrong and what to do.
         public let message: String
+        /// `boilerplate rule <name>: <message>`.
         public var description: String { "boilerplate rule \(rule): \(message)" }
     }
 
@@ -114,7 +115,8 @@ public struct BoilerplateRule: Sendable, Equatable, CustomStringConvertible {
             compiled = try NSRegularExpression(
                 pattern: regex, options: caseInsensitive ? [.caseInsensitive] : [])
         } catch {
-            throw PatternError(rule: name, message: "'\(regex)' is not a valid regular expression; check its brackets and escapes.")
+            throw PatternError(
+                rule: name, message: "'\(regex)' is not a valid regular expression; check its brackets and escapes.")
         }
         if let group = kind.captureGroup, !regex.contains("(?<\(group)>") {
             throw PatternError(
@@ -159,7 +161,10 @@ public struct BoilerplateRule: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// `<name> (<kind>, <scope>): <pattern>`.
     public var description: String { "\(name) (\(kind.rawValue), \(scope.rawValue)): \(patternText)" }
+
+    /// Rules are equal when their name, kind, scope, length limit and pattern text are.
 
     public static func == (lhs: BoilerplateRule, rhs: BoilerplateRule) -> Bool {
         lhs.name == rhs.name && lhs.kind == rhs.kind && lhs.scope == rhs.scope && lhs.maxLength == rhs.maxLength

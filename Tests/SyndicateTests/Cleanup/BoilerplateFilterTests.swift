@@ -21,15 +21,24 @@ import Testing
     }
 
     @Test func commaAttributionBecomesTheSourceAndTheSentenceEnds() {
-        let result = BoilerplateFilter.default.clean(["Ofsted will pilot the scheme next year, the BBC reports."], title: nil)
+        let result = BoilerplateFilter.default.clean(
+            ["Ofsted will pilot the scheme next year, the BBC reports."], title: nil)
         #expect(result.paragraphs == ["Ofsted will pilot the scheme next year."])
         #expect(result.source == Post.Source(name: "BBC"))
     }
 
     @Test func invertedAttributionNamesThePublication() {
-        let result = BoilerplateFilter.default.clean(["Ofsted will pilot the scheme next year, reports the Guardian."], title: nil)
+        let result = BoilerplateFilter.default.clean(
+            ["Ofsted will pilot the scheme next year, reports the Guardian."], title: nil)
         #expect(result.paragraphs == ["Ofsted will pilot the scheme next year."])
         #expect(result.source == Post.Source(name: "The Guardian"))
+    }
+
+    @Test func multiWordPublicationWithLowerCaseJoiner() {
+        let result = BoilerplateFilter.default.clean(
+            ["Secondments will last a year, the Department for Education reported."], title: nil)
+        #expect(result.paragraphs == ["Secondments will last a year."])
+        #expect(result.source == Post.Source(name: "The Department for Education"))
     }
 
     @Test func accordingToIsKeptAndIsNoSource() {
@@ -55,7 +64,8 @@ import Testing
 
     @Test func attributionLinkGivesTheSourceItsURL() throws {
         let url = try #require(URL(string: "https://www.telegraph.co.uk/"))
-        let result = BoilerplateFilter.default.clean([lead, "The Telegraph reports."], title: nil, links: ["The Telegraph": url])
+        let result = BoilerplateFilter.default.clean(
+            [lead, "The Telegraph reports."], title: nil, links: ["The Telegraph": url])
         #expect(result.source == Post.Source(name: "The Telegraph", url: url))
     }
 
@@ -74,12 +84,14 @@ import Testing
         let result = BoilerplateFilter.default.clean(
             [lead, "Read more: Ofsted unveils secondment pilot"], title: "Heads to join Ofsted",
             links: ["Ofsted unveils secondment pilot": url])
-        #expect(result == .init(paragraphs: [lead], source: Post.Source(name: "Ofsted unveils secondment pilot", url: url)))
+        #expect(
+            result == .init(paragraphs: [lead], source: Post.Source(name: "Ofsted unveils secondment pilot", url: url)))
     }
 
     @Test func readMoreWithOnlyALinkNamesTheHost() throws {
         let url = try #require(URL(string: "https://www.schoolsweek.example/story"))
-        let result = BoilerplateFilter.default.clean([lead, "Read more Heads to join Ofsted"], title: "Heads to join Ofsted",
+        let result = BoilerplateFilter.default.clean(
+            [lead, "Read more Heads to join Ofsted"], title: "Heads to join Ofsted",
             links: ["Heads to join Ofsted": url])
         #expect(result.source == Post.Source(name: "schoolsweek.example", url: url))
     }
@@ -123,14 +135,18 @@ import Testing
 
     @Test func relatedPostsCutTheRestButTheirCategoriesCount() {
         let result = BoilerplateFilter.default.clean(
-            [lead, "More recent posts...", "League tables 'stigmatise schools'", "Categories: Ofsted and Leadership.",
-             "A comment that ends, The Telegraph reports."],
+            [
+                lead, "More recent posts...", "League tables 'stigmatise schools'",
+                "Categories: Ofsted and Leadership.",
+                "A comment that ends, The Telegraph reports.",
+            ],
             title: nil)
         #expect(result == .init(paragraphs: [lead], tags: ["Ofsted", "Leadership"]))
     }
 
     @Test func commentSectionCutsTheRest() {
-        let result = BoilerplateFilter.default.clean([lead, "Comments (2)", "S Dearnaley", "Why only middle leaders?"], title: nil)
+        let result = BoilerplateFilter.default.clean(
+            [lead, "Comments (2)", "S Dearnaley", "Why only middle leaders?"], title: nil)
         #expect(result.paragraphs == [lead])
     }
 
@@ -156,9 +172,12 @@ import Testing
         let donate = try BoilerplateRule(name: "donate", kind: .plug, regex: #"^support (?:us|our journalism)\b"#)
         let filter = BoilerplateFilter.default.adding([podcast, donate])
         #expect(filter.rules.count == BoilerplateRule.defaults.count + 2)
-        let result = filter.clean([lead, "Listen to our podcast on Spotify", "Support our journalism today"], title: nil)
+        let result = filter.clean(
+            [lead, "Listen to our podcast on Spotify", "Support our journalism today"], title: nil)
         #expect(result.paragraphs == [lead])
-        #expect(BoilerplateFilter.default.clean([lead, "Listen to our podcast on Spotify"], title: nil).paragraphs.count == 2)
+        #expect(
+            BoilerplateFilter.default.clean([lead, "Listen to our podcast on Spotify"], title: nil).paragraphs.count
+                == 2)
     }
 
     @Test func replacedKindUsesOnlyTheNewRules() throws {
@@ -168,7 +187,8 @@ import Testing
         #expect(filter.rules.filter { $0.kind == .source }.map(\.name) == ["from-line"])
         #expect(filter.rules.firstIndex { $0.name == "from-line" } == 3)
         let result = filter.clean([lead, "The Telegraph reports.", "From Schools Week"], title: nil)
-        #expect(result == .init(paragraphs: [lead, "The Telegraph reports."], source: Post.Source(name: "Schools Week")))
+        #expect(
+            result == .init(paragraphs: [lead, "The Telegraph reports."], source: Post.Source(name: "Schools Week")))
     }
 
     @Test func removedRulesNoLongerApply() {

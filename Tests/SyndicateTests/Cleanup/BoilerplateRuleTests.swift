@@ -94,8 +94,9 @@ import Testing
     }
 
     @Test func invalidRegexIsAPatternError() {
-        #expect(throws: BoilerplateRule.PatternError(
-            rule: "broken", message: "'([a-z' is not a valid regular expression; check its brackets and escapes.")
+        #expect(
+            throws: BoilerplateRule.PatternError(
+                rule: "broken", message: "'([a-z' is not a valid regular expression; check its brackets and escapes.")
         ) {
             try BoilerplateRule(name: "broken", kind: .plug, regex: "([a-z")
         }
@@ -107,7 +108,10 @@ import Testing
         #expect(throws: expected) {
             try BoilerplateRule(name: "source", kind: .source, regex: "^From (.+)$")
         }
-        #expect(expected.description == "boilerplate rule source: a source rule needs a named group (?<source>…) around the text it captures.")
+        #expect(
+            expected.description
+                == "boilerplate rule source: a source rule needs a named group (?<source>…) around the text it captures."
+        )
     }
 
     @Test func rulesCompareByTheirData() throws {

@@ -34,7 +34,8 @@ public struct JSONPostImporter: PostImporter {
         let isArray = trimmed.first == "["
         guard isArray || trimmed.first == "{" else {
             throw ImportError(
-                .malformed, input: context.inputName, format: format, location: JSONSyntax.location(of: trimmed.startIndex, in: text),
+                .malformed, input: context.inputName, format: format,
+                location: JSONSyntax.location(of: trimmed.startIndex, in: text),
                 message: "the input is not a JSON object or array; give one post object or an array of posts.")
         }
         let bytes = Array(text.utf8)
@@ -44,18 +45,23 @@ public struct JSONPostImporter: PostImporter {
                 .malformed, input: context.inputName, format: format, location: syntaxError.location,
                 message: "the JSON is invalid: \(syntaxError.message); fix the syntax there.")
         }
-        let json = Data(text.utf8)
+        let json = Data(bytes)
         let posts: [Post]
         do {
-            posts = isArray ? try JSONDecoder().decode([Post].self, from: json) : [try JSONDecoder().decode(Post.self, from: json)]
+            posts =
+                isArray
+                ? try JSONDecoder().decode([Post].self, from: json) : [try JSONDecoder().decode(Post.self, from: json)]
         } catch let error as DecodingError {
             throw importError(for: error, isArray: isArray, context: context) { index in
-                index < scan.elementOffsets.count ? JSONSyntax.lineLocation(ofByte: scan.elementOffsets[index], in: bytes) : nil
+                index < scan.elementOffsets.count
+                    ? JSONSyntax.lineLocation(ofByte: scan.elementOffsets[index], in: bytes) : nil
             }
         } catch {
             throw ImportError(
                 .malformed, input: context.inputName, format: format,
-                message: "the JSON could not be read (\(error.localizedDescription)); check that it is a post or an array of posts.")
+                message:
+                    "the JSON could not be read (\(error.localizedDescription)); check that it is a post or an array of posts."
+            )
         }
         guard !posts.isEmpty else {
             throw ImportError(
@@ -98,7 +104,9 @@ public struct JSONPostImporter: PostImporter {
             let where_ = path(errorContext.codingPath, key)
             switch key.stringValue {
             case "title": return fail(.missingField, where_, "missing; every post needs a title.")
-            case "id": return fail(.missingField, where_, "missing; every post needs an id (a URL, guid or any unique string).")
+            case "id":
+                return fail(
+                    .missingField, where_, "missing; every post needs an id (a URL, guid or any unique string).")
             default: return fail(.missingField, where_, "missing; add the \(key.stringValue) field.")
             }
         case .valueNotFound(let type, let errorContext):
@@ -107,18 +115,22 @@ public struct JSONPostImporter: PostImporter {
             if field == "title" || field == "id" {
                 return fail(.missingField, where_, "null; every post needs \(field == "id" ? "an id" : "a title").")
             }
-            return fail(.malformed, where_, "null where \(Self.describe(type)) is expected; give a value or remove the key.")
+            return fail(
+                .malformed, where_, "null where \(Self.describe(type)) is expected; give a value or remove the key.")
         case .typeMismatch(let type, let errorContext):
             return fail(
                 .malformed, path(errorContext.codingPath),
-                "expected \(Self.describe(type)); \(errorContext.debugDescription.lowercasedFirst) Fix the value's type.")
+                "expected \(Self.describe(type)); \(errorContext.debugDescription.lowercasedFirst) Fix the value's type."
+            )
         case .dataCorrupted(let errorContext):
             let where_ = path(errorContext.codingPath)
             return fail(.malformed, where_, "\(errorContext.debugDescription) Fix the value.")
         @unknown default:
             return ImportError(
                 .malformed, input: context.inputName, format: format,
-                message: "the JSON could not be decoded as posts (\(error)); check it against `syndicate inspect --json` output.")
+                message:
+                    "the JSON could not be decoded as posts (\(error)); check it against `syndicate inspect --json` output."
+            )
         }
     }
 

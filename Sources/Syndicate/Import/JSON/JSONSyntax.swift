@@ -42,7 +42,9 @@ enum JSONSyntax {
                 index += 1
                 continue
             }
-            if finished { return (failure(index, "found \(found(index)) after the end of the JSON value"), elementOffsets) }
+            if finished {
+                return (failure(index, "found \(found(index)) after the end of the JSON value"), elementOffsets)
+            }
             switch expect {
             case .colon:
                 guard byte == UInt8(ascii: ":") else {
@@ -60,7 +62,10 @@ enum JSONSyntax {
                     index += 1
                     if stack.isEmpty { finished = true }
                 } else {
-                    return (failure(index, "expected ',' or '\(Character(Unicode.Scalar(close)))', found \(found(index))"), elementOffsets)
+                    return (
+                        failure(index, "expected ',' or '\(Character(Unicode.Scalar(close)))', found \(found(index))"),
+                        elementOffsets
+                    )
                 }
             case .key, .keyOrEnd:
                 if expect == .keyOrEnd, byte == UInt8(ascii: "}") {
@@ -74,7 +79,10 @@ enum JSONSyntax {
                     return (failure(index, "expected a key in double quotes, found \(found(index))"), elementOffsets)
                 }
                 guard let end = stringEnd(bytes, from: index) else {
-                    return (failure(index, "the string starting here is not closed or has an invalid escape"), elementOffsets)
+                    return (
+                        failure(index, "the string starting here is not closed or has an invalid escape"),
+                        elementOffsets
+                    )
                 }
                 index = end
                 expect = .colon
@@ -100,7 +108,10 @@ enum JSONSyntax {
                     continue
                 case UInt8(ascii: "\""):
                     guard let end = stringEnd(bytes, from: index) else {
-                        return (failure(index, "the string starting here is not closed or has an invalid escape"), elementOffsets)
+                        return (
+                            failure(index, "the string starting here is not closed or has an invalid escape"),
+                            elementOffsets
+                        )
                     }
                     index = end
                 case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
@@ -122,7 +133,8 @@ enum JSONSyntax {
             }
         }
         if !finished {
-            let what = stack.last == UInt8(ascii: "{") ? "an object" : stack.last == UInt8(ascii: "[") ? "an array" : "a value"
+            let what =
+                stack.last == UInt8(ascii: "{") ? "an object" : stack.last == UInt8(ascii: "[") ? "an array" : "a value"
             return (failure(bytes.count, "the input ends inside \(what)"), elementOffsets)
         }
         return (nil, elementOffsets)
@@ -140,7 +152,9 @@ enum JSONSyntax {
                 guard index + 1 < bytes.count else { return nil }
                 let escaped = bytes[index + 1]
                 if escaped == UInt8(ascii: "u") {
-                    guard index + 5 < bytes.count, bytes[(index + 2)...(index + 5)].allSatisfy(isHexDigit) else { return nil }
+                    guard index + 5 < bytes.count, bytes[(index + 2)...(index + 5)].allSatisfy(isHexDigit) else {
+                        return nil
+                    }
                     index += 6
                 } else if "\"\\/bfnrt".utf8.contains(escaped) {
                     index += 2
@@ -180,7 +194,9 @@ enum JSONSyntax {
         }
         if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
             index += 1
-            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+                index += 1
+            }
             guard digits() > 0 else { return nil }
         }
         return index

@@ -36,7 +36,11 @@ import Testing
             published: Date(timeIntervalSince1970: 1_773_052_200),
             updated: Date(timeIntervalSince1970: 1_773_100_800),
             tags: ["Leadership", "Ofsted"],
-            images: [Post.Image(url: try #require(URL(string: "https://school.example/a.jpg")), alt: "Delegates", width: 1200, height: 630)],
+            images: [
+                Post.Image(
+                    url: try #require(URL(string: "https://school.example/a.jpg")), alt: "Delegates", width: 1200,
+                    height: 630)
+            ],
             source: Post.Source(name: "The Telegraph", url: URL(string: "https://www.telegraph.co.uk/")),
             language: "en-GB"
         )
@@ -53,7 +57,8 @@ import Testing
     @Test func roundTripOfAnArray() throws {
         let minimal = Post(id: "2", title: "Heads to join Ofsted")
         let posts = [try Self.fullPost(), minimal]
-        let imported = try importer.posts(from: try JSONEncoder().encode(posts), context: Fixtures.context("posts.json"))
+        let imported = try importer.posts(
+            from: try JSONEncoder().encode(posts), context: Fixtures.context("posts.json"))
         #expect(imported == posts)
     }
 
@@ -112,7 +117,9 @@ import Testing
             error
                 == ImportError(
                     .malformed, input: "posts.json", format: .json,
-                    message: "post.published: 'last Tuesday' is not an ISO 8601 date; write it as 2024-03-09T10:00:00Z. Fix the value."))
+                    message:
+                        "post.published: 'last Tuesday' is not an ISO 8601 date; write it as 2024-03-09T10:00:00Z. Fix the value."
+                ))
     }
 
     @Test func emptyArrayIsNoContent() {
@@ -134,7 +141,10 @@ import Testing
 
     @Test(arguments: [
         ("{\"id\": \"1\", \"title\": \"One\",}", "line 1, column 28", "expected a key in double quotes, found '}'"),
-        ("{\"id\": \"1\", \"title\": \"On", "line 1, column 22", "the string starting here is not closed or has an invalid escape"),
+        (
+            "{\"id\": \"1\", \"title\": \"On", "line 1, column 22",
+            "the string starting here is not closed or has an invalid escape"
+        ),
         ("[{\"id\": \"1\", \"title\": \"One\"}", "line 1, column 29", "the input ends inside an array"),
         ("{\"id\": 01}", "line 1, column 9", "expected ',' or '}', found '1'"),
         ("{\"id\": \"1\"} {}", "line 1, column 13", "found '{' after the end of the JSON value"),

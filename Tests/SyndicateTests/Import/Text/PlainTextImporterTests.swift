@@ -24,7 +24,8 @@ import Testing
 
     @Test func exampleFileImportsTheStory() throws {
         let posts = try importer.posts(
-            from: try Fixtures.exampleData("ofsted-secondments.txt"), context: Fixtures.context("ofsted-secondments.txt"))
+            from: try Fixtures.exampleData("ofsted-secondments.txt"),
+            context: Fixtures.context("ofsted-secondments.txt"))
         let paragraphs = [
             "Middle leaders in schools will be able to spend a year on secondment to Ofsted, under a scheme Amanda Spielman unveiled at the ASCL annual conference.",
             "Speaking to heads and college leaders in Birmingham on Saturday, the Chief Inspector said the inspectorate wants to learn from people who run schools day to day.",
@@ -47,7 +48,8 @@ import Testing
     }
 
     @Test func linesOfAParagraphAreJoinedAndQuotesKept() throws {
-        let post = try importText("  Heads to join Ofsted  \n\nSchool leaders   will be\nseconded for a year,\n“she said”.\n")
+        let post = try importText(
+            "  Heads to join Ofsted  \n\nSchool leaders   will be\nseconded for a year,\n“she said”.\n")
         #expect(post.title == "Heads to join Ofsted")
         #expect(post.paragraphs == ["School leaders will be seconded for a year, “she said”."])
     }
@@ -93,7 +95,8 @@ import Testing
     }
 
     @Test func bodyOfOnlyBoilerplateIsNoContent() {
-        let error = importError(Data("Heads to join Ofsted\n\nFollow us on Twitter\n\nLet us know what you think...".utf8))
+        let error = importError(
+            Data("Heads to join Ofsted\n\nFollow us on Twitter\n\nLet us know what you think...".utf8))
         #expect(error?.kind == .noContent)
     }
 
@@ -161,7 +164,8 @@ import Testing
         let post = try importText(text)
         #expect(
             post.paragraphs == [
-                "The scheme has three parts:", "1. A year at Ofsted.", "2. Inspector training.", "3. A return to school",
+                "The scheme has three parts:", "1. A year at Ofsted.", "2. Inspector training.",
+                "3. A return to school",
             ])
     }
 
@@ -203,7 +207,7 @@ import Testing
         }
     }
 
-    @Test func largeInputImportsInLinearTime() throws {
+    @Test func fourMegabytesImportWithinTenSeconds() throws {
         let paragraph = String(repeating: "School leaders will be seconded to Ofsted. ", count: 20)
         let text = "Heads to join Ofsted\n\n" + Array(repeating: paragraph, count: 5_000).joined(separator: "\n\n")
         let clock = ContinuousClock()
