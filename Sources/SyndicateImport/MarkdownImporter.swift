@@ -77,7 +77,7 @@ public struct MarkdownImporter: PostImporter {
             id: frontMatter.value("id", "guid").flatMap(Self.text).map(Whitespace.collapse).flatMap {
                 $0.isEmpty ? nil : $0
             }
-                ?? url?.absoluteString ?? StableIdentifier.digest(title, cleaned.paragraphs.joined(separator: "\n\n")),
+                ?? url?.absoluteString ?? StableID.digest(title, cleaned.paragraphs.joined(separator: "\n\n")),
             title: title,
             url: url,
             summary: frontMatter.value("summary", "description", "excerpt").flatMap(Self.text).map(Whitespace.collapse)
