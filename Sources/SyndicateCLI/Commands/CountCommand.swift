@@ -87,7 +87,8 @@ struct CountCommand: ParsableCommand {
     func run() throws {
         let rule = self.rule
         if jsonl {
-            let failedLines = Self.countLines(FileHandle.standardInput.readDataToEndOfFile(), rule: rule) { output in
+            let input = FileHandle.standardInput
+            let failedLines = Self.countLines(read: { input.readData(ofLength: 1 << 16) }, rule: rule) { output in
                 FileHandle.standardOutput.write(output)
             }
             if failedLines > 0 {
