@@ -2,32 +2,33 @@ import Foundation
 import Syndicate
 
 extension CountCommand {
-    /// Measures each line of `input` (a JSON string per line) and hands the JSON object lines to
-    /// `write` in chunks of about 64 KiB, in input order.
+    /// Measures each line of the input (a JSON string per line) and hands the JSON object lines
+    /// to `write` in chunks of about 64 KiB, in input order.
     ///
-    /// Lines are split at `\n` (a `\r` before it is dropped); a final line ending does not
-    /// start another line. A line that is not one JSON string yields `{"line":N,"error":"…"}`.
+    /// The input is read in chunks from `read` (nil or empty at its end), so a batch of any
+    /// size runs in memory proportional to its longest line. Lines are split at `\n` (a `\r`
+    /// before it is dropped); a final line ending does not start another line. A line that is
+    /// not one JSON string yields `{"line":N,"error":"…"}`.
     ///
     /// - Returns: How many lines were not JSON strings.
-    static func countLines(_ input: Data, rule: NetworkRule, write: (Data) -> Void) -> Int {
-        let bytes = [UInt8](input)
+    static func countLines(read: () -> Data?, rule: NetworkRule, write: (Data) -> Void) -> Int {
         var output: [UInt8] = []
-        output.reserveCapacity(1 << 16 + 256)
+        output.reserveCapacity(1 << 16 + 4096)
         var failures = 0
         var lineNumber = 0
-        var lineStart = 0
-        while lineStart < bytes.count {
-            var lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
-            let next = lineEnd + 1
-            if lineEnd > lineStart, bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+        var pending: [UInt8] = []
+
+        func process(_ line: ArraySlice<UInt8>) {
+            var line = line
+            if line.last == 0x0D { line = line.dropLast() }
             lineNumber += 1
             do {
-                let text = try JSONStringLine.decode(bytes[lineStart..<lineEnd])
+                let text = try JSONStringLine.decode(line)
                 output.append(contentsOf: jsonObject(rule.measure(text)).utf8)
             } catch {
                 failures += 1
                 output.append(contentsOf: #"{"line":\#(lineNumber),"error":"#.utf8)
-                output.append(contentsOf: JSONStringLine.encode(error.description).utf8)
+                output.append(contentsOf: JSONStringLine.literal(error.description).utf8)
                 output.append(UInt8(ascii: "}"))
             }
             output.append(0x0A)
@@ -35,8 +36,21 @@ extension CountCommand {
                 write(Data(output))
                 output.removeAll(keepingCapacity: true)
             }
-            lineStart = next
         }
+
+        while let chunk = read(), !chunk.isEmpty {
+            // Only the new bytes are searched, so a line spread over many chunks stays linear.
+            var searchFrom = pending.count
+            pending.append(contentsOf: chunk)
+            var lineStart = 0
+            while let newline = pending[searchFrom...].firstIndex(of: 0x0A) {
+                process(pending[lineStart..<newline])
+                lineStart = newline + 1
+                searchFrom = lineStart
+            }
+            pending.removeFirst(lineStart)
+        }
+        if !pending.isEmpty { process(pending[...]) }
         if !output.isEmpty { write(Data(output)) }
         return failures
     }
@@ -132,18 +146,12 @@ enum JSONStringLine {
         return text
     }
 
-    /// `text` as a JSON string literal.
-    static func encode(_ text: String) -> String {
-        var output = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case _ where scalar.value < 0x20: output += "\\u" + hex(UInt16(scalar.value))
-            default: output.unicodeScalars.append(scalar)
-            }
-        }
-        return output + "\""
+    /// `text` as a JSON string literal, for error messages.
+    static func literal(_ text: String) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .withoutEscapingSlashes
+        guard let data = try? encoder.encode(text) else { return #""unreadable line""# }
+        return String(decoding: data, as: UTF8.self)
     }
 
     private static func isSpace(_ byte: UInt8) -> Bool {

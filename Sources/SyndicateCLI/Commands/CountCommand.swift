@@ -21,7 +21,8 @@ struct CountCommand: ParsableCommand {
 
             Exit status: 0 when the text fits; 1 when it does not (TEXT or standard input, human \
             or --json output); with --jsonl, 0 when every line was read (fitting or not) and 65 \
-            when any line was not a JSON string; 64 for a usage error such as an unknown network.
+            when any line was not a JSON string; 65 when standard input is not UTF-8; 64 for a usage \
+            error such as an unknown network.
             """
     )
 
@@ -87,7 +88,8 @@ struct CountCommand: ParsableCommand {
     func run() throws {
         let rule = self.rule
         if jsonl {
-            let failedLines = Self.countLines(FileHandle.standardInput.readDataToEndOfFile(), rule: rule) { output in
+            let input = FileHandle.standardInput
+            let failedLines = Self.countLines(read: { input.readData(ofLength: 1 << 16) }, rule: rule) { output in
                 FileHandle.standardOutput.write(output)
             }
             if failedLines > 0 {

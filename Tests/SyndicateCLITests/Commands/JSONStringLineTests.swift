@@ -48,7 +48,7 @@ import Testing
         #expect(throws: JSONStringLine.Failure.self) { try JSONStringLine.decode(ArraySlice(line)) }
     }
 
-    @Test func encodesQuotesBackslashesAndControls() {
-        #expect(JSONStringLine.encode("a\"b\\c\nd") == #""a\"b\\c\u000ad""#)
+    @Test func literalEscapesQuotesBackslashesAndNewlines() {
+        #expect(JSONStringLine.literal("a\"b\\c\nd/e") == #""a\"b\\c\nd/e""#)
     }
 }

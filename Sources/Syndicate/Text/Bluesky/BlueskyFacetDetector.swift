@@ -18,6 +18,11 @@ import Foundation
 ///   U+FE0F; trailing punctuation dropped; at most 64 graphemes.
 /// * Cashtags: `$`, a letter and up to four letters or digits, followed by whitespace, the end
 ///   or one of `.,;:!?)"'’`; the tag is upper-cased and keeps its `$`.
+///
+/// The reference's quirks are kept, so that facets match what Bluesky's own apps produce: TLDs
+/// are compared case-sensitively (`Example.COM` and `@Alice.Bsky.Social` are not detected), an
+/// upper-case scheme (`HTTPS://…`) is not a link, and a bare domain starting with `http`
+/// (`httpbin.org`) is taken as already having a scheme, so its URI gets no `https://`.
 struct BlueskyFacetDetector {
     private let scalars: [Unicode.Scalar]
     /// `utf8Offsets[i]` is the UTF-8 offset of `scalars[i]`; the last entry is the byte length.

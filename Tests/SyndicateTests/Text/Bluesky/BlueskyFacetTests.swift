@@ -98,9 +98,26 @@ import Testing
         ])
     }
 
-    @Test(arguments: ["@handle.unknowntld", "mail me@example.com", "@-", "x.jpg", "HTTPS://EXAMPLE.COM", "#123 #!!"])
+    @Test(arguments: [
+        "@handle.unknowntld", "mail me@example.com", "@-", "x.jpg", "HTTPS://EXAMPLE.COM", "Example.COM", "@Alice.Bsky.Social",
+        "#123 #!!", "#\u{FE0F}t", "$TOOLONG1", "no$AAPL", "$AAPL-x", "website.com.jpg/foo",
+    ])
     func findsNothingIn(text: String) {
         #expect(BlueskyText.facets(in: text) == [])
+    }
+
+    @Test func bareDomainStartingWithHttpKeepsItsTextAsTheReferenceDoes() {
+        #expect(BlueskyText.facets(in: "see httpbin.org") == [
+            BlueskyFacet(index: .init(byteStart: 4, byteEnd: 15), features: [.link(uri: "httpbin.org")])
+        ])
+    }
+
+    @Test func newlinesSeparateLinksAndTags() {
+        #expect(BlueskyText.facets(in: "one.com\ntwo.com\n#t\nag") == [
+            BlueskyFacet(index: .init(byteStart: 0, byteEnd: 7), features: [.link(uri: "https://one.com")]),
+            BlueskyFacet(index: .init(byteStart: 8, byteEnd: 15), features: [.link(uri: "https://two.com")]),
+            BlueskyFacet(index: .init(byteStart: 16, byteEnd: 18), features: [.tag("t")]),
+        ])
     }
 
     @Test func tagOfSixtyFourEmojiGraphemesIsKept() {
