@@ -21,7 +21,8 @@ struct HTMLTokenizer {
         case text(String)
     }
 
-    /// Elements whose content is raw text: no tags and no entities inside.
+    /// Elements whose content is raw text: no tags and no entities inside (mirrored by the
+    /// switch in `startTag()`).
     static let rawTextElements: Set<String> = [
         "script", "style", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext",
     ]
@@ -134,10 +135,15 @@ struct HTMLTokenizer {
             }
         }
         position = index
-        if !selfClosing, Self.rawTextElements.contains(name) {
-            rawTextEnd = (name, false)
-        } else if !selfClosing, Self.escapableRawTextElements.contains(name) {
-            rawTextEnd = (name, true)
+        if !selfClosing {
+            switch name {  // a switch, not a set: this runs for every start tag
+            case "script", "style", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext":
+                rawTextEnd = (name, false)
+            case "title", "textarea":
+                rawTextEnd = (name, true)
+            default:
+                break
+            }
         }
         return .startTag(name: name, attributes: attributes, selfClosing: selfClosing)
     }
@@ -276,6 +282,9 @@ struct HTMLTokenizer {
 
     private func lowercased(_ start: Int, _ end: Int) -> String {
         guard start < end else { return "" }
+        var index = start
+        while index < end, !(bytes[index] >= UInt8(ascii: "A") && bytes[index] <= UInt8(ascii: "Z")) { index += 1 }
+        if index == end { return String(decoding: bytes[start..<end], as: UTF8.self) }  // already lowercase
         return String(decoding: bytes[start..<end].map(lowercasedByte), as: UTF8.self)
     }
 

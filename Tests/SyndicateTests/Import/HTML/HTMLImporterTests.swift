@@ -6,6 +6,15 @@ import Testing
 @Suite struct HTMLImporterTests {
     static let articleURL = "https://digest.schoolsweek.example/2019/03/ofsted-secondments-for-school-leaders/"
 
+    /// The time 100,000 nested `<div>`s may take: well under a second optimised (about 50 ms
+    /// measured); unoptimised test builds on busy shared cores get more room, still far below
+    /// the minutes a quadratic algorithm would need.
+    #if DEBUG
+        static let deepNestingBudget = Duration.seconds(5)
+    #else
+        static let deepNestingBudget = Duration.milliseconds(500)
+    #endif
+
     /// Imports `html` as a page named `page.html`, boilerplate rules off so bodies are exact.
     func importPage(_ html: String, baseURL: URL? = nil, maxDepth: Int = 512) throws(ImportError) -> Post {
         let context = ImportContext(
@@ -289,7 +298,7 @@ import Testing
         let elapsed = try clock.measure { post = try importPage(html) }
         #expect(post?.title == "Deep")
         #expect(post?.paragraphs == ["Deep text.", "After."])
-        #expect(elapsed < .seconds(1))
+        #expect(elapsed < Self.deepNestingBudget)
     }
 
     @Test func deepNestingIsCappedAtTheContextLimit() throws {
