@@ -86,6 +86,8 @@ enum HTMLTreeBuilder {
         var openTags: [Int] = [0]
         /// Set after a flattened raw-text element: its text is dropped.
         var dropNextText = false
+        /// Which of `html`, `head` and `body` have started: a second start tag adds nothing.
+        var startedDocumentElements: Set<String> = []
 
         init(bytes: [UInt8], maxDepth: Int) {
             nodes = [
@@ -126,8 +128,8 @@ enum HTMLTreeBuilder {
             _ name: String, _ attributes: [HTMLAttribute], selfClosing: Bool, start: Int, end: Int
         ) {
             let (id, traits) = tag(name)
-            if name == "html" || name == "body" || name == "head", openCount[id] > 0 {
-                return  // a repeated <html>/<body>/<head> adds nothing
+            if name == "html" || name == "body" || name == "head" {
+                guard startedDocumentElements.insert(name).inserted else { return }
             }
             closeImplied(by: name, traits, at: start)
             let isVoid = traits.has(.void) || selfClosing
