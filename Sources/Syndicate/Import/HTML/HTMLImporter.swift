@@ -133,7 +133,7 @@ public struct HTMLImporter: PostImporter {
         func add(_ text: String?, _ weight: Int) {
             if let text, !text.isEmpty { candidates.append(.init(text: text, weight: weight)) }
         }
-        add(linkedData.headline, 4)
+        add(linkedData.headline, 6)
         add(page.meta("og:title"), 3)
         add(page.meta("twitter:title"), 2)
         for key in ["dc.title", "dc:title", "dcterms.title", "dcterms:title", "title", "headline", "parsely-title", "sailthru.title"] {

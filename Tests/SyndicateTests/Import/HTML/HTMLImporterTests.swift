@@ -366,3 +366,23 @@ import Testing
         ) { try HTMLImporter().posts(from: Data("<p>Caf".utf8) + Data([0xE9, 0x20]) + Data(" au lait".utf8), context: context) }
     }
 }
+
+extension HTMLImporterTests {
+    /// Every prefix of the example page (cut every 61 bytes, mid-tag, mid-entity and mid-UTF-8
+    /// sequence included) imports or fails with an ``ImportError``, never a crash.
+    @Test func truncatedPagesImportOrFailCleanly() throws {
+        let data = try Fixtures.exampleData("ofsted-secondments.html")
+        var imported = 0
+        var failed: Set<String> = []
+        for length in stride(from: 1, to: data.count, by: 61) {
+            do {
+                _ = try HTMLImporter().posts(from: data.prefix(length), context: Fixtures.context("cut.html"))
+                imported += 1
+            } catch {
+                failed.insert(error.kind.description)
+            }
+        }
+        #expect(imported > 0)
+        #expect(failed.isSubset(of: ["missingField", "noContent", "notText"]))
+    }
+}
