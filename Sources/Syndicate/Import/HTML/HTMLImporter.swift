@@ -76,17 +76,19 @@ public struct HTMLImporter: PostImporter {
 
         let urls = HTMLURLResolver(page: page, contextBase: context.baseURL)
         var paragraphs: [String] = []
+        var onlyHeadline = false
         if let article = content.article {
             paragraphs = HTMLText.paragraphs(in: tree, from: article) {
                 tree.name($0) == "figcaption" || filter.skipsInText($0)
             }
             if let first = paragraphs.first, HTMLTitleResolver.fold(first) == HTMLTitleResolver.fold(title) {
                 paragraphs.removeFirst()
+                onlyHeadline = paragraphs.isEmpty
             }
         }
         let cleaned = context.boilerplate.clean(paragraphs, title: title)
         guard !cleaned.paragraphs.isEmpty else {
-            throw noContent(context: context, title: title, page: page, found: paragraphs.count)
+            throw noContent(context: context, title: title, page: page, found: paragraphs.count, onlyHeadline: onlyHeadline)
         }
 
         let text = cleaned.paragraphs.joined(separator: "\n\n")
@@ -208,9 +210,13 @@ public struct HTMLImporter: PostImporter {
         return images
     }
 
-    private func noContent(context: ImportContext, title: String, page: HTMLPageMetadata, found: Int) -> ImportError {
+    private func noContent(
+        context: ImportContext, title: String, page: HTMLPageMetadata, found: Int, onlyHeadline: Bool
+    ) -> ImportError {
         let evidence: String
-        if found > 0 {
+        if onlyHeadline {
+            evidence = "the headline is its only text outside navigation and boilerplate"
+        } else if found > 0 {
             evidence = "its \(found) paragraph\(found == 1 ? " was" : "s were all") boilerplate"
         } else if page.wordCount == 0 {
             evidence = "its body has no text at all"

@@ -386,3 +386,26 @@ extension HTMLImporterTests {
         #expect(failed.isSubset(of: ["missingField", "noContent", "notText"]))
     }
 }
+
+extension HTMLImporterTests {
+    @Test func aPageWithOnlyAHeadlineIsNoContent() {
+        #expect(
+            throws: ImportError(
+                .noContent, input: "page.html", format: .html,
+                message:
+                    "found the page \"Coming soon\" but no article text: the headline is its only text outside navigation and boilerplate; import the article's own page rather than an index, login or error page."
+            )
+        ) { try importPage("<title>Coming soon</title><article><h1>Coming soon</h1></article>") }
+    }
+
+    @Test func hostileJSONLDIsIgnored() throws {
+        let nested = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+        let post = try importPage("""
+            <title>Title</title><script type="application/ld+json">\(nested)</script>
+            <script type="application/ld+json">{"@type": "NewsArticle", "headline": </script>
+            <script type="application/ld+json">{"@graph": [1, "x", null, {"@type": ["Thing", "BlogPosting"], "headline": 42}]}</script>
+            <article><p>Text.</p></article>
+            """)
+        #expect(post.title == "Title")
+    }
+}

@@ -47,6 +47,12 @@ import Testing
             ])
     }
 
+    @Test func theDocumentedExampleHolds() {
+        #expect(
+            HTMLText.paragraphs(fromHTML: "<p>Ofsted&rsquo;s plan<br>for leaders<li>One<li>Two")
+                == ["Ofsted\u{2019}s plan for leaders", "One", "Two"])
+    }
+
     @Test func plainTextWithoutTagsIsOneParagraph() {
         #expect(HTMLText.paragraphs(fromHTML: "Just text &amp; more") == ["Just text & more"])
     }
