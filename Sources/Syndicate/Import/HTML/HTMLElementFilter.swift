@@ -7,7 +7,12 @@ import Foundation
 /// `role`, whether it is hidden, and the words of its `class` and `id`. Class words are matched
 /// as Readability matches them, with two refinements: a class token that also names the content
 /// (`entry-content`, `content-sidebar-wrap`) is no evidence unless it names comments, and state
-/// or taxonomy classes (`has-sidebar`, `tag-social-media`) are ignored.
+/// or taxonomy classes (`has-sidebar`, `tag-social-media`) are ignored. `<html>`, `<body>`,
+/// `<main>` and `itemprop=articleBody` are never judged by class.
+///
+/// Text leaves out every role but ``Role/content``; the search for bylines, dates and tags
+/// leaves out only navigation and boilerplate, since headers, footers and `entry-meta` blocks
+/// are where those live. Roles are worked out once per element when the filter is made.
 struct HTMLElementFilter {
     /// What an element is to the reader.
     enum Role: Equatable {

@@ -124,14 +124,4 @@ struct HTMLTree {
         }
         return Whitespace.collapse(text)
     }
-
-    /// Whether `node` lies inside an element named `name` (not counting itself).
-    func hasAncestor(_ node: Int, named name: String) -> Bool {
-        var current = nodes[node].parent
-        while current > 0 {
-            if nodes[current].name == name { return true }
-            current = nodes[current].parent
-        }
-        return false
-    }
 }
