@@ -29,14 +29,20 @@ struct HTMLArticleClues {
         // candidates cannot make the search read the same text again and again.
         var seen = Set<String>()
         func first(_ clue: String) -> Bool { seen.insert(clue).inserted }
-        tree.walk(from: root, skipping: { HTMLText.droppedElements.contains(tree.name($0)) || filter.skipsInMetadata($0) }) {
+        tree.walk(from: root, skipping: { tree.traits($0).has(.dropped) || filter.skipsInMetadata($0) }) {
             step in
             guard case .enter(let node) = step else { return }
             let name = tree.name(node)
+            if tree.nodes[node].attributes.isEmpty {  // the common case: only the tag name matters
+                if name == "h1", first("h1") { heading = nonEmpty(tree.textContent(of: node)) }
+                if name == "time", first("published") { published = nonEmpty(tree.textContent(of: node)) }
+                return
+            }
             let rel = tree.attribute("rel", of: node)?.lowercased().split(separator: " ") ?? []
             let itemprop = tree.attribute("itemprop", of: node)?.lowercased() ?? ""
             let classes = [tree.attribute("class", of: node), tree.attribute("id", of: node)]
-                .compactMap { $0?.lowercased() }.joined(separator: " ")
+                .compactMap { $0?.lowercased() }.joined(separator: " ")[...]
+            func classMentions(_ word: String) -> Bool { HTMLElementFilter.mentions(classes, word) }
             if name == "h1", first("h1") {
                 heading = nonEmpty(tree.textContent(of: node))
             }
@@ -51,11 +57,11 @@ struct HTMLArticleClues {
                 itempropAuthor = Self.cleanByline(
                     tree.attribute("content", of: named ?? node) ?? tree.textContent(of: named ?? node))
             }
-            if name != "a", name != "img", classes.contains("byline") || classes.contains("author"), first("class") {
+            if name != "a", name != "img", classMentions("byline") || classMentions("author"), first("class") {
                 classAuthor = Self.cleanByline(tree.textContent(of: node))
             }
             if name == "time" {
-                let isUpdate = itemprop == "datemodified" || classes.contains("updated") || classes.contains("modified")
+                let isUpdate = itemprop == "datemodified" || classMentions("updated") || classMentions("modified")
                 if first(isUpdate ? "updated" : "published") {
                     let value = nonEmpty(tree.attribute("datetime", of: node) ?? tree.textContent(of: node))
                     if isUpdate { updated = value } else { published = value }

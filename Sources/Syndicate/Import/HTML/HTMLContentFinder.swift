@@ -30,7 +30,7 @@ struct HTMLContentFinder {
         var linkDepth = 0
         tree.walk(
             from: HTMLTree.document,
-            skipping: { HTMLText.droppedElements.contains(tree.name($0)) || filter.skipsInText($0) }
+            skipping: { tree.traits($0).has(.dropped) || filter.skipsInText($0) }
         ) { step in
             switch step {
             case .enter(let node):
@@ -39,7 +39,7 @@ struct HTMLContentFinder {
                 if name == "article" { articles.append(node) }
                 if name == "main" || tree.attribute("role", of: node)?.lowercased() == "main" { mains.append(node) }
                 if tree.attribute("itemprop", of: node)?.lowercased() == "articlebody" { bodies.append(node) }
-                if HTMLText.blockElements.contains(name) || name == "td" || name == "th" { blocks.append(node) }
+                if tree.traits(node).has([.block, .cell]) { blocks.append(node) }
             case .exit(let node):
                 if tree.name(node) == "a" { linkDepth -= 1 }
                 if blocks.last == node { blocks.removeLast() }
@@ -52,7 +52,7 @@ struct HTMLContentFinder {
                 kept[tree.nodes[node].parent] += length
                 guard linkDepth == 0, length > 0, let block = blocks.last else { return }
                 let parent = tree.nodes[block].parent
-                if Self.paragraphLike.contains(tree.name(block)) {
+                if tree.traits(block).has(.paragraphLike) {
                     if parent >= 0 { score[parent] += 2 * length }
                     let grandparent = parent > 0 ? tree.nodes[parent].parent : -1
                     if grandparent >= 0 { score[grandparent] += length }

@@ -7,7 +7,12 @@ import Foundation
 /// `role`, whether it is hidden, and the words of its `class` and `id`. Class words are matched
 /// as Readability matches them, with two refinements: a class token that also names the content
 /// (`entry-content`, `content-sidebar-wrap`) is no evidence unless it names comments, and state
-/// or taxonomy classes (`has-sidebar`, `tag-social-media`) are ignored.
+/// or taxonomy classes (`has-sidebar`, `tag-social-media`) are ignored. `<html>`, `<body>`,
+/// `<main>` and `itemprop=articleBody` are never judged by class.
+///
+/// Text leaves out every role but ``Role/content``; the search for bylines, dates and tags
+/// leaves out only navigation and boilerplate, since headers, footers and `entry-meta` blocks
+/// are where those live. Roles are worked out once per element when the filter is made.
 struct HTMLElementFilter {
     /// What an element is to the reader.
     enum Role: Equatable {
@@ -52,11 +57,22 @@ struct HTMLElementFilter {
     static let ignoredPrefixes = ["has-", "with-", "no-", "tag-", "category-", "categories-", "postid-", "page-id-", "topic-"]
 
     let tree: HTMLTree
+    /// The role of every node, worked out once.
+    private let roles: [Role]
+
+    init(tree: HTMLTree) {
+        self.tree = tree
+        roles = tree.nodes.indices.map { tree.nodes[$0].kind == .element ? Self.role(of: $0, in: tree) : .content }
+    }
 
     /// The role of element `node`.
     func role(of node: Int) -> Role {
+        roles[node]
+    }
+
+    private static func role(of node: Int, in tree: HTMLTree) -> Role {
         let name = tree.name(node)
-        if isHidden(node) { return .boilerplate }
+        if isHidden(node, in: tree) { return .boilerplate }
         if let role = tree.attribute("role", of: node)?.lowercased() {
             if Self.navigationRoles.contains(role) { return .navigation }
             if Self.furnitureRoles.contains(role) { return .furniture }
@@ -96,21 +112,36 @@ struct HTMLElementFilter {
 
     static func role(ofClassToken token: Substring) -> Role {
         if ignoredPrefixes.contains(where: { token.hasPrefix($0) }) { return .content }
-        if commentRoots.contains(where: { token.contains($0) }) { return .boilerplate }
-        let namesContent = contentRoots.contains { token.contains($0) }
-        if !namesContent, boilerplateRoots.contains(where: { token.contains($0) }) { return .boilerplate }
+        if commentRoots.contains(where: { mentions(token, $0) }) { return .boilerplate }
+        let namesContent = contentRoots.contains { mentions(token, $0) }
+        if !namesContent, boilerplateRoots.contains(where: { mentions(token, $0) }) { return .boilerplate }
         let words = token.split { !($0.isLetter || $0.isNumber) }
         if words.contains(where: { boilerplateWords.contains(String($0)) }) { return .boilerplate }
         if words.contains(where: { furnitureWords.contains(String($0)) }) { return .furniture }
         return .content
     }
 
-    private func isHidden(_ node: Int) -> Bool {
+    /// Whether `text` contains `needle`, compared byte by byte (no Foundation bridging; the
+    /// texts are short class names, so the simple search is the fast one).
+    static func mentions(_ text: Substring, _ needle: String) -> Bool {
+        let haystack = text.utf8
+        let pattern = needle.utf8
+        guard let first = pattern.first, haystack.count >= pattern.count else { return pattern.isEmpty }
+        var index = haystack.startIndex
+        let last = haystack.index(haystack.endIndex, offsetBy: -pattern.count)
+        while index <= last {
+            if haystack[index] == first, haystack[index...].starts(with: pattern) { return true }
+            index = haystack.index(after: index)
+        }
+        return false
+    }
+
+    private static func isHidden(_ node: Int, in tree: HTMLTree) -> Bool {
         let attributes = tree.nodes[node].attributes
         if attributes.contains(where: { $0.name == "hidden" }) { return true }
         if tree.attribute("aria-hidden", of: node)?.lowercased() == "true" { return true }
         if let style = tree.attribute("style", of: node)?.lowercased().filter({ !$0.isWhitespace }),
-            style.contains("display:none") || style.contains("visibility:hidden")
+            mentions(style[...], "display:none") || mentions(style[...], "visibility:hidden")
         {
             return true
         }

@@ -76,17 +76,19 @@ public struct HTMLImporter: PostImporter {
 
         let urls = HTMLURLResolver(page: page, contextBase: context.baseURL)
         var paragraphs: [String] = []
+        var onlyHeadline = false
         if let article = content.article {
             paragraphs = HTMLText.paragraphs(in: tree, from: article) {
                 tree.name($0) == "figcaption" || filter.skipsInText($0)
             }
             if let first = paragraphs.first, HTMLTitleResolver.fold(first) == HTMLTitleResolver.fold(title) {
                 paragraphs.removeFirst()
+                onlyHeadline = paragraphs.isEmpty
             }
         }
         let cleaned = context.boilerplate.clean(paragraphs, title: title)
         guard !cleaned.paragraphs.isEmpty else {
-            throw noContent(context: context, title: title, page: page, found: paragraphs.count)
+            throw noContent(context: context, title: title, page: page, found: paragraphs.count, onlyHeadline: onlyHeadline)
         }
 
         let text = cleaned.paragraphs.joined(separator: "\n\n")
@@ -133,7 +135,7 @@ public struct HTMLImporter: PostImporter {
         func add(_ text: String?, _ weight: Int) {
             if let text, !text.isEmpty { candidates.append(.init(text: text, weight: weight)) }
         }
-        add(linkedData.headline, 4)
+        add(linkedData.headline, 6)
         add(page.meta("og:title"), 3)
         add(page.meta("twitter:title"), 2)
         for key in ["dc.title", "dc:title", "dcterms.title", "dcterms:title", "title", "headline", "parsely-title", "sailthru.title"] {
@@ -208,9 +210,13 @@ public struct HTMLImporter: PostImporter {
         return images
     }
 
-    private func noContent(context: ImportContext, title: String, page: HTMLPageMetadata, found: Int) -> ImportError {
+    private func noContent(
+        context: ImportContext, title: String, page: HTMLPageMetadata, found: Int, onlyHeadline: Bool
+    ) -> ImportError {
         let evidence: String
-        if found > 0 {
+        if onlyHeadline {
+            evidence = "the headline is its only text outside navigation and boilerplate"
+        } else if found > 0 {
             evidence = "its \(found) paragraph\(found == 1 ? " was" : "s were all") boilerplate"
         } else if page.wordCount == 0 {
             evidence = "its body has no text at all"

@@ -53,9 +53,8 @@ struct HTMLPageMetadata {
                 let name = tree.name(node)
                 if name == "svg" || name == "math" { svgDepth -= 1 }
             case .text(let node):
-                let parent = tree.name(tree.nodes[node].parent)
-                if !HTMLText.droppedElements.contains(parent) {
-                    wordCount += tree.nodes[node].text.split(whereSeparator: \.isWhitespace).count
+                if !tree.traits(tree.nodes[node].parent).has(.dropped) {
+                    wordCount += Self.words(in: tree.nodes[node].text)
                 }
             }
         }
@@ -73,6 +72,18 @@ struct HTMLPageMetadata {
                 metas.append((key.lowercased(), value))
             }
         }
+    }
+
+    /// How many runs of non-whitespace `text` holds.
+    private static func words(in text: String) -> Int {
+        var count = 0
+        var inWord = false
+        for scalar in text.unicodeScalars {
+            let isSpace = Whitespace.isCollapsible(scalar)
+            if !isSpace, !inWord { count += 1 }
+            inWord = !isSpace
+        }
+        return count
     }
 
     /// The first value of meta `key` (lowercase).

@@ -50,28 +50,27 @@ public enum HTMLText {
     /// ``droppedElements``.
     static func paragraphs(in tree: HTMLTree, from root: Int, skipping skip: (Int) -> Bool = { _ in false }) -> [String] {
         var builder = ParagraphBuilder()
-        tree.walk(
-            from: root,
-            skipping: { droppedElements.contains(tree.nodes[$0].name) || skip($0) }
-        ) { step in
+        tree.walk(from: root, skipping: { tree.traits($0).has(.dropped) || skip($0) }) { step in
             switch step {
             case .text(let node):
                 builder.append(tree.nodes[node].text)
             case .enter(let node):
-                let name = tree.nodes[node].name
-                if name == "br" {
-                    builder.lineBreak()
-                } else if name == "td" || name == "th" || name == "img" {
-                    builder.append(" ")
-                } else if blockElements.contains(name) {
+                let traits = tree.traits(node)
+                if traits.has(.block) {
                     builder.endParagraph()
+                } else if traits.has(.cell) {
+                    builder.append(" ")
+                } else if tree.name(node) == "br" {
+                    builder.lineBreak()
+                } else if tree.name(node) == "img" {
+                    builder.append(" ")
                 }
             case .exit(let node):
-                let name = tree.nodes[node].name
-                if name == "td" || name == "th" {
-                    builder.append(" ")
-                } else if blockElements.contains(name) {
+                let traits = tree.traits(node)
+                if traits.has(.block) {
                     builder.endParagraph()
+                } else if traits.has(.cell) {
+                    builder.append(" ")
                 }
             }
         }

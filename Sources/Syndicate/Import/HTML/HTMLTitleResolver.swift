@@ -9,11 +9,14 @@ import Foundation
 /// another source says. Unconfirmed titles stay whole, so `Ofsted: the new framework` with
 /// nothing to compare keeps its colon.
 ///
-/// The cleaned candidates then vote: each source has a weight (JSON-LD `headline` 4, `og:title`
-/// and the article's `<h1>` 3, `twitter:title` and `<title>` 2, other meta titles, JSON-LD
-/// `name` and an `<h1>` outside the article 1), equal titles (compared case-insensitively) add
-/// up, and the heaviest wins; ties go to the earlier source in that order. A candidate equal to
-/// a site name is generic and does not vote.
+/// The cleaned candidates then vote: each source has a weight (JSON-LD `headline` 6, as it is
+/// the one field that names the article rather than the page; `og:title` and the article's
+/// `<h1>` 3; `twitter:title` and `<title>` 2; other meta titles, JSON-LD `name` and an `<h1>`
+/// outside the article 1), equal titles (compared case-insensitively) add up, and the heaviest
+/// wins; ties go to the earlier source in that order. So a generic `og:title` and `<title>`
+/// (5) do not outvote the JSON-LD headline, while an `<h1>`, `og:title` and `<title>` that
+/// agree (8) do. A candidate equal to a site name, stated or removed from another title, is
+/// generic and does not vote.
 struct HTMLTitleResolver {
     /// One place a title can come from.
     struct Candidate {

@@ -8,8 +8,8 @@ import Foundation
 /// raw text of `<script>`, `<style>` and friends, where tags are not recognised until the
 /// matching end tag. Entities are decoded in text and attribute values with ``HTMLEntities``.
 ///
-/// Every scan moves forward; a search that fails (an unclosed quote) is remembered so that
-/// adversarial input cannot make the tokenizer rescan the rest of the document again and again.
+/// Every scan moves forward, and a scan that finds no end (an unclosed comment, quote or
+/// script) consumes the rest of the input or stops at the tag's `>`, so the work is linear.
 struct HTMLTokenizer {
     /// One piece of the document.
     enum Token: Equatable {
@@ -21,7 +21,8 @@ struct HTMLTokenizer {
         case text(String)
     }
 
-    /// Elements whose content is raw text: no tags and no entities inside.
+    /// Elements whose content is raw text: no tags and no entities inside (mirrored by the
+    /// switch in `startTag()`).
     static let rawTextElements: Set<String> = [
         "script", "style", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext",
     ]
@@ -32,10 +33,6 @@ struct HTMLTokenizer {
     private var position = 0
     /// The element whose end tag ends the current raw text, if inside one.
     private var rawTextEnd: (name: String, escapable: Bool)?
-    /// Where a search for a quote byte last ran off the end of the input, per quote byte.
-    private var quoteMissingFrom: [UInt8: Int] = [:]
-    /// Where a search for `-->` last ran off the end.
-    private var commentEndMissingFrom: Int?
 
     /// Byte offset of the start of the token most recently returned.
     private(set) var tokenStart = 0
@@ -134,10 +131,15 @@ struct HTMLTokenizer {
             }
         }
         position = index
-        if !selfClosing, Self.rawTextElements.contains(name) {
-            rawTextEnd = (name, false)
-        } else if !selfClosing, Self.escapableRawTextElements.contains(name) {
-            rawTextEnd = (name, true)
+        if !selfClosing {
+            switch name {  // a switch, not a set: this runs for every start tag
+            case "script", "style", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext":
+                rawTextEnd = (name, false)
+            case "title", "textarea":
+                rawTextEnd = (name, true)
+            default:
+                break
+            }
         }
         return .startTag(name: name, attributes: attributes, selfClosing: selfClosing)
     }
@@ -162,7 +164,9 @@ struct HTMLTokenizer {
         let quote = bytes[index]
         if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
             let valueStart = index + 1
-            if let close = findQuote(quote, from: valueStart) {
+            // A quote that is never closed cannot be opened again later (there is no further quote
+            // character), so this scan runs off the end at most once per quote character.
+            if let close = firstIndex(of: quote, from: valueStart) {
                 return (HTMLAttribute(name: name, value: Self.decodeAttribute(string(valueStart, close))), close + 1)
             }
             // An unclosed quote: the value runs to the end of the tag rather than the document.
@@ -195,16 +199,7 @@ struct HTMLTokenizer {
             position = contentStart + 2
             return
         }
-        if let missing = commentEndMissingFrom, missing <= contentStart {
-            position = bytes.count
-            return
-        }
-        if let end = find("-->", from: contentStart) {
-            position = end + 3
-        } else {
-            commentEndMissingFrom = contentStart
-            position = bytes.count
-        }
+        position = find("-->", from: contentStart).map { $0 + 3 } ?? bytes.count
     }
 
     // MARK: - Scanning
@@ -224,13 +219,6 @@ struct HTMLTokenizer {
             }
             index = open + 1
         }
-        return nil
-    }
-
-    private mutating func findQuote(_ quote: UInt8, from start: Int) -> Int? {
-        if let missing = quoteMissingFrom[quote], missing <= start { return nil }
-        if let found = firstIndex(of: quote, from: start) { return found }
-        quoteMissingFrom[quote] = start
         return nil
     }
 
@@ -276,6 +264,9 @@ struct HTMLTokenizer {
 
     private func lowercased(_ start: Int, _ end: Int) -> String {
         guard start < end else { return "" }
+        var index = start
+        while index < end, !(bytes[index] >= UInt8(ascii: "A") && bytes[index] <= UInt8(ascii: "Z")) { index += 1 }
+        if index == end { return String(decoding: bytes[start..<end], as: UTF8.self) }  // already lowercase
         return String(decoding: bytes[start..<end].map(lowercasedByte), as: UTF8.self)
     }
 

@@ -18,12 +18,18 @@ struct HTMLTree {
         var kind: Kind
         /// The lowercased tag name of an element; empty otherwise.
         var name: String
+        /// What the name's element is, for quick tests.
+        var traits: HTMLTag.Traits = []
         /// The decoded text of a text node; empty otherwise.
         var text: String
         var attributes: [HTMLAttribute]
         /// The parent's index; -1 for the document.
         var parent: Int
-        var children: [Int] = []
+        /// The first and last child and the next sibling, -1 when there is none: linked
+        /// indices rather than an array per node, so building allocates nothing per element.
+        var firstChild = -1
+        var lastChild = -1
+        var nextSibling = -1
         /// Byte offsets in the source: from the element's `<` to just past its end tag, or to
         /// wherever it was implicitly closed.
         var start: Int
@@ -63,6 +69,11 @@ struct HTMLTree {
         nodes[node].name
     }
 
+    /// The traits of `node`'s tag name.
+    func traits(_ node: Int) -> HTMLTag.Traits {
+        nodes[node].traits
+    }
+
     /// The value of attribute `name` (lowercase) on `node`, if present.
     func attribute(_ name: String, of node: Int) -> String? {
         nodes[node].attributes.first { $0.name == name }?.value
@@ -83,24 +94,24 @@ struct HTMLTree {
             visit(.text(root))
             return
         }
-        var stack: [(node: Int, child: Int)] = [(root, 0)]
+        // Each entry: an open element and the child to visit next (-1 when done).
+        var stack: [(node: Int, next: Int)] = [(root, nodes[root].firstChild)]
         visit(.enter(root))
         while let top = stack.last {
-            let children = nodes[top.node].children
-            guard top.child < children.count else {
+            let child = top.next
+            guard child >= 0 else {
                 stack.removeLast()
                 visit(.exit(top.node))
                 continue
             }
-            stack[stack.count - 1].child += 1
-            let child = children[top.child]
+            stack[stack.count - 1].next = nodes[child].nextSibling
             switch nodes[child].kind {
             case .text:
                 visit(.text(child))
             case .element, .document:
                 if skip(child) { continue }
                 visit(.enter(child))
-                stack.append((child, 0))
+                stack.append((child, nodes[child].firstChild))
             }
         }
     }
@@ -112,15 +123,5 @@ struct HTMLTree {
             if case .text(let index) = step { text += nodes[index].text }
         }
         return Whitespace.collapse(text)
-    }
-
-    /// Whether `node` lies inside an element named `name` (not counting itself).
-    func hasAncestor(_ node: Int, named name: String) -> Bool {
-        var current = nodes[node].parent
-        while current > 0 {
-            if nodes[current].name == name { return true }
-            current = nodes[current].parent
-        }
-        return false
     }
 }

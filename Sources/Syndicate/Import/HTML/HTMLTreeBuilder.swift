@@ -31,6 +31,13 @@ enum HTMLTreeBuilder {
 
     static let headings: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
 
+    /// Elements named in the implied-end rules: their start tags set or reset a scope, or close
+    /// an open element of their kind.
+    static let scopedElements: Set<String> = [
+        "a", "dd", "dl", "dt", "li", "ol", "optgroup", "option", "p", "table", "tbody", "td", "tfoot", "th",
+        "thead", "tr", "ul",
+    ]
+
     /// Elements that hide any open `<p>`, `<li>`, `<dd>`/`<dt>` from a start tag inside them.
     static let scopeBoundaries: Set<String> = [
         "html", "table", "td", "th", "caption", "button", "template", "object", "marquee", "applet", "svg", "math",
@@ -68,12 +75,19 @@ enum HTMLTreeBuilder {
         var nodes: [HTMLTree.Node]
         var stack: [OpenElement]
         let maxDepth: Int
-        /// How many elements of each name are open, so a stray end tag is rejected at once.
-        var openCount: [String: Int] = [:]
-        /// How many elements of each name were flattened and still await their end tag.
-        var flattened: [String: Int] = [:]
+        /// Each tag name seen so far, with a small number standing for it and its traits, so
+        /// that each tag is hashed once.
+        var tags: [String: (id: Int, traits: HTMLTag.Traits)] = [:]
+        /// How many elements of each tag number are open, so a stray end tag is rejected at once.
+        var openCount: [Int] = []
+        /// How many elements of each tag number were flattened and still await their end tag.
+        var flattened: [Int] = []
+        /// The tag number of each open element, parallel to `stack`.
+        var openTags: [Int] = [0]
         /// Set after a flattened raw-text element: its text is dropped.
         var dropNextText = false
+        /// Which of `html`, `head` and `body` have started: a second start tag adds nothing.
+        var startedDocumentElements: Set<String> = []
 
         init(bytes: [UInt8], maxDepth: Int) {
             nodes = [
@@ -85,6 +99,16 @@ enum HTMLTreeBuilder {
         }
 
         var current: Int { stack[stack.count - 1].node }
+
+        /// The number and traits of tag `name`, assigning a number at first sight.
+        mutating func tag(_ name: String) -> (id: Int, traits: HTMLTag.Traits) {
+            if let known = tags[name] { return known }
+            let entry = (id: openCount.count, traits: HTMLTag.traits[name] ?? [])
+            tags[name] = entry
+            openCount.append(0)
+            flattened.append(0)
+            return entry
+        }
 
         mutating func consume(_ token: HTMLTokenizer.Token, start: Int, end: Int) {
             let dropText = dropNextText
@@ -103,52 +127,60 @@ enum HTMLTreeBuilder {
         private mutating func startTag(
             _ name: String, _ attributes: [HTMLAttribute], selfClosing: Bool, start: Int, end: Int
         ) {
-            if name == "html" || name == "body" || name == "head", openCount[name, default: 0] > 0 {
-                return  // a repeated <html>/<body>/<head> adds nothing
+            let (id, traits) = tag(name)
+            if name == "html" || name == "body" || name == "head" {
+                guard startedDocumentElements.insert(name).inserted else { return }
             }
-            closeImplied(by: name, at: start)
-            let isVoid = HTMLTreeBuilder.voidElements.contains(name) || selfClosing
+            closeImplied(by: name, traits, at: start)
+            let isVoid = traits.has(.void) || selfClosing
             if !isVoid, stack.count > maxDepth {
-                flattened[name, default: 0] += 1
-                if HTMLTokenizer.rawTextElements.contains(name) || HTMLTokenizer.escapableRawTextElements.contains(name) {
-                    dropNextText = true
-                }
+                flattened[id] += 1
+                if traits.has(.rawText) { dropNextText = true }
                 return
             }
-            let index = append(
-                HTMLTree.Node(kind: .element, name: name, text: "", attributes: attributes, parent: current, start: start, end: end))
+            var node = HTMLTree.Node(
+                kind: .element, name: name, text: "", attributes: attributes, parent: current, start: start, end: end)
+            node.traits = traits
+            let index = append(node)
             guard !isVoid else { return }
             var scope = stack[stack.count - 1].scope
             let position = stack.count
-            if HTMLTreeBuilder.scopeBoundaries.contains(name) {
+            if traits.has(.scopeBoundary) {
                 scope.paragraph = -1
                 scope.listItem = -1
                 scope.definition = -1
                 scope.option = -1
             }
-            switch name {
-            case "table": scope.cell = -1; scope.row = -1
-            case "ul", "ol": scope.listItem = -1
-            case "dl": scope.definition = -1
-            case "p": scope.paragraph = position
-            case "li": scope.listItem = position
-            case "dd", "dt": scope.definition = position
-            case "td", "th": scope.cell = position
-            case "tr": scope.row = position; scope.cell = -1
-            case "option": scope.option = position
-            case "a": scope.link = position
-            default: break
+            if traits.has(.scoped) {
+                switch name {
+                case "table": scope.cell = -1; scope.row = -1
+                case "ul", "ol": scope.listItem = -1
+                case "dl": scope.definition = -1
+                case "p": scope.paragraph = position
+                case "li": scope.listItem = position
+                case "dd", "dt": scope.definition = position
+                case "td", "th": scope.cell = position
+                case "tr": scope.row = position; scope.cell = -1
+                case "option": scope.option = position
+                case "a": scope.link = position
+                default: break
+                }
             }
             stack.append(OpenElement(node: index, scope: scope))
-            openCount[name, default: 0] += 1
+            openTags.append(id)
+            openCount[id] += 1
         }
 
         /// Closes the elements a start tag `name` implies the end of.
-        private mutating func closeImplied(by name: String, at offset: Int) {
+        private mutating func closeImplied(by name: String, _ traits: HTMLTag.Traits, at offset: Int) {
             let scope = stack[stack.count - 1].scope
-            if HTMLTreeBuilder.closesParagraph.contains(name), scope.paragraph > 0 {
+            if traits.has(.closesParagraph), scope.paragraph > 0 {
                 pop(to: scope.paragraph, at: offset)
             }
+            if traits.has(.heading), nodes[current].traits.has(.heading) {
+                pop(to: stack.count - 1, at: offset)
+            }
+            guard traits.has(.scoped) else { return }
             let scopeNow = stack[stack.count - 1].scope
             switch name {
             case "a" where scopeNow.link > 0:  // links do not nest; browsers close the open one
@@ -167,25 +199,27 @@ enum HTMLTreeBuilder {
             case "option" where scopeNow.option > 0, "optgroup" where scopeNow.option > 0:
                 pop(to: scopeNow.option, at: offset)
             default:
-                if HTMLTreeBuilder.headings.contains(name), HTMLTreeBuilder.headings.contains(nodes[current].name) {
-                    pop(to: stack.count - 1, at: offset)
-                }
+                break
             }
         }
 
         private mutating func endTag(_ name: String, start: Int, end: Int) {
-            if let count = flattened[name], count > 0 {
-                flattened[name] = count - 1
+            let (id, traits) = tag(name)
+            if flattened[id] > 0 {
+                flattened[id] -= 1
                 return
             }
-            guard openCount[name, default: 0] > 0 else {
+            guard openCount[id] > 0 else {
                 if name == "br" {  // `</br>` is a `<br>`, as browsers read it
-                    append(HTMLTree.Node(kind: .element, name: "br", text: "", attributes: [], parent: current, start: start, end: end))
+                    var node = HTMLTree.Node(
+                        kind: .element, name: "br", text: "", attributes: [], parent: current, start: start, end: end)
+                    node.traits = traits
+                    append(node)
                 }
                 return
             }
             var position = stack.count - 1
-            while position > 0, nodes[stack[position].node].name != name { position -= 1 }
+            while position > 0, openTags[position] != id { position -= 1 }
             guard position > 0 else { return }
             nodes[stack[position].node].end = end
             pop(to: position, at: start, keepingEndOf: stack[position].node)
@@ -196,7 +230,7 @@ enum HTMLTreeBuilder {
             while stack.count > position {
                 let node = stack.removeLast().node
                 if node != kept { nodes[node].end = offset }
-                openCount[nodes[node].name, default: 1] -= 1
+                openCount[openTags.removeLast()] -= 1
             }
         }
 
@@ -208,7 +242,13 @@ enum HTMLTreeBuilder {
         private mutating func append(_ node: HTMLTree.Node) -> Int {
             let index = nodes.count
             nodes.append(node)
-            nodes[node.parent].children.append(index)
+            let previous = nodes[node.parent].lastChild
+            if previous >= 0 {
+                nodes[previous].nextSibling = index
+            } else {
+                nodes[node.parent].firstChild = index
+            }
+            nodes[node.parent].lastChild = index
             return index
         }
     }
