@@ -9,6 +9,11 @@ import Testing
         #expect(StableID.digest("foobar") == "85944171f73967e8")
     }
 
+    @Test func hashesTheUTF8BytesWithoutNormalising() {
+        #expect(StableID.digest("Ofsted\u{2019}s plan") == "c21337ab8a8af98f")
+        #expect(StableID.digest("Caf\u{E9}") != StableID.digest("Cafe\u{301}"))
+    }
+
     @Test func partsAreSeparated() {
         #expect(StableID.digest("ab", "c") != StableID.digest("a", "bc"))
         #expect(StableID.digest("a", "b") == StableID.digest("a\u{1F}b"))

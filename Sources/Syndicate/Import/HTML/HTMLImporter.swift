@@ -96,7 +96,7 @@ public struct HTMLImporter: PostImporter {
         var tags = page.metas("article:tag") + linkedData.keywords + articleClues.tags
         if tags.isEmpty { tags = cleaned.tags }
         return Post(
-            id: url?.absoluteString ?? StableID.digest(title + "\n" + text),
+            id: url?.absoluteString ?? StableID.digest(title, text),
             title: title,
             url: url,
             summary: page.meta("description") ?? page.meta("og:description") ?? page.meta("twitter:description")

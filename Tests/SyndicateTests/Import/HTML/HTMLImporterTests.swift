@@ -148,7 +148,7 @@ import Testing
     @Test func withoutAnyURLTheIDIsAStableDigestOfTitleAndText() throws {
         let post = try importPage("<title>Headline</title><article><p>One.</p><p>Two.</p></article>")
         #expect(post.url == nil)
-        #expect(post.id == StableID.digest("Headline\nOne.\n\nTwo."))
+        #expect(post.id == StableID.digest("Headline", "One.\n\nTwo."))
         #expect(post.id.count == 16)
     }
 
