@@ -58,7 +58,7 @@ extension BoilerplateRule {
             maxLength: 300),
         rule(
             "social-plug", .social,
-            #"^(?:we (?:now )?have an? (?:new )?(?:facebook|twitter|instagram|linkedin|youtube|tiktok|bluesky|mastodon|whatsapp|threads)\b|(?:please )?(?:follow|like|find|join) us\b|(?:like|visit) our (?:facebook|twitter|instagram|linkedin|youtube) (?:page|account|channel)\b)"#,
+            #"^(?:we (?:now )?have an? (?:new )?(?:facebook|twitter|instagram|linkedin|youtube|tiktok|bluesky|mastodon|whatsapp|threads)\b|(?:please )?(?:follow|like|find|join) us (?:on|at|via) (?:facebook|twitter|x|instagram|linkedin|youtube|tiktok|bluesky|mastodon|threads|whatsapp|social media)\b|(?:please )?(?:follow|like) us ?[.!:]?$|(?:like|visit) our (?:facebook|twitter|instagram|linkedin|youtube) (?:page|account|channel)\b)"#,
             maxLength: 300),
         rule(
             "share-prompt", .share,

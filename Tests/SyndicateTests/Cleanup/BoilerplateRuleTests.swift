@@ -28,6 +28,12 @@ import Testing
             rule: "social-plug", removed: "Follow us on Twitter for more schools news!",
             kept: "Followers of the inspectorate’s blog will recognise the plan."),
         Case(
+            rule: "social-plug", removed: "Join us on Facebook",
+            kept: "Join us on Thursday 14 March from 6pm for our open evening."),
+        Case(
+            rule: "social-plug", removed: "Please follow us!",
+            kept: "Follow us through the pilot, the head told governors, and judge the results."),
+        Case(
             rule: "share-prompt", removed: "Share on Facebook Share on Twitter",
             kept: "Share of schools rated good rose to 89% last year."),
         Case(
