@@ -87,6 +87,8 @@ struct XMLPullParser {
 
     private var open: [(qualifiedName: String, name: Name, line: Int, boundPrefixes: [String])] = []
     private var bindings: [String: [String]] = [:]
+    /// Resolved element names by qualified name, valid while no namespace declaration changes.
+    private var elementNames: [String: Name] = [:]
     private var pendingEnd: Name?
     private(set) var rootName: String?
     private var rootClosed = false
@@ -345,8 +347,11 @@ struct XMLPullParser {
             try skipWhitespace()
             guard let byte = try peek(), byte != UInt8(ascii: "<") else { return nil }
             let place = rootClosed ? "after the root element closed" : "before the root element"
+            let hint =
+                byte == UInt8(ascii: "{") && !rootClosed
+                ? "; it looks like JSON — a JSON Feed is read with --format jsonfeed" : ""
             throw malformed(
-                "there is text (starting '\(Self.describe(byte))') \(place); the input is not a well-formed XML feed.")
+                "there is text (starting '\(Self.describe(byte))') \(place); the input is not a well-formed XML feed\(hint).")
         }
         text.removeAll(keepingCapacity: true)
         _ = try scan(until: UInt8(ascii: "<"), into: .text)
@@ -379,6 +384,10 @@ struct XMLPullParser {
         }
         let tagLine = line
         let qualifiedName = try readName(what: "an element name after '<'")
+        if open.isEmpty, qualifiedName.lowercased() == "html" {
+            // A web page: report its root now rather than tripping over HTML's unquoted attributes.
+            return try openElement(qualifiedName, [], line: tagLine, selfClosing: false)
+        }
         var raw: [(String, String)] = []
         var selfClosing = false
         var tagBytes = 0
@@ -441,7 +450,14 @@ struct XMLPullParser {
                 bound.append(prefix)
             }
         }
-        let name = resolve(qualifiedName, isElement: true)
+        if !bound.isEmpty || elementNames.count > 256 { elementNames.removeAll(keepingCapacity: true) }
+        let name: Name
+        if let cached = elementNames[qualifiedName] {
+            name = cached
+        } else {
+            name = resolve(qualifiedName, isElement: true)
+            elementNames[qualifiedName] = name
+        }
         var attributes: [Attribute] = []
         attributes.reserveCapacity(raw.count)
         for (attributeName, value) in raw where attributeName != "xmlns" && !attributeName.hasPrefix("xmlns:") {
@@ -468,6 +484,7 @@ struct XMLPullParser {
         for prefix in closed.boundPrefixes {
             bindings[prefix]?.removeLast()
         }
+        if !closed.boundPrefixes.isEmpty { elementNames.removeAll(keepingCapacity: true) }
         if open.isEmpty { rootClosed = true }
     }
 
