@@ -78,7 +78,7 @@ enum FeedText {
             if !paragraph.isEmpty { paragraphs.append(paragraph) }
             current.removeAll()
         }
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             if line.allSatisfy(\.isWhitespace) {
                 flush()
             } else {
