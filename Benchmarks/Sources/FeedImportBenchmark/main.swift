@@ -1,16 +1,25 @@
 import Foundation
 import Syndicate
 
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
 
-// Streams one feed through `FeedReader`, one post at a time, and prints one JSON line:
-// items, bytes, seconds, items/s, MB/s and the process's peak resident set size.
-// Usage: FeedImportBenchmark <feed.rss>. Run each feed in its own process (Benchmarks/feeds.sh)
-// so that the peak RSS belongs to that feed alone.
+// Streams one feed and prints one JSON line: items, bytes, seconds, items/s, MB/s and the
+// process's peak resident set size. Run each feed in its own process (Benchmarks/feeds.sh) so
+// that the peak RSS belongs to that feed alone.
+//
+// Usage: FeedImportBenchmark [--breakdown | --foundation-xml] <feed.rss>
+//   (default)         FeedReader, one post at a time: the figure the report compares.
+//   --breakdown       the same, also timing HTMLText.paragraphs(fromHTML:) again on each body,
+//                     to show how much of the time is the HTML-to-text step.
+//   --foundation-xml  FoundationXML's XMLParser(stream:) with a delegate that only collects
+//                     text per element and counts items: the alternative XML engine, no mapping.
 
 /// The process's peak resident set size in KiB (ru_maxrss is KiB on Linux, bytes on macOS).
 func peakResidentKiB() -> Int {
@@ -24,46 +33,105 @@ func peakResidentKiB() -> Int {
     #endif
 }
 
-let arguments = CommandLine.arguments
-guard arguments.count == 2 else {
-    FileHandle.standardError.write(Data("usage: FeedImportBenchmark <feed.rss>\n".utf8))
+func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+}
+
+/// A delegate doing the least a feed reader must: collect each element's text, count items.
+final class CountingDelegate: NSObject, XMLParserDelegate {
+    var items = 0
+    var text = ""
+    var fields = 0
+
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
+        if elementName == "item" { items += 1 }
+        text = ""
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
+
+    func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) { text += String(decoding: CDATABlock, as: UTF8.self) }
+
+    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+        if !text.isEmpty { fields += 1 }
+    }
+}
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+let mode = arguments.first?.hasPrefix("--") == true ? arguments.removeFirst() : "--stream"
+guard arguments.count == 1, ["--stream", "--breakdown", "--foundation-xml"].contains(mode) else {
+    FileHandle.standardError.write(Data("usage: FeedImportBenchmark [--breakdown | --foundation-xml] <feed.rss>\n".utf8))
     exit(64)
 }
-let url = URL(fileURLWithPath: arguments[1])
+let url = URL(fileURLWithPath: arguments[0])
 let bytes = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
 let context = ImportContext(inputName: url.lastPathComponent)
-
 let clock = ContinuousClock()
+
 var items = 0
 var paragraphs = 0
-var tags = 0
-let elapsed: Duration
-do {
+var elapsed = Duration.zero
+var htmlText = Duration.zero
+
+if mode == "--foundation-xml" {
+    guard let stream = InputStream(url: url) else { exit(66) }
+    let delegate = CountingDelegate()
     let start = clock.now
-    let reader = try FeedReader(contentsOf: url, context: context)
-    while let post = try reader.nextPost() {
-        items += 1
-        paragraphs += post.paragraphs.count
-        tags += post.tags.count
+    let parser = XMLParser(stream: stream)
+    parser.shouldProcessNamespaces = true
+    parser.delegate = delegate
+    guard parser.parse() else {
+        FileHandle.standardError.write(Data("XMLParser failed: \(String(describing: parser.parserError))\n".utf8))
+        exit(65)
     }
     elapsed = clock.now - start
-} catch {
-    FileHandle.standardError.write(Data("\(error)\n".utf8))
-    exit(65)
+    items = delegate.items
+    paragraphs = delegate.fields
+} else {
+    do {
+        let reader = try FeedReader(contentsOf: url, context: context)
+        while true {
+            let start = clock.now
+            guard let post = try reader.nextPost() else {
+                elapsed += clock.now - start
+                break
+            }
+            elapsed += clock.now - start
+            items += 1
+            paragraphs += post.paragraphs.count
+            if mode == "--breakdown", let markup = post.markup, markup.kind == .html {
+                let again = clock.now
+                paragraphs += HTMLText.paragraphs(fromHTML: markup.content).count
+                htmlText += clock.now - again
+            }
+        }
+    } catch {
+        FileHandle.standardError.write(Data("\(error)\n".utf8))
+        exit(65)
+    }
 }
 
-let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-let result: [String: Any] = [
+let total = seconds(elapsed)
+var result: [String: Any] = [
+    "mode": String(mode.dropFirst(2)),
     "file": url.lastPathComponent,
     "items": items,
     "paragraphs": paragraphs,
-    "tags": tags,
     "bytes": bytes,
-    "seconds": seconds,
-    "items_per_s": Double(items) / seconds,
-    "mb_per_s": Double(bytes) / 1_000_000 / seconds,
+    "seconds": total,
+    "items_per_s": Double(items) / total,
+    "mb_per_s": Double(bytes) / 1_000_000 / total,
     "peak_rss_kib": peakResidentKiB(),
 ]
+if mode == "--breakdown" {
+    let html = seconds(htmlText)
+    result["html_text_seconds"] = html
+    result["html_text_share"] = html / total
+    result["items_per_s_without_html_text"] = Double(items) / max(total - html, 1e-9)
+}
 if let json = try? JSONSerialization.data(withJSONObject: result, options: [.sortedKeys]) {
     print(String(decoding: json, as: UTF8.self))
 }

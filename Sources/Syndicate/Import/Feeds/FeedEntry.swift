@@ -24,10 +24,14 @@ struct FeedEntry {
     var language: String?
     var source: Post.Source?
 
+    /// Where each image URL is in ``images``, so that de-duplication stays linear.
+    private var imageIndex: [URL: Int] = [:]
+
     /// Appends `image`; when its URL is already listed, fills in what the earlier one lacks.
     mutating func addImage(_ image: Post.Image?) {
         guard let image else { return }
-        guard let index = images.firstIndex(where: { $0.url == image.url }) else {
+        guard let index = imageIndex[image.url] else {
+            imageIndex[image.url] = images.count
             images.append(image)
             return
         }

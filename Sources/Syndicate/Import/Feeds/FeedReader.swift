@@ -121,7 +121,12 @@ public final class FeedReader: Sequence, IteratorProtocol {
         }
     }
 
-    /// The next post as a result, or nil after the last post or the first failure.
+    /// The next post as a result, for `for result in reader`.
+    ///
+    /// The sequence is single-pass: iterating consumes the reader.
+    ///
+    /// - Returns: `.success` with the next post, `.failure` once for the first error, then nil;
+    ///   nil after the last post.
     public func next() -> Result<Post, ImportError>? {
         do {
             guard let post = try nextPost() else { return nil }

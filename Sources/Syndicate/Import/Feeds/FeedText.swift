@@ -8,13 +8,50 @@ enum FeedText {
     /// becomes `Big news`; whitespace is collapsed.
     static func plain(_ text: String?) -> String? {
         guard let text else { return nil }
+        let shape = Shape(of: text)
         let result: String
-        if text.utf8.contains(UInt8(ascii: "<")) {
+        if shape.hasMarkup {
             result = HTMLText.paragraphs(fromHTML: text).joined(separator: " ")
-        } else {
+        } else if shape.hasReference {
             result = Whitespace.collapse(HTMLEntities.decode(text))
+        } else if shape.isCollapsed {
+            result = text
+        } else {
+            result = Whitespace.collapse(text)
         }
         return result.isEmpty ? nil : result
+    }
+
+    /// What one pass over a field's bytes tells about it, so that the common case — short
+    /// ASCII text with single spaces and no markup — skips the general-purpose rules.
+    struct Shape {
+        /// The text contains `<`.
+        var hasMarkup = false
+        /// The text contains `&`.
+        var hasReference = false
+        /// The text is ASCII without leading, trailing, repeated or non-space whitespace, so
+        /// `Whitespace.collapse` would return it unchanged.
+        var isCollapsed = true
+
+        init(of text: String) {
+            var previousWasSpace = true
+            var count = 0
+            for byte in text.utf8 {
+                count += 1
+                switch byte {
+                case UInt8(ascii: "<"): hasMarkup = true
+                case UInt8(ascii: "&"): hasReference = true
+                case UInt8(ascii: " "):
+                    if previousWasSpace { isCollapsed = false }
+                    previousWasSpace = true
+                    continue
+                case 0x00...0x1F, 0x7F...0xFF: isCollapsed = false
+                default: break
+                }
+                previousWasSpace = false
+            }
+            if previousWasSpace, count > 0 { isCollapsed = false }
+        }
     }
 
     /// The display name in an author field: `jo@example.com (Jo Bloggs)` and
@@ -41,7 +78,7 @@ enum FeedText {
             if !paragraph.isEmpty { paragraphs.append(paragraph) }
             current.removeAll()
         }
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             if line.allSatisfy(\.isWhitespace) {
                 flush()
             } else {

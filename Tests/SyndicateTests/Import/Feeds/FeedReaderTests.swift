@@ -157,6 +157,24 @@ import Testing
         }
     }
 
+    @Test func htmlPageWithUnquotedAttributesIsStillRecognised() throws {
+        #expect(throws: error(
+            .malformed, "line 1",
+            "the root element is <html>, so this is a web page, not a feed; import it with --format html.")
+        ) {
+            try importing("<html lang=en><body><p>Hi</body></html>")
+        }
+    }
+
+    @Test func jsonGivenAsRSSPointsAtTheJSONFeedFormat() throws {
+        #expect(throws: error(
+            .malformed, "line 1, column 1",
+            "there is text (starting '{') before the root element; the input is not a well-formed XML feed; it looks like JSON — a JSON Feed is read with --format jsonfeed.")
+        ) {
+            try importing(#"{"version": "https://jsonfeed.org/version/1.1", "items": []}"#)
+        }
+    }
+
     @Test func otherXMLIsMalformedNamingItsRoot() throws {
         #expect(throws: error(
             .malformed, "line 1",
@@ -232,6 +250,18 @@ import Testing
         ) {
             try reader.nextPost()
         }
+    }
+
+    @Test func manyCDATASectionsAndRepeatedImagesStayLinear() throws {
+        let pieces = String(repeating: "<![CDATA[a]]>", count: 50_000)
+        let thumbnails = String(repeating: "<media:thumbnail url=\"https://cdn.example/t.jpg\"/>", count: 20_000)
+        let xml = """
+            <rss xmlns:media="http://search.yahoo.com/mrss/"><channel><item><title>T</title>\
+            <description>\(pieces)</description>\(thumbnails)</item></channel></rss>
+            """
+        let post = try #require(try importing(xml).first)
+        #expect(post.paragraphs == [String(repeating: "a", count: 50_000)])
+        #expect(post.images == [Post.Image(url: try #require(URL(string: "https://cdn.example/t.jpg")))])
     }
 
     @Test func missingFileIsUnreadable() throws {

@@ -40,13 +40,10 @@ final class XMLNode {
         self.language = language
     }
 
-    /// Appends text, merging it with a preceding text child.
+    /// Appends a piece of text. Adjacent pieces are kept apart (joined only when read), so
+    /// thousands of CDATA sections in a row cost linear, not quadratic, time.
     func append(text: String) {
-        if case .text(let previous)? = children.last {
-            children[children.count - 1] = .text(previous + text)
-        } else {
-            children.append(.text(text))
-        }
+        children.append(.text(text))
     }
 
     /// Appends a child element.

@@ -59,17 +59,6 @@ struct XMLPullParser {
         var location: String?
     }
 
-    /// Well-known namespaces, used for prefixes that feeds use without declaring them.
-    static let conventionalPrefixes: [String: String] = [
-        "xml": "http://www.w3.org/XML/1998/namespace",
-        "dc": "http://purl.org/dc/elements/1.1/",
-        "dcterms": "http://purl.org/dc/terms/",
-        "content": "http://purl.org/rss/1.0/modules/content/",
-        "media": "http://search.yahoo.com/mrss/",
-        "atom": "http://www.w3.org/2005/Atom",
-        "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    ]
-
     /// The largest token (text run, tag, comment) accepted, in bytes.
     let maxTokenBytes: Int
     /// The deepest nesting accepted.
@@ -86,7 +75,7 @@ struct XMLPullParser {
     private var isLatin1 = false
 
     private var open: [(qualifiedName: String, name: Name, line: Int, boundPrefixes: [String])] = []
-    private var bindings: [String: [String]] = [:]
+    private var namespaces = XMLNamespaceScope()
     private var pendingEnd: Name?
     private(set) var rootName: String?
     private var rootClosed = false
@@ -345,8 +334,11 @@ struct XMLPullParser {
             try skipWhitespace()
             guard let byte = try peek(), byte != UInt8(ascii: "<") else { return nil }
             let place = rootClosed ? "after the root element closed" : "before the root element"
+            let hint =
+                byte == UInt8(ascii: "{") && !rootClosed
+                ? "; it looks like JSON — a JSON Feed is read with --format jsonfeed" : ""
             throw malformed(
-                "there is text (starting '\(Self.describe(byte))') \(place); the input is not a well-formed XML feed.")
+                "there is text (starting '\(Self.describe(byte))') \(place); the input is not a well-formed XML feed\(hint).")
         }
         text.removeAll(keepingCapacity: true)
         _ = try scan(until: UInt8(ascii: "<"), into: .text)
@@ -379,7 +371,11 @@ struct XMLPullParser {
         }
         let tagLine = line
         let qualifiedName = try readName(what: "an element name after '<'")
-        var raw: [(String, String)] = []
+        if open.isEmpty, qualifiedName.lowercased() == "html" {
+            // A web page: report its root now rather than tripping over HTML's unquoted attributes.
+            return try openElement(qualifiedName, [], line: tagLine, selfClosing: false)
+        }
+        var raw: [(name: String, value: String)] = []
         var selfClosing = false
         var tagBytes = 0
         while true {
@@ -422,7 +418,7 @@ struct XMLPullParser {
     }
 
     private mutating func openElement(
-        _ qualifiedName: String, _ raw: [(String, String)], line tagLine: Int, selfClosing: Bool
+        _ qualifiedName: String, _ raw: [(name: String, value: String)], line tagLine: Int, selfClosing: Bool
     ) throws(Failure) -> Event {
         guard open.count < maxDepth else {
             throw Failure(
@@ -430,22 +426,12 @@ struct XMLPullParser {
                 message: "elements are nested more than \(maxDepth) deep; raise ImportLimits.maxDepth if it is genuine.",
                 location: location)
         }
-        var bound: [String] = []
-        for (name, value) in raw {
-            if name == "xmlns" {
-                bindings["", default: []].append(value)
-                bound.append("")
-            } else if name.hasPrefix("xmlns:") {
-                let prefix = String(name.dropFirst(6))
-                bindings[prefix, default: []].append(value)
-                bound.append(prefix)
-            }
-        }
-        let name = resolve(qualifiedName, isElement: true)
+        let bound = namespaces.push(raw)
+        let name = namespaces.element(qualifiedName)
         var attributes: [Attribute] = []
         attributes.reserveCapacity(raw.count)
         for (attributeName, value) in raw where attributeName != "xmlns" && !attributeName.hasPrefix("xmlns:") {
-            attributes.append(Attribute(name: resolve(attributeName, isElement: false), value: value))
+            attributes.append(Attribute(name: namespaces.attribute(attributeName), value: value))
         }
         if open.isEmpty { rootName = qualifiedName }
         open.append((qualifiedName, name, tagLine, bound))
@@ -453,21 +439,9 @@ struct XMLPullParser {
         return .start(Element(name: name, qualifiedName: qualifiedName, attributes: attributes, line: tagLine))
     }
 
-    private func resolve(_ qualifiedName: String, isElement: Bool) -> Name {
-        guard let colon = qualifiedName.firstIndex(of: ":") else {
-            return Name(namespace: isElement ? (bindings[""]?.last ?? "") : "", local: qualifiedName)
-        }
-        let prefix = String(qualifiedName[..<colon])
-        let local = String(qualifiedName[qualifiedName.index(after: colon)...])
-        let uri = bindings[prefix]?.last ?? Self.conventionalPrefixes[prefix] ?? "undeclared:\(prefix)"
-        return Name(namespace: uri, local: local)
-    }
-
     private mutating func closeElement() throws(Failure) {
         guard let closed = open.popLast() else { return }
-        for prefix in closed.boundPrefixes {
-            bindings[prefix]?.removeLast()
-        }
+        namespaces.pop(closed.boundPrefixes)
         if open.isEmpty { rootClosed = true }
     }
 
