@@ -12,12 +12,12 @@ public enum HTMLEntities {
     static let longestName = 32
 
     /// The table, parsed once on first use.
-    static let named: [Substring: String] = {
-        var map: [Substring: String] = [:]
+    static let named: [String: String] = {
+        var map: [String: String] = [:]
         map.reserveCapacity(2200)
         for line in namedTable.split(separator: "\n") {
             guard let tab = line.firstIndex(of: "\t") else { continue }
-            map[line[..<tab]] = String(line[line.index(after: tab)...])
+            map[String(line[..<tab])] = String(line[line.index(after: tab)...])
         }
         return map
     }()
@@ -28,94 +28,92 @@ public enum HTMLEntities {
     /// - Returns: The decoded text, `Ofsted’s & ASCL`. Text without `&` is returned unchanged.
     public static func decode(_ text: String) -> String {
         guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
-        var output = String()
-        output.reserveCapacity(text.utf8.count)
-        let scalars = text.unicodeScalars
-        var index = scalars.startIndex
-        while index < scalars.endIndex {
-            let scalar = scalars[index]
-            if scalar == "&", let (decoded, next) = reference(in: scalars, at: index) {
-                output.append(decoded)
-                index = next
-            } else {
-                output.unicodeScalars.append(scalar)
-                index = scalars.index(after: index)
-            }
-        }
-        return output
+        var text = text
+        return text.withUTF8 { decode($0) }
     }
 
-    /// Reads one character reference starting at `ampersand`; nil when there is none.
-    private static func reference(
-        in scalars: String.UnicodeScalarView,
-        at ampersand: String.UnicodeScalarView.Index
-    ) -> (String, String.UnicodeScalarView.Index)? {
-        var index = scalars.index(after: ampersand)
-        guard index < scalars.endIndex else { return nil }
-        if scalars[index] == "#" {
-            return numericReference(in: scalars, after: scalars.index(after: index))
+    /// Decodes the UTF-8 `bytes` in one pass, copying the runs between references whole.
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var index = 0
+        var runStart = 0
+        while index < bytes.count {
+            guard bytes[index] == UInt8(ascii: "&"), let (value, next) = reference(in: bytes, at: index) else {
+                index += 1
+                continue
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            output.append(contentsOf: value.utf8)
+            index = next
+            runStart = next
         }
-        // Named: collect up to `longestName` alphanumerics, then prefer the longest match.
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Reads one character reference starting at the `&` at `ampersand`; nil when there is none.
+    private static func reference(in bytes: UnsafeBufferPointer<UInt8>, at ampersand: Int) -> (String, Int)? {
+        var index = ampersand + 1
+        guard index < bytes.count else { return nil }
+        if bytes[index] == UInt8(ascii: "#") {
+            return numericReference(in: bytes, after: index + 1)
+        }
+        // Named: up to `longestName` ASCII letters and digits, then prefer the longest match.
         let nameStart = index
-        var length = 0
-        while index < scalars.endIndex, length < longestName,
-            isASCIILetterOrDigit(scalars[index])
-        {
-            index = scalars.index(after: index)
-            length += 1
+        while index < bytes.count, index - nameStart < longestName, isASCIILetterOrDigit(bytes[index]) {
+            index += 1
         }
-        guard length > 0 else { return nil }
-        let name = Substring(scalars[nameStart..<index])
-        if index < scalars.endIndex, scalars[index] == ";", let value = named[name] {
-            return (value, scalars.index(after: index))
+        guard index > nameStart else { return nil }
+        if index < bytes.count, bytes[index] == UInt8(ascii: ";"),
+            let value = named[String(decoding: UnsafeBufferPointer(rebasing: bytes[nameStart..<index]), as: UTF8.self)]
+        {
+            return (value, index + 1)
         }
         // Legacy form without semicolon: the longest legacy prefix (`&copy2024` → `©2024`).
-        var end = name.endIndex
-        while end > name.startIndex {
-            let candidate = name[name.startIndex..<end]
-            if legacyNames.contains(String(candidate)), let value = named[candidate] {
+        var end = index
+        while end > nameStart {
+            let candidate = String(decoding: UnsafeBufferPointer(rebasing: bytes[nameStart..<end]), as: UTF8.self)
+            if legacyNames.contains(candidate), let value = named[candidate] {
                 return (value, end)
             }
-            end = name.index(before: end)
+            end -= 1
         }
         return nil
     }
 
-    private static func numericReference(
-        in scalars: String.UnicodeScalarView,
-        after hash: String.UnicodeScalarView.Index
-    ) -> (String, String.UnicodeScalarView.Index)? {
+    private static func numericReference(in bytes: UnsafeBufferPointer<UInt8>, after hash: Int) -> (String, Int)? {
         var index = hash
         var radix: UInt32 = 10
-        if index < scalars.endIndex, scalars[index] == "x" || scalars[index] == "X" {
+        if index < bytes.count, bytes[index] == UInt8(ascii: "x") || bytes[index] == UInt8(ascii: "X") {
             radix = 16
-            index = scalars.index(after: index)
+            index += 1
         }
         var value: UInt32 = 0
         var digits = 0
-        while index < scalars.endIndex, let digit = digitValue(scalars[index], radix: radix) {
+        while index < bytes.count, let digit = digitValue(bytes[index], radix: radix) {
             if value <= 0x10FFFF { value = value &* radix &+ digit }
             digits += 1
-            index = scalars.index(after: index)
+            index += 1
         }
         guard digits > 0 else { return nil }
-        if index < scalars.endIndex, scalars[index] == ";" { index = scalars.index(after: index) }
+        if index < bytes.count, bytes[index] == UInt8(ascii: ";") { index += 1 }
         let replacement = windows1252Replacements[value] ?? value
         guard replacement != 0, let scalar = Unicode.Scalar(replacement) else { return ("\u{FFFD}", index) }
         return (String(Character(scalar)), index)
     }
 
-    private static func digitValue(_ scalar: Unicode.Scalar, radix: UInt32) -> UInt32? {
-        switch scalar.value {
-        case 0x30...0x39: return scalar.value - 0x30
-        case 0x61...0x66 where radix == 16: return scalar.value - 0x61 + 10
-        case 0x41...0x46 where radix == 16: return scalar.value - 0x41 + 10
+    private static func digitValue(_ byte: UInt8, radix: UInt32) -> UInt32? {
+        switch byte {
+        case 0x30...0x39: return UInt32(byte - 0x30)
+        case 0x61...0x66 where radix == 16: return UInt32(byte - 0x61 + 10)
+        case 0x41...0x46 where radix == 16: return UInt32(byte - 0x41 + 10)
         default: return nil
         }
     }
 
-    private static func isASCIILetterOrDigit(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
+    private static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
+        switch byte {
         case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return true
         default: return false
         }

@@ -5,23 +5,59 @@ public enum Whitespace {
     /// Collapses every run of whitespace (spaces, tabs, newlines, no-break and other Unicode
     /// spaces) into one ASCII space and trims both ends.
     ///
-    /// Zero-width characters that carry meaning (ZWJ in emoji, ZWNJ in Persian) are kept.
+    /// Zero-width characters that carry meaning (ZWJ in emoji, ZWNJ in Persian) are kept. Works
+    /// on UTF-8 bytes in one pass and returns the input itself when nothing changes.
     public static func collapse(_ text: String) -> String {
-        var output = String()
-        output.reserveCapacity(text.utf8.count)
+        var text = text
+        return text.withUTF8 { bytes in collapse(bytes) } ?? text
+    }
+
+    /// The collapsed form of `bytes`, or nil when they are already collapsed.
+    private static func collapse(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var output: [UInt8] = []
+        var changed = false
         var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            if isCollapsible(scalar) {
+        var index = 0
+        let count = bytes.count
+        output.reserveCapacity(count)
+        while index < count {
+            let width = whitespaceWidth(bytes, at: index)
+            if width > 0 {
+                // Any whitespace other than a single inner ASCII space is a change.
+                if width > 1 || bytes[index] != 0x20 || pendingSpace || output.isEmpty { changed = true }
                 pendingSpace = !output.isEmpty
-            } else {
-                if pendingSpace {
-                    output.unicodeScalars.append(" ")
-                    pendingSpace = false
-                }
-                output.unicodeScalars.append(scalar)
+                index += width
+                continue
             }
+            if pendingSpace {
+                output.append(0x20)
+                pendingSpace = false
+            }
+            output.append(bytes[index])
+            index += 1
         }
-        return output
+        if pendingSpace { changed = true }
+        return changed ? String(decoding: output, as: UTF8.self) : nil
+    }
+
+    /// The byte length of the collapsible whitespace character at `index`, or 0.
+    @inline(__always)
+    private static func whitespaceWidth(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        let byte = bytes[index]
+        switch byte {
+        case 0x09...0x0D, 0x20:
+            return 1
+        case 0xC2:
+            guard index + 1 < bytes.count else { return 0 }
+            return bytes[index + 1] == 0x85 || bytes[index + 1] == 0xA0 ? 2 : 0
+        case 0xE1, 0xE2, 0xE3:
+            guard index + 2 < bytes.count else { return 0 }
+            let scalar = (UInt32(byte & 0x0F) << 12) | (UInt32(bytes[index + 1] & 0x3F) << 6)
+                | UInt32(bytes[index + 2] & 0x3F)
+            return Unicode.Scalar(scalar).map(isCollapsible) == true ? 3 : 0
+        default:
+            return 0
+        }
     }
 
     /// Whether `scalar` is whitespace that text normalisation turns into a plain space.
