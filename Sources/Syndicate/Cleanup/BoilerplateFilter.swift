@@ -21,13 +21,34 @@ import Foundation
 /// paragraph-scoped match decides. A paragraph that repeats the title is dropped.
 public struct BoilerplateFilter: Sendable, Equatable {
     /// The rules, in the order they are tried.
-    public var rules: [BoilerplateRule]
+    public var rules: [BoilerplateRule] {
+        didSet { screen = BoilerplateScreen(rules: rules) }
+    }
+
+    /// One search that tells which paragraphs no regex rule can match.
+    private var screen: BoilerplateScreen?
+    /// Whether any rule is a phrase rule (those are not part of the screen).
+    private var hasPhraseRules: Bool {
+        rules.contains { if case .phrase = $0.pattern { true } else { false } }
+    }
 
     /// Creates a filter with exactly `rules`.
     ///
     /// - Parameter rules: The rules, in the order they are tried.
     public init(rules: [BoilerplateRule]) {
         self.rules = rules
+        self.screen = BoilerplateScreen(rules: rules)
+    }
+
+    /// Filters are equal when their rules are.
+    public static func == (lhs: BoilerplateFilter, rhs: BoilerplateFilter) -> Bool {
+        lhs.rules == rhs.rules
+    }
+
+    /// Whether any rule may match `paragraph`: false lets most paragraphs skip the rules.
+    private func mayMatch(_ paragraph: String, phraseRules: Bool) -> Bool {
+        guard let screen else { return true }
+        return phraseRules || screen.mayMatch(paragraph)
     }
 
     /// The default rules (``BoilerplateRule/defaults``).
@@ -117,17 +138,23 @@ public struct BoilerplateFilter: Sendable, Equatable {
         guard !rules.isEmpty else { return Result(paragraphs: paragraphs) }
         var state = CleaningState(title: title, links: links)
         let normalized = paragraphs.map(Whitespace.collapse).filter { !$0.isEmpty }
+        let phraseRules = hasPhraseRules
+        let candidates = normalized.map { mayMatch($0, phraseRules: phraseRules) }
         let restRules = rules.filter { $0.scope == .paragraphAndRest }
         let cut =
-            normalized.firstIndex { paragraph in restRules.contains { $0.match(in: paragraph) != nil } }
-            ?? normalized.endIndex
+            normalized.indices.first { index in
+                candidates[index] && restRules.contains { $0.match(in: normalized[index]) != nil }
+            } ?? normalized.endIndex
         var kept: [String] = []
-        for paragraph in normalized[..<cut] {
-            if let cleaned = clean(paragraph, state: &state) { kept.append(cleaned) }
+        for index in normalized[..<cut].indices {
+            if let cleaned = clean(normalized[index], state: &state, candidate: candidates[index]) {
+                kept.append(cleaned)
+            }
         }
         // Sites print their categories in the footer, often below the related posts.
         let tagRules = rules.filter { $0.kind == .tags }
-        for paragraph in normalized[cut...] {
+        for index in normalized[cut...].indices where candidates[index] {
+            let paragraph = normalized[index]
             for rule in tagRules {
                 if let match = rule.match(in: paragraph) { state.take(rule.kind, match.captured, paragraph: paragraph) }
             }
@@ -136,12 +163,13 @@ public struct BoilerplateFilter: Sendable, Equatable {
     }
 
     /// Applies every non-cutting rule to one paragraph; nil when it is dropped whole.
-    private func clean(_ paragraph: String, state: inout CleaningState) -> String? {
+    private func clean(_ paragraph: String, state: inout CleaningState, candidate: Bool) -> String? {
         if let titleKey = state.titleKey, !BoilerplateRule.isLonger(paragraph, than: 2 * titleKey.count + 8),
             BoilerplateRule.fold(paragraph) == titleKey
         {
             return nil
         }
+        guard candidate else { return paragraph }
         var text = paragraph
         for rule in rules where rule.scope != .paragraphAndRest {
             guard let match = rule.match(in: text) else { continue }
