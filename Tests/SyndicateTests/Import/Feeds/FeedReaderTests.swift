@@ -101,6 +101,18 @@ import Testing
         #expect(throws: expected) { try importing(" \n\t ") }
     }
 
+    @Test func byteOrderMarkAloneIsEmpty() throws {
+        #expect(throws: error(.empty, nil, "the input is empty; give a feed with items in it.")) {
+            try importing(Data([0xEF, 0xBB, 0xBF]))
+        }
+    }
+
+    @Test func byteOrderMarkBeforeTheFeedIsSkipped() throws {
+        var bytes = Data([0xEF, 0xBB, 0xBF])
+        bytes.append(Data("<rss><channel><item><title>A</title></item></channel></rss>".utf8))
+        #expect(try importing(bytes).map(\.title) == ["A"])
+    }
+
     @Test func binaryJunkIsNotText() throws {
         #expect(throws: error(.notText, nil, "the input looks like binary data (it contains NUL bytes), not a feed.")) {
             try importing(Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D]))

@@ -178,7 +178,11 @@ struct XMLPullParser {
     @inline(__always)
     private mutating func peek() throws(Failure) -> UInt8? {
         if index < buffer.count { return buffer[index] }
-        return try refill() ? buffer[index] : nil
+        // A chunk can be used up at once (a first chunk that is only a byte-order mark).
+        while index >= buffer.count {
+            guard try refill() else { return nil }
+        }
+        return buffer[index]
     }
 
     @inline(__always)
