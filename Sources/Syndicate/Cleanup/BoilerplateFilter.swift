@@ -25,12 +25,8 @@ public struct BoilerplateFilter: Sendable, Equatable {
         didSet { screen = BoilerplateScreen(rules: rules) }
     }
 
-    /// One search that tells which paragraphs no regex rule can match.
+    /// One search that tells which paragraphs no start-anchored rule can match.
     private var screen: BoilerplateScreen?
-    /// Whether any rule is a phrase rule (those are not part of the screen).
-    private var hasPhraseRules: Bool {
-        rules.contains { if case .phrase = $0.pattern { true } else { false } }
-    }
 
     /// Creates a filter with exactly `rules`.
     ///
@@ -45,10 +41,9 @@ public struct BoilerplateFilter: Sendable, Equatable {
         lhs.rules == rhs.rules
     }
 
-    /// Whether any rule may match `paragraph`: false lets most paragraphs skip the rules.
-    private func mayMatch(_ paragraph: String, phraseRules: Bool) -> Bool {
-        guard let screen else { return true }
-        return phraseRules || screen.mayMatch(paragraph)
+    /// Whether `rule` needs to be tried on a paragraph whose screen result is `screened`.
+    private func worthTrying(_ rule: BoilerplateRule, screened: Bool) -> Bool {
+        screened || screen == nil || !rule.isScreened
     }
 
     /// The default rules (``BoilerplateRule/defaults``).
@@ -138,24 +133,25 @@ public struct BoilerplateFilter: Sendable, Equatable {
         guard !rules.isEmpty else { return Result(paragraphs: paragraphs) }
         var state = CleaningState(title: title, links: links)
         let normalized = paragraphs.map(Whitespace.collapse).filter { !$0.isEmpty }
-        let phraseRules = hasPhraseRules
-        let candidates = normalized.map { mayMatch($0, phraseRules: phraseRules) }
+        let screened = normalized.map { screen?.mayMatch($0) ?? true }
         let restRules = rules.filter { $0.scope == .paragraphAndRest }
         let cut =
             normalized.indices.first { index in
-                candidates[index] && restRules.contains { $0.match(in: normalized[index]) != nil }
+                restRules.contains {
+                    worthTrying($0, screened: screened[index]) && $0.match(in: normalized[index]) != nil
+                }
             } ?? normalized.endIndex
         var kept: [String] = []
         for index in normalized[..<cut].indices {
-            if let cleaned = clean(normalized[index], state: &state, candidate: candidates[index]) {
+            if let cleaned = clean(normalized[index], state: &state, screened: screened[index]) {
                 kept.append(cleaned)
             }
         }
         // Sites print their categories in the footer, often below the related posts.
         let tagRules = rules.filter { $0.kind == .tags }
-        for index in normalized[cut...].indices where candidates[index] {
+        for index in normalized[cut...].indices {
             let paragraph = normalized[index]
-            for rule in tagRules {
+            for rule in tagRules where worthTrying(rule, screened: screened[index]) {
                 if let match = rule.match(in: paragraph) { state.take(rule.kind, match.captured, paragraph: paragraph) }
             }
         }
@@ -163,15 +159,14 @@ public struct BoilerplateFilter: Sendable, Equatable {
     }
 
     /// Applies every non-cutting rule to one paragraph; nil when it is dropped whole.
-    private func clean(_ paragraph: String, state: inout CleaningState, candidate: Bool) -> String? {
+    private func clean(_ paragraph: String, state: inout CleaningState, screened: Bool) -> String? {
         if let titleKey = state.titleKey, !BoilerplateRule.isLonger(paragraph, than: 2 * titleKey.count + 8),
             BoilerplateRule.fold(paragraph) == titleKey
         {
             return nil
         }
-        guard candidate else { return paragraph }
         var text = paragraph
-        for rule in rules where rule.scope != .paragraphAndRest {
+        for rule in rules where rule.scope != .paragraphAndRest && worthTrying(rule, screened: screened) {
             guard let match = rule.match(in: text) else { continue }
             state.take(rule.kind, match.captured, paragraph: text)
             switch rule.scope {

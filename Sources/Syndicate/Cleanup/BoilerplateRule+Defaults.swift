@@ -24,8 +24,12 @@ extension BoilerplateRule {
             maxLength: 600),
         rule(
             "sign-off", .author,
-            #"^(?:.{0,200}? ~|~|[–—])\s?(?<author>\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,2})\.?$"#,
-            caseInsensitive: false, maxLength: 260),
+            #"^(?:.{0,200}? ~|~)\s?(?<author>\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,2})\.?$"#,
+            caseInsensitive: false, maxLength: 260, requiredText: "~"),
+        rule(
+            "sign-off-dash", .author,
+            #"^[–—]\s?(?<author>\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,2})\.?$"#,
+            caseInsensitive: false, maxLength: 60),
         rule(
             "read-more", .readMore,
             #"^(?:read more|read the full (?:story|article)|full story|continue reading)(?!\s+about\b)\s?(?:at|on|here)?\s?[:–—-]?\s?(?<title>.*?)\s?$"#,
@@ -38,15 +42,15 @@ extension BoilerplateRule {
         rule(
             "reports-sentence", .source,
             #"(?:^|(?<=[.!?…"”’)] ))(?<source>"# + publicationName + #") "# + reportVerb + #"\.?$"#,
-            scope: .match, caseInsensitive: false, maxLength: nil),
+            scope: .match, caseInsensitive: false, maxLength: nil, requiredText: "report", requiredTextWithinLast: 16),
         rule(
             "comma-reports", .source,
             #", (?<source>"# + publicationName + #") "# + reportVerb + #"(?=[.!]?$)"#,
-            scope: .match, caseInsensitive: false, maxLength: nil),
+            scope: .match, caseInsensitive: false, maxLength: nil, requiredText: "report", requiredTextWithinLast: 16),
         rule(
             "comma-reports-inverted", .source,
             #", (?:reports|reported) (?<source>"# + publicationName + #")(?=[.!]?$)"#,
-            scope: .match, caseInsensitive: false, maxLength: nil),
+            scope: .match, caseInsensitive: false, maxLength: nil, requiredText: ", report", requiredTextWithinLast: 300),
         // Plugs, prompts and notices.
         rule(
             "newsletter-sign-up", .newsletter,
@@ -87,12 +91,12 @@ extension BoilerplateRule {
     /// here is a programming error that drops only that rule.
     private static func rule(
         _ name: String, _ kind: Kind, _ regex: String, scope: Scope = .paragraph, caseInsensitive: Bool = true,
-        maxLength: Int? = 400
+        maxLength: Int? = 400, requiredText: String? = nil, requiredTextWithinLast: Int? = nil
     ) -> BoilerplateRule {
         do {
             return try BoilerplateRule(
                 name: name, kind: kind, scope: scope, regex: regex, caseInsensitive: caseInsensitive,
-                maxLength: maxLength)
+                maxLength: maxLength, requiredText: requiredText, requiredTextWithinLast: requiredTextWithinLast)
         } catch {
             assertionFailure(error.description)
             return BoilerplateRule(name: name, kind: kind, scope: scope, maxLength: 0, pattern: .phrase(""))

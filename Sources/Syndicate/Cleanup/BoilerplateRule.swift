@@ -87,7 +87,18 @@ public struct BoilerplateRule: Sendable, Equatable, CustomStringConvertible {
     /// Paragraphs longer than this many characters are never matched, so a rule for a short
     /// plug cannot swallow a news paragraph that quotes one. Nil for no limit.
     public let maxLength: Int?
+    /// Text every match contains (case-sensitive); paragraphs without it are not searched.
+    public private(set) var requiredText: String?
+    /// How close to the paragraph's end (in UTF-8 bytes) ``requiredText`` must be; nil for anywhere.
+    public private(set) var requiredTextWithinLast: Int?
     let pattern: Pattern
+
+    /// Whether the filter's shared screen (``BoilerplateScreen``) decides if this rule is tried:
+    /// regex rules anchored at the paragraph's start (`^…`) without a ``requiredText`` of their own.
+    var isScreened: Bool {
+        guard requiredText == nil, case .regex(_, let source) = pattern else { return false }
+        return source.hasPrefix("^")
+    }
 
     /// Creates a rule from a regular expression (ICU syntax, as `NSRegularExpression` reads it).
     ///
@@ -101,6 +112,10 @@ public struct BoilerplateRule: Sendable, Equatable, CustomStringConvertible {
     ///   - regex: The pattern.
     ///   - caseInsensitive: Whether letters match in either case; defaults to true.
     ///   - maxLength: The longest paragraph the rule applies to; defaults to 400 characters.
+    ///   - requiredText: Text that every match contains, compared case-sensitively; paragraphs
+    ///     without it skip the expression. A fast filter for patterns not anchored with `^`.
+    ///   - requiredTextWithinLast: When set, `requiredText` must occur within this many UTF-8
+    ///     bytes of the paragraph's end (for patterns anchored at the end with `$`).
     /// - Throws: ``PatternError`` when the pattern does not compile or lacks the kind's group.
     public init(
         name: String,
@@ -108,7 +123,9 @@ public struct BoilerplateRule: Sendable, Equatable, CustomStringConvertible {
         scope: Scope = .paragraph,
         regex: String,
         caseInsensitive: Bool = true,
-        maxLength: Int? = 400
+        maxLength: Int? = 400,
+        requiredText: String? = nil,
+        requiredTextWithinLast: Int? = nil
     ) throws(PatternError) {
         let compiled: NSRegularExpression
         do {
@@ -124,6 +141,8 @@ public struct BoilerplateRule: Sendable, Equatable, CustomStringConvertible {
                 message: "a \(kind.rawValue) rule needs a named group (?<\(group)>…) around the text it captures.")
         }
         self.init(name: name, kind: kind, scope: scope, maxLength: maxLength, pattern: .regex(compiled, source: regex))
+        self.requiredText = requiredText.flatMap { $0.isEmpty ? nil : $0 }
+        self.requiredTextWithinLast = self.requiredText == nil ? nil : requiredTextWithinLast
     }
 
     /// Creates a rule that removes paragraphs beginning with `phrase`.
@@ -168,7 +187,8 @@ public struct BoilerplateRule: Sendable, Equatable, CustomStringConvertible {
 
     public static func == (lhs: BoilerplateRule, rhs: BoilerplateRule) -> Bool {
         lhs.name == rhs.name && lhs.kind == rhs.kind && lhs.scope == rhs.scope && lhs.maxLength == rhs.maxLength
-            && lhs.patternText == rhs.patternText
+            && lhs.patternText == rhs.patternText && lhs.requiredText == rhs.requiredText
+            && lhs.requiredTextWithinLast == rhs.requiredTextWithinLast
     }
 
     /// What a match found: the range to remove and the captured text, if the kind has a group.
@@ -179,6 +199,9 @@ public struct BoilerplateRule: Sendable, Equatable, CustomStringConvertible {
 
     /// Matches the rule against one paragraph (whitespace already collapsed).
     func match(in paragraph: String) -> Match? {
+        if let requiredText, !BoilerplateRule.contains(paragraph, requiredText, withinLast: requiredTextWithinLast) {
+            return nil
+        }
         if let maxLength, BoilerplateRule.isLonger(paragraph, than: maxLength) { return nil }
         switch pattern {
         case .phrase(let phrase):
@@ -200,6 +223,25 @@ public struct BoilerplateRule: Sendable, Equatable, CustomStringConvertible {
                 }
             }
             return Match(range: range, captured: captured)
+        }
+    }
+
+    /// Whether `text` contains the bytes of `part` (a plain, case-sensitive UTF-8 search), within
+    /// its last `window` bytes when a window is given.
+    static func contains(_ text: String, _ part: String, withinLast window: Int? = nil) -> Bool {
+        let needle = Array(part.utf8)
+        guard let first = needle.first else { return true }
+        var text = text
+        return text.withUTF8 { bytes in
+            let start = window.map { max(0, bytes.count - $0) } ?? 0
+            var index = start
+            let lastStart = bytes.count - needle.count
+            while index <= lastStart {
+                guard let found = bytes[index...lastStart].firstIndex(of: first) else { return false }
+                if needle.indices.allSatisfy({ bytes[found + $0] == needle[$0] }) { return true }
+                index = found + 1
+            }
+            return false
         }
     }
 

@@ -91,7 +91,14 @@ public enum InputText {
         return total > 0 && controls * 100 > total
     }
 
+    /// `512 bytes`, `1.5 KiB`, `10 MiB`: binary units, one decimal where it is not whole.
     static func byteCount(_ bytes: Int) -> String {
-        ByteCountFormatter.string(fromByteCount: Int64(bytes), countStyle: .binary)
+        let units = [(1 << 30, "GiB"), (1 << 20, "MiB"), (1 << 10, "KiB")]
+        for (size, name) in units where bytes >= size {
+            let value = Double(bytes) / Double(size)
+            let rounded = (value * 10).rounded() / 10
+            return rounded == rounded.rounded() ? "\(Int(rounded)) \(name)" : "\(rounded) \(name)"
+        }
+        return bytes == 1 ? "1 byte" : "\(bytes) bytes"
     }
 }

@@ -1,45 +1,69 @@
 import Foundation
 
 /// Parses the date formats that publishing systems write: ISO 8601 / RFC 3339 (with or without
-/// time, fraction or zone), RFC 822 / RFC 1123 as RSS uses it (including two-digit years and
-/// named zones), and a few common variants ("2024-03-09 10:00:00").
+/// time, fraction or zone), RFC 822 / RFC 1123 as RSS uses it (including two-digit years, a
+/// missing weekday and named zones), and a few common variants ("2024-03-09 10:00:00").
+///
+/// The parser is hand-written over UTF-8 bytes and computes the instant arithmetically (no
+/// `Calendar`, no formatter), because feeds carry one or two dates per item and a feed can hold
+/// a hundred thousand items.
 public enum DateParsing {
-    /// Returns the date `text` denotes, or nil when it is in no recognised format.
+    /// Returns the date `text` denotes, or nil when it is in no recognised format or names an
+    /// impossible day or time (`2024-02-30`, `25:00`).
     ///
     /// A date without a time is midnight UTC; a time without a zone is taken as UTC.
     public static func date(from text: String) -> Date? {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty, trimmed.count < 80 else { return nil }
-        if trimmed.range(of: #"^\d{4}-\d\d-\d\d"#, options: .regularExpression) != nil {
-            return iso8601(trimmed)
-        }
-        return rfc822(trimmed)
+        var scanner = Scanner(text)
+        scanner.skipSpaces()
+        guard !scanner.atEnd, text.utf8.count < 80 else { return nil }
+        if let date = iso8601(&scanner) { return date }
+        scanner = Scanner(text)
+        scanner.skipSpaces()
+        return rfc822(&scanner)
     }
 
-    private static func iso8601(_ text: String) -> Date? {
-        // Normalise "2024-03-09 10:00:00" to the T form and a missing zone to Z.
-        var value = text.replacingOccurrences(of: " ", with: "T")
-        if value.count == 10 { value += "T00:00:00Z" }
-        let hasZone = value.hasSuffix("Z") || value.hasSuffix("z")
-            || value.dropFirst(10).contains("+") || value.dropFirst(10).range(of: #"-\d\d:?\d\d$"#, options: .regularExpression) != nil
-        if !hasZone { value += "Z" }
-        value = value.replacingOccurrences(of: "z", with: "Z")
-        // Zones written as +0100 become +01:00.
-        if let range = value.range(of: #"([+-]\d\d)(\d\d)$"#, options: .regularExpression) {
-            let zone = value[range]
-            value.replaceSubrange(range, with: zone.prefix(3) + ":" + zone.suffix(2))
+    // MARK: ISO 8601
+
+    private static func iso8601(_ scanner: inout Scanner) -> Date? {
+        guard let year = scanner.number(digits: 4), scanner.take("-"), let month = scanner.number(digits: 2),
+            scanner.take("-"), let day = scanner.number(digits: 2)
+        else { return nil }
+        var hour = 0
+        var minute = 0
+        var second = 0
+        var fraction = 0.0
+        if scanner.take("T") || scanner.take("t") || scanner.take(" ") {
+            guard let h = scanner.number(digits: 2), scanner.take(":"), let m = scanner.number(digits: 2) else {
+                return nil
+            }
+            hour = h
+            minute = m
+            if scanner.take(":") {
+                guard let s = scanner.number(digits: 2) else { return nil }
+                second = s
+                if scanner.take(".") || scanner.take(",") {
+                    guard let value = scanner.fraction() else { return nil }
+                    fraction = value
+                }
+            }
         }
-        if let date = try? Date(value, strategy: .iso8601) { return date }
-        let fractional = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
-        if let date = try? Date(value, strategy: fractional) { return date }
-        // Minutes without seconds: 2024-03-09T10:00Z.
-        if let range = value.range(of: #"T\d\d:\d\d(?=[Z+-])"#, options: .regularExpression) {
-            var withSeconds = value
-            withSeconds.insert(contentsOf: ":00", at: range.upperBound)
-            return try? Date(withSeconds, strategy: .iso8601)
+        var offset = 0
+        if scanner.take("Z") || scanner.take("z") {
+            offset = 0
+        } else if let sign = scanner.sign() {
+            guard let zoneHours = scanner.number(digits: 2) else { return nil }
+            _ = scanner.take(":")
+            let zoneMinutes = scanner.number(digits: 2) ?? 0
+            guard zoneHours < 24, zoneMinutes < 60 else { return nil }
+            offset = sign * (zoneHours * 3600 + zoneMinutes * 60)
         }
-        return nil
+        scanner.skipSpaces()
+        guard scanner.atEnd else { return nil }
+        return instant(year: year, month: month, day: day, hour: hour, minute: minute, second: second, offset: offset)
+            .map { $0.addingTimeInterval(fraction) }
     }
+
+    // MARK: RFC 822
 
     private static let zoneOffsets: [String: Int] = [
         "UT": 0, "UTC": 0, "GMT": 0, "Z": 0, "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6,
@@ -48,47 +72,151 @@ public enum DateParsing {
 
     private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
-    /// RFC 822 as feeds write it: `Sat, 09 Mar 2024 10:00:00 +0000`, `9 Mar 24 10:00 GMT`.
-    private static func rfc822(_ text: String) -> Date? {
-        var parts = text.replacingOccurrences(of: ",", with: " ").split(whereSeparator: \.isWhitespace).map(String.init)
-        if let first = parts.first, first.first?.isLetter == true, first.count >= 3,
-            !months.contains(String(first.prefix(3)).lowercased()) || parts.count > 5
-        {
-            parts.removeFirst()  // weekday
+    /// RFC 822 as feeds write it: `Sat, 09 Mar 2024 10:00:00 +0000`, `9 Mar 24 10:00 GMT`,
+    /// `Mar 9 2024 10:00:00 GMT`.
+    private static func rfc822(_ scanner: inout Scanner) -> Date? {
+        var words = scanner.words()
+        guard words.count >= 3 else { return nil }
+        // Drop a leading weekday ("Sat", "Saturday") unless it is the month of "Mar 9 2024".
+        if let first = words.first, first.first?.isLetter == true, month(named: first) == nil {
+            words.removeFirst()
         }
-        guard parts.count >= 3 else { return nil }
-        var day = Int(parts[0])
-        var monthName = parts[1]
-        if day == nil, let swapped = Int(parts[1]) {  // "Mar 9 2024"
-            day = swapped
-            monthName = parts[0]
+        guard words.count >= 3 else { return nil }
+        let day: Int
+        let monthNumber: Int
+        if let number = Int(words[0]), let named = month(named: words[1]) {
+            day = number
+            monthNumber = named
+        } else if let named = month(named: words[0]), let number = Int(words[1]) {
+            day = number
+            monthNumber = named
+        } else {
+            return nil
         }
-        guard let dayValue = day, let month = months.firstIndex(of: String(monthName.prefix(3)).lowercased()),
-            var year = Int(parts[2])
-        else { return nil }
+        guard var year = Int(words[2]), words[2].count == 2 || words[2].count == 4 else { return nil }
         if year < 100 { year += year < 50 ? 2000 : 1900 }
-        var components = DateComponents(year: year, month: month + 1, day: dayValue, hour: 0, minute: 0, second: 0)
-        var offsetSeconds = 0
-        if parts.count >= 4 {
-            let time = parts[3].split(separator: ":").compactMap { Int($0) }
-            guard time.count >= 2 else { return nil }
-            components.hour = time[0]
-            components.minute = time[1]
-            components.second = time.count > 2 ? time[2] : 0
-        }
-        if parts.count >= 5 {
-            let zone = parts[4]
-            if let hours = zoneOffsets[zone.uppercased()] {
-                offsetSeconds = hours * 3600
-            } else if let sign = zone.first, sign == "+" || sign == "-", let value = Int(zone.dropFirst()) {
-                let magnitude = (value / 100) * 3600 + (value % 100) * 60
-                offsetSeconds = sign == "-" ? -magnitude : magnitude
+        var hour = 0
+        var minute = 0
+        var second = 0
+        if words.count >= 4 {
+            let time = words[3].split(separator: ":", omittingEmptySubsequences: false).map { Int($0) }
+            guard time.count == 2 || time.count == 3, let h = time[0], let m = time[1] else { return nil }
+            hour = h
+            minute = m
+            if time.count == 3 {
+                guard let s = time[2] else { return nil }
+                second = s
             }
         }
-        var calendar = Calendar(identifier: .gregorian)
-        guard let utc = TimeZone(secondsFromGMT: 0) else { return nil }
-        calendar.timeZone = utc
-        guard let local = calendar.date(from: components) else { return nil }
-        return local.addingTimeInterval(TimeInterval(-offsetSeconds))
+        var offset = 0
+        if words.count >= 5 {
+            let zone = words[4]
+            if let hours = zoneOffsets[zone.uppercased()] {
+                offset = hours * 3600
+            } else if let sign = zone.first, sign == "+" || sign == "-", zone.count == 5,
+                let value = Int(zone.dropFirst()), value >= 0
+            {
+                let magnitude = (value / 100) * 3600 + (value % 100) * 60
+                offset = sign == "-" ? -magnitude : magnitude
+            } else {
+                return nil
+            }
+        }
+        guard words.count <= 5 else { return nil }
+        return instant(year: year, month: monthNumber, day: day, hour: hour, minute: minute, second: second, offset: offset)
+    }
+
+    private static func month(named word: Substring) -> Int? {
+        guard word.count >= 3, word.allSatisfy(\.isLetter) else { return nil }
+        return months.firstIndex(of: word.prefix(3).lowercased()).map { $0 + 1 }
+    }
+
+    // MARK: Arithmetic
+
+    /// The instant of a civil date and time at a UTC offset, or nil when a field is out of range.
+    static func instant(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, offset: Int) -> Date? {
+        guard (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year), (0...23).contains(hour),
+            (0...59).contains(minute), (0...60).contains(second)
+        else { return nil }
+        let days = daysFromCivil(year: year, month: month, day: day)
+        let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offset
+        return Date(timeIntervalSince1970: TimeInterval(seconds))
+    }
+
+    private static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's `days_from_civil`).
+    private static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// A cursor over the UTF-8 bytes of a date string.
+    private struct Scanner {
+        let bytes: [UInt8]
+        var index = 0
+
+        init(_ text: String) { bytes = Array(text.utf8) }
+
+        var atEnd: Bool { index >= bytes.count }
+
+        mutating func skipSpaces() {
+            while index < bytes.count, bytes[index] == 0x20 || (0x09...0x0D).contains(bytes[index]) { index += 1 }
+        }
+
+        mutating func take(_ character: Character) -> Bool {
+            guard index < bytes.count, let ascii = character.asciiValue, bytes[index] == ascii else { return false }
+            index += 1
+            return true
+        }
+
+        mutating func sign() -> Int? {
+            if take("+") { return 1 }
+            if take("-") || take("\u{2212}") { return -1 }
+            return nil
+        }
+
+        /// Exactly `digits` ASCII digits as a number.
+        mutating func number(digits: Int) -> Int? {
+            guard index + digits <= bytes.count else { return nil }
+            var value = 0
+            for offset in 0..<digits {
+                let byte = bytes[index + offset]
+                guard (0x30...0x39).contains(byte) else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+            }
+            index += digits
+            return value
+        }
+
+        /// The digits after a decimal separator, as a fraction of a second.
+        mutating func fraction() -> Double? {
+            var value = 0.0
+            var scale = 0.1
+            let start = index
+            while index < bytes.count, (0x30...0x39).contains(bytes[index]) {
+                value += Double(bytes[index] - 0x30) * scale
+                scale /= 10
+                index += 1
+            }
+            return index > start ? value : nil
+        }
+
+        /// The rest split on spaces and commas.
+        func words() -> [Substring] {
+            String(decoding: bytes[index...], as: UTF8.self)
+                .split { $0 == " " || $0 == "," || $0 == "\t" }
+                .map { Substring($0) }
+        }
     }
 }

@@ -14,6 +14,7 @@ public enum Whitespace {
 
     /// The collapsed form of `bytes`, or nil when they are already collapsed.
     private static func collapse(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard needsCollapsing(bytes) else { return nil }
         var output: [UInt8] = []
         var changed = false
         var pendingSpace = false
@@ -38,6 +39,27 @@ public enum Whitespace {
         }
         if pendingSpace { changed = true }
         return changed ? String(decoding: output, as: UTF8.self) : nil
+    }
+
+    /// Whether `bytes` has leading, trailing or repeated whitespace, or whitespace other than a
+    /// plain space: a scan that allocates nothing, for the common case of already-clean text.
+    private static func needsCollapsing(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first, let last = bytes.last else { return false }
+        if first == 0x20 || last == 0x20 { return true }
+        var previousWasSpace = false
+        for index in bytes.indices {
+            let byte = bytes[index]
+            if byte == 0x20 {
+                if previousWasSpace { return true }
+                previousWasSpace = true
+                continue
+            }
+            previousWasSpace = false
+            if byte < 0x20 || byte == 0xC2 || (byte >= 0xE1 && byte <= 0xE3) {
+                if whitespaceWidth(bytes, at: index) > 0 { return true }
+            }
+        }
+        return false
     }
 
     /// The byte length of the collapsible whitespace character at `index`, or 0.

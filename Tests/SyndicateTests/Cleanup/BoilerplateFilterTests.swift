@@ -185,7 +185,7 @@ import Testing
             name: "from-line", kind: .source, regex: #"^From (?<source>.+)$"#, caseInsensitive: false)
         let filter = BoilerplateFilter.default.replacing(kind: .source, with: [mine])
         #expect(filter.rules.filter { $0.kind == .source }.map(\.name) == ["from-line"])
-        #expect(filter.rules.firstIndex { $0.name == "from-line" } == 3)
+        #expect(filter.rules.firstIndex { $0.name == "from-line" } == 4)
         let result = filter.clean([lead, "The Telegraph reports.", "From Schools Week"], title: nil)
         #expect(
             result == .init(paragraphs: [lead, "The Telegraph reports."], source: Post.Source(name: "Schools Week")))

@@ -73,7 +73,7 @@ import Testing
         let names = BoilerplateRule.defaults.map(\.name)
         #expect(
             names == [
-                "categories-line", "sign-off", "read-more", "via-line", "reports-sentence", "comma-reports",
+                "categories-line", "sign-off", "sign-off-dash", "read-more", "via-line", "reports-sentence", "comma-reports",
                 "comma-reports-inverted", "newsletter-sign-up", "newsletter-get", "social-plug", "share-prompt",
                 "feedback-prompt", "cookie-notice", "related-posts", "comment-section",
             ])

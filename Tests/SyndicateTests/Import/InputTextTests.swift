@@ -53,12 +53,20 @@ import Testing
         #expect(error.message.contains("ImportLimits.maxDocumentBytes"))
     }
 
+    @Test(arguments: [(0, "0 bytes"), (1, "1 byte"), (1023, "1023 bytes"), (1024, "1 KiB"), (1536, "1.5 KiB"), (10 << 20, "10 MiB"), (50 << 20, "50 MiB")])
+    func sizesAreWrittenInBinaryUnits(bytes: Int, expected: String) {
+        #expect(InputText.byteCount(bytes) == expected)
+    }
+
     @Test func fiftyMegabytesIsRejectedByTheDefaultLimitWithoutDecoding() throws {
         let data = Data(repeating: 0x61, count: 50 << 20)
         let error = try #require(throws: ImportError.self) {
             try InputText.decode(data, format: .text, context: ImportContext(inputName: "big.txt"))
         }
         #expect(error.kind == .tooLarge)
+        #expect(
+            error.message
+                == "the input is 50 MiB, over the 10 MiB limit; raise ImportLimits.maxDocumentBytes if it is genuine.")
     }
 }
 

@@ -230,7 +230,7 @@ import Testing
             try importing(xml, limits: ImportLimits(maxItemBytes: 1024))
         }
         #expect(thrown.kind == .tooLarge)
-        #expect(thrown.message == "item 1 is over 1 KB; raise ImportLimits.maxItemBytes if it is genuine.")
+        #expect(thrown.message == "item 1 is over 1 KiB; raise ImportLimits.maxItemBytes if it is genuine.")
         #expect(thrown.location?.hasPrefix("item 1, line 1, column ") == true)
     }
 
@@ -250,7 +250,7 @@ import Testing
         let reader = FeedReader(stream: stream, context: ImportContext(inputName: "t.rss"), format: .rss)
         let thrown = try #require(throws: ImportError.self) { try reader.nextPost() }
         #expect(thrown.kind == .tooLarge)
-        #expect(thrown.message == "a single text run or tag is over 2 MB; raise ImportLimits.maxItemBytes if it is genuine.")
+        #expect(thrown.message == "a single text run or tag is over 2 MiB; raise ImportLimits.maxItemBytes if it is genuine.")
     }
 
     @Test func fiftyMegabytesOfJunkFailAtOnce() throws {
