@@ -255,7 +255,15 @@ public struct BoilerplateRule: Sendable, Equatable, CustomStringConvertible {
 
     /// Lower-cased, diacritics removed and curly apostrophes straightened, for phrase comparison.
     static func fold(_ text: String) -> String {
-        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        // Fast path: ASCII text (apart from curly apostrophes) only needs lower-casing.
+        if text.unicodeScalars.allSatisfy({ $0.isASCII || $0 == "\u{2019}" }) {
+            return String(String.UnicodeScalarView(text.unicodeScalars.map { scalar -> Unicode.Scalar in
+                if scalar == "\u{2019}" { return "'" }
+                if ("A"..."Z").contains(scalar), let lower = Unicode.Scalar(scalar.value + 32) { return lower }
+                return scalar
+            }))
+        }
+        return text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
             .replacingOccurrences(of: "\u{2019}", with: "'")
     }
 }
