@@ -2,11 +2,10 @@ import Foundation
 
 /// twitter-text's regular expressions (js/src/regexp/*.js), rewritten for ICU (`NSRegularExpression`).
 ///
-/// Differences from the JavaScript, all deliberate: `$` is written `\z` (ICU's `$` also matches
-/// before a final newline); the URL path repetition is possessive (it is followed only by optional
-/// parts, so the match is the same, without the backtracking blow-up); domain labels are bounded
-/// to 63 characters and a domain to 127 labels. twitter-text rejects longer labels anyway (its IDNA
-/// check), so the bounds change no accepted URL; they keep the scan linear on adversarial input.
+/// The domain part of the URL regex is matched by hand (``TwitterText/URLScanner``); the rest is
+/// here. Differences from the JavaScript, all deliberate: `$` is written `\z` (ICU's `$` also
+/// matches before a final newline); the URL path repetition is possessive (it is followed only by
+/// optional parts, so the match is the same, without the backtracking blow-up).
 enum TwitterTextPatterns {
     static let latinAccents =
         "\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u00ff\\u0100-\\u024f\\u0253\\u0254\\u0256\\u0257\\u0259\\u025b"
@@ -18,27 +17,6 @@ enum TwitterTextPatterns {
     static let punctWithoutDashes = "!'#%&\\(\\)*\\+,\\\\\\./:;<=>\\?@\\[\\]\\^\\{\\|\\}~\\$"
     static let punct = punctWithoutDashes + "_\\-"
 
-    /// One character allowed in a domain label: anything but punctuation, spaces and invalid characters.
-    static let domainChar = "[^" + punct + spaces + invalidChars + "]"
-    /// A domain character, `-` or `_` (subdomain labels).
-    static let subdomainChar = "[^" + punctWithoutDashes + spaces + invalidChars + "]"
-    /// A domain character or `-` (the registrable label).
-    static let domainNameChar = "[^" + punctWithoutDashes + "_" + spaces + invalidChars + "]"
-
-    static let subdomain = "(?:(?:" + domainChar + subdomainChar + "{0,61})?" + domainChar + "\\.)"
-    static let domainName = "(?:(?:" + domainChar + domainNameChar + "{0,61})?" + domainChar + "\\.)"
-
-    /// After a TLD: not a letter, digit, `@`, `+` or `-` (so `domain.com-suffix` is no URL).
-    static let tldEnd = "(?=[^a-z0-9@+\\-]|\\z)"
-    static let genericTLD = "(?:(?:" + TwitterText.genericTLDs.joined(separator: "|") + ")" + tldEnd + ")"
-    static let countryTLD = "(?:(?:" + TwitterText.countryTLDs.joined(separator: "|") + ")" + tldEnd + ")"
-    static let punycode = "(?:xn--[\\-0-9a-z]+)"
-
-    static let domain = "(?:" + subdomain + "{0,126}" + domainName + "(?:" + genericTLD + "|" + countryTLD + "|"
-        + punycode + "))"
-
-    static let precedingChar = "(?:[^A-Za-z0-9@\\uff20$#\\uff03" + invalidChars + "]|^)"
-
     static let pathChar = "[a-z" + cyrillic + "0-9!\\*';:=\\+,\\.\\$/%#\\[\\]\\-\\u2013_~@\\|&" + latinAccents + "]"
     static let balancedParens = "\\((?:" + pathChar + "+|(?:" + pathChar + "*\\(" + pathChar + "+\\)" + pathChar + "*))\\)"
     static let pathEnding = "(?:[\\+\\-a-z" + cyrillic + "0-9=_#/" + latinAccents + "]|(?:" + balancedParens + "))"
@@ -47,12 +25,8 @@ enum TwitterTextPatterns {
     static let queryChar = "[a-z0-9!?\\*'@\\(\\);:&=\\+\\$/%#\\[\\]\\-_\\.,~|]"
     static let queryEnding = "[a-z0-9\\-_&=#/]"
 
-    /// Groups: 1 preceding character, 2 URL, 3 protocol, 4 domain, 5 port, 6 path, 7 query.
-    static let url = "(" + precedingChar + ")((https?://)?(" + domain + ")(?::([0-9]+))?(/" + path + "*+)?(\\?"
-        + queryChar + "*" + queryEnding + ")?)"
-
-    static let asciiDomain = "(?:(?:[\\-a-z0-9" + latinAccents + "]+)\\.)+(?:" + genericTLD + "|" + countryTLD + "|"
-        + punycode + ")"
+    /// After a domain: groups 1 port, 2 path, 3 query (matched from the domain's end).
+    static let urlTail = "(?::([0-9]+))?(/" + path + "*+)?(\\?" + queryChar + "*" + queryEnding + ")?"
     static let tcoURL = "^https?://t\\.co/([a-z0-9]+)(?:\\?" + queryChar + "*" + queryEnding + ")?"
 
     // Hashtags, mentions, cashtags.
@@ -77,8 +51,7 @@ enum TwitterTextPatterns {
     }
 
     // NSRegularExpression is Sendable: immutable and safe to use from several threads.
-    static let urlRegex = compile(url)
-    static let asciiDomainRegex = compile(asciiDomain)
+    static let urlTailRegex = compile(urlTail)
     static let tcoURLRegex = compile(tcoURL)
     static let hashtagRegex = compile(hashtag)
     static let mentionRegex = compile(mentionOrList, caseInsensitive: false)

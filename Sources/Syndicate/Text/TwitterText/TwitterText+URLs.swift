@@ -12,7 +12,7 @@ extension TwitterText {
     /// The longest URL twitter-text accepts, scheme included.
     static let maxURLLength = 4096
     /// Characters that may not come right before a URL without a scheme.
-    private static let invalidSchemelessPreceding: Set<Unicode.Scalar> = ["-", "_", ".", "/"]
+    private static let invalidSchemelessPreceding: Set<UInt16> = [0x2D, 0x5F, 0x2E, 0x2F]
     /// The longest `t.co` slug twitter-text accepts.
     static let maxTcoSlugLength = 40
 
@@ -27,50 +27,41 @@ extension TwitterText {
     /// assumed when absent) or with a domain label longer than 63 in Punycode is dropped.
     static func urls(in text: String, withoutProtocol: Bool = true) -> [FoundURL] {
         let marker: UInt8 = withoutProtocol ? UInt8(ascii: ".") : UInt8(ascii: ":")
-        guard text.utf8.contains(marker), let regex = TwitterTextPatterns.urlRegex else { return [] }
-        let nsText = NSString(string: text)
+        guard text.utf8.contains(marker) else { return [] }
+        let units = Array(text.utf16)
+        var scanner = URLScanner(units: units)
         var found: [FoundURL] = []
-        for match in regex.allMatches(in: text) {
-            let urlRange = match.range(at: 2), protocolRange = match.range(at: 3), domainRange = match.range(at: 4)
-            let pathRange = match.range(at: 6)
-            let hasProtocol = protocolRange.location != NSNotFound && protocolRange.length > 0
-            let domain = nsText.substring(with: domainRange)
-            let start = urlRange.location
-            var end = NSMaxRange(urlRange)
-            let protocolLength = hasProtocol ? protocolRange.length : "https://".utf16.count
-            guard isValidURL(length: urlRange.length, protocolLength: protocolLength, domain: domain) else { continue }
-            if hasProtocol {
-                var url = nsText.substring(with: urlRange)
+        func string(_ range: Range<Int>) -> String { String(decoding: units[range], as: UTF16.self) }
+        for match in scanner.matches() {
+            let domain = string(match.domain)
+            let start = match.url.lowerBound
+            var end = match.url.upperBound
+            let protocolLength = match.protocolRange?.count ?? "https://".utf16.count
+            guard isValidURL(length: match.url.count, protocolLength: protocolLength, domain: domain) else { continue }
+            if match.protocolRange != nil {
+                var url = string(match.url)
                 if let tco = TwitterTextPatterns.tcoURLRegex?.firstMatch(
-                    in: url, options: [], range: NSRange(location: 0, length: urlRange.length))
+                    in: url, options: [], range: NSRange(location: 0, length: match.url.count))
                 {
                     guard tco.range(at: 1).length <= maxTcoSlugLength else { continue }
-                    url = NSString(string: url).substring(with: tco.range)
                     end = start + tco.range.length
+                    url = string(start..<end)
                 }
                 found.append(FoundURL(url: url, utf16Range: start..<end))
                 continue
             }
             guard withoutProtocol else { continue }
-            let before = match.range(at: 1)
-            if before.length > 0, let last = nsText.substring(with: before).unicodeScalars.last,
-                invalidSchemelessPreceding.contains(last)
-            {
-                continue
-            }
-            let hasPath = pathRange.location != NSNotFound && pathRange.length > 0
-            let nsDomain = NSString(string: domain)
+            if let last = match.before.last, invalidSchemelessPreceding.contains(units[last]) { continue }
             var last: (index: Int, domain: String)?
-            for ascii in TwitterTextPatterns.asciiDomainRegex?.allMatches(in: domain) ?? [] {
-                let asciiDomain = nsDomain.substring(with: ascii.range)
-                let range = (start + ascii.range.location)..<(start + NSMaxRange(ascii.range))
+            for ascii in URLScanner.asciiDomains(in: Array(units[match.domain])) {
+                let range = (start + ascii.lowerBound)..<(start + ascii.upperBound)
+                let asciiDomain = string(range)
                 found.append(FoundURL(url: asciiDomain, utf16Range: range))
                 last = (found.count - 1, asciiDomain)
             }
             // With a path, the last ASCII domain takes the rest of the URL (port, path, query).
-            if hasPath, let (index, lastDomain) = last {
-                let rest = nsText.substring(with: NSRange(location: start + domainRange.length, length: end - start - domainRange.length))
-                found[index].url = lastDomain + rest
+            if match.path != nil, let (index, lastDomain) = last {
+                found[index].url = lastDomain + string(match.domain.upperBound..<end)
                 found[index].utf16Range = found[index].utf16Range.lowerBound..<end
             }
         }
@@ -80,7 +71,7 @@ extension TwitterText {
     /// twitter-text's `isValidUrl`: every label of `domain` is 1–63 characters in Punycode, the
     /// domain does not start with `xn--` unless it is ASCII, and the URL with its scheme fits 4096.
     static func isValidURL(length: Int, protocolLength: Int, domain: String) -> Bool {
-        if domain.hasPrefix("xn--"), TwitterTextPatterns.asciiDomainRegex?.matches(in: domain) != true {
+        if domain.hasPrefix("xn--"), URLScanner.asciiDomains(in: Array(domain.utf16)).isEmpty {
             return false
         }
         for label in domain.split(separator: ".", omittingEmptySubsequences: false) {

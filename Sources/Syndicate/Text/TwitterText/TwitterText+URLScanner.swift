@@ -1,0 +1,308 @@
+import Foundation
+
+extension TwitterText {
+    /// A hand-written matcher for twitter-text's URL regex, on the UTF-16 units of a text.
+    ///
+    /// It finds what `extractUrl` (js/src/regexp/extractUrl.js) finds, in the same leftmost-first
+    /// order, but decides the domain part (`validSubdomain* validDomainName (gTLD|ccTLD|punycode)`)
+    /// by walking labels instead of backtracking through 1,500 TLD alternatives at every dot, and
+    /// remembers which dots a TLD follows. Labels are bounded (63 code points, 127 labels), as
+    /// DNS bounds them and twitter-text's IDNA check rejects anything longer, so the scan stays
+    /// linear on adversarial input. The port, path and query, which need no backtracking into the
+    /// domain, are matched with the regex on the run of text up to the next space.
+    struct URLScanner {
+        /// One match of the URL regex: the preceding character and the URL's parts, as UTF-16 ranges.
+        struct Match {
+            var before: Range<Int>
+            var url: Range<Int>
+            var protocolRange: Range<Int>?
+            var domain: Range<Int>
+            var path: Range<Int>?
+        }
+
+        /// The longest tail (port, path, query) examined after a domain; longer URLs are rejected anyway.
+        static let maxTailLength = 16_384
+
+        let units: [UInt16]
+        private var tldMemo: [Int: Int] = [:]
+
+        init(units: [UInt16]) {
+            self.units = units
+        }
+
+        // MARK: Character classes (twitter-text's punct, spaces and invalid characters)
+
+        static func isSpace(_ unit: UInt16) -> Bool {
+            switch unit {
+            case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x180E, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
+                return true
+            default:
+                return false
+            }
+        }
+
+        static func isInvalid(_ unit: UInt16) -> Bool { unit == 0xFFFE || unit == 0xFEFF || unit == 0xFFFF }
+
+        /// twitter-text's `punct`: ``!'#%&()*+,\-./:;<=>?@[]^_{|}~$`` (not `"` nor backtick).
+        static func isPunct(_ unit: UInt16) -> Bool {
+            switch unit {
+            case 0x21, 0x23...0x2F, 0x3A...0x40, 0x5B...0x5F, 0x7B...0x7E:
+                return unit != 0x22
+            default:
+                return false
+            }
+        }
+
+        static func isDomainChar(_ unit: UInt16) -> Bool { !isPunct(unit) && !isSpace(unit) && !isInvalid(unit) }
+
+        static func isDash(_ unit: UInt16) -> Bool { unit == 0x2D }
+        static func isUnderscore(_ unit: UInt16) -> Bool { unit == 0x5F }
+        static func isDot(_ unit: UInt16) -> Bool { unit == 0x2E }
+
+        static func isASCIIAlphanumeric(_ unit: UInt16) -> Bool {
+            (0x30...0x39).contains(unit) || (0x41...0x5A).contains(unit) || (0x61...0x7A).contains(unit)
+        }
+
+        /// twitter-text's `latinAccentChars`.
+        static func isLatinAccent(_ unit: UInt16) -> Bool {
+            switch unit {
+            case 0xC0...0xD6, 0xD8...0xF6, 0xF8...0xFF, 0x100...0x24F, 0x253, 0x254, 0x256, 0x257, 0x259, 0x25B,
+                0x263, 0x268, 0x26F, 0x272, 0x289, 0x28B, 0x2BB, 0x300...0x36F, 0x1E00...0x1EFF:
+                return true
+            default:
+                return false
+            }
+        }
+
+        /// A character allowed before a URL: not `A–Z a–z 0–9 @ ＠ $ # ＃` nor an invalid character.
+        static func isValidPreceding(_ unit: UInt16) -> Bool {
+            !(isASCIIAlphanumeric(unit) || unit == 0x40 || unit == 0xFF20 || unit == 0x24 || unit == 0x23
+                || unit == 0xFF03 || isInvalid(unit))
+        }
+
+        // MARK: Scanning
+
+        /// Every match of the URL regex, leftmost first, each search resuming after the previous match.
+        mutating func matches() -> [Match] {
+            var result: [Match] = []
+            var position = 0
+            let count = units.count
+            while position < count {
+                if let match = match(at: position) {
+                    result.append(match)
+                    position = max(match.url.upperBound, position + 1)
+                } else {
+                    position += 1
+                }
+            }
+            return result
+        }
+
+        /// The match that starts at `start` (its preceding character or the start of the text).
+        private mutating func match(at start: Int) -> Match? {
+            let unit = units[start]
+            if Self.isValidPreceding(unit) {
+                let width = UTF16.isLeadSurrogate(unit) && start + 1 < units.count
+                    && UTF16.isTrailSurrogate(units[start + 1]) ? 2 : 1
+                if let match = url(at: start + width, before: start..<(start + width)) { return match }
+            }
+            if start == 0 { return url(at: 0, before: 0..<0) }
+            return nil
+        }
+
+        /// A URL starting exactly at `start`: an optional scheme, a domain, then port, path and query.
+        private mutating func url(at start: Int, before: Range<Int>) -> Match? {
+            guard start < units.count else { return nil }
+            for scheme in ["https://", "http://"] where hasPrefix(scheme, at: start) {
+                let domainStart = start + scheme.utf16.count
+                if let domainEnd = domain(at: domainStart) {
+                    return finish(before: before, start: start, protocolRange: start..<domainStart, domain: domainStart..<domainEnd)
+                }
+            }
+            guard let domainEnd = domain(at: start) else { return nil }
+            return finish(before: before, start: start, protocolRange: nil, domain: start..<domainEnd)
+        }
+
+        private func finish(before: Range<Int>, start: Int, protocolRange: Range<Int>?, domain: Range<Int>) -> Match {
+            var tailEnd = domain.upperBound
+            let limit = min(units.count, domain.upperBound + Self.maxTailLength)
+            while tailEnd < limit, !Self.isSpace(units[tailEnd]) { tailEnd += 1 }
+            var end = domain.upperBound
+            var path: Range<Int>?
+            if tailEnd > domain.upperBound, let regex = TwitterTextPatterns.urlTailRegex {
+                let window = String(decoding: units[domain.upperBound..<tailEnd], as: UTF16.self)
+                if let tail = regex.firstMatch(in: window, options: [.anchored], range: NSRange(location: 0, length: tailEnd - domain.upperBound)) {
+                    end = domain.upperBound + tail.range.length
+                    let pathRange = tail.range(at: 2)
+                    if pathRange.location != NSNotFound, pathRange.length > 0 {
+                        path = (domain.upperBound + pathRange.location)..<(domain.upperBound + NSMaxRange(pathRange))
+                    }
+                }
+            }
+            return Match(before: before, url: start..<end, protocolRange: protocolRange, domain: domain, path: path)
+        }
+
+        /// The end of `validSubdomain{0,126} validDomainName (gTLD | ccTLD | punycode)` at `start`.
+        ///
+        /// Greedy as the regex: the most labels whose last one (no `_` allowed) a TLD follows.
+        mutating func domain(at start: Int) -> Int? {
+            var labels: [(dot: Int, underscore: Bool)] = []
+            var position = start
+            while labels.count < 127, let label = label(at: position) {
+                labels.append(label)
+                position = label.dot + 1
+            }
+            for name in labels.reversed() where !name.underscore {
+                if let length = tld(at: name.dot + 1) { return name.dot + 1 + length }
+            }
+            return nil
+        }
+
+        /// A label at `start`: 1–63 code points of domain characters, `-` and `_` (not first or
+        /// last), followed by a dot. Returns the dot's offset and whether the label has an `_`.
+        private func label(at start: Int) -> (dot: Int, underscore: Bool)? {
+            var position = start
+            var codePoints = 0
+            var underscore = false
+            while position < units.count {
+                let unit = units[position]
+                if Self.isDot(unit) { break }
+                guard Self.isDomainChar(unit) || Self.isDash(unit) || Self.isUnderscore(unit) else { return nil }
+                if Self.isUnderscore(unit) { underscore = true }
+                if !UTF16.isTrailSurrogate(unit) { codePoints += 1 }
+                guard codePoints <= 63 else { return nil }
+                position += 1
+            }
+            guard position < units.count, position > start, Self.isDomainChar(units[start]),
+                Self.isDomainChar(units[position - 1])
+            else { return nil }
+            return (position, underscore)
+        }
+
+        /// The length of the TLD at `start` (gTLD, then ccTLD, longest first, each followed by a
+        /// character other than `A–Z a–z 0–9 @ + -` or the end; else `xn--…` punycode), if any.
+        mutating func tld(at start: Int) -> Int? {
+            if let known = tldMemo[start] { return known < 0 ? nil : known }
+            let found = Self.tld(in: units, at: start)
+            tldMemo[start] = found ?? -1
+            return found
+        }
+
+        static func tld(in units: [UInt16], at start: Int) -> Int? {
+            var candidates: [(text: String, end: Int)] = []
+            var text = ""
+            var position = start
+            var scalars = 0
+            while position < units.count, scalars < TwitterTextTLDs.maxScalarCount {
+                var unit = UInt32(units[position])
+                var width = 1
+                if UTF16.isLeadSurrogate(units[position]), position + 1 < units.count,
+                    UTF16.isTrailSurrogate(units[position + 1])
+                {
+                    unit = 0x10000 + ((unit - 0xD800) << 10) + (UInt32(units[position + 1]) - 0xDC00)
+                    width = 2
+                }
+                guard let scalar = Unicode.Scalar(unit) else { break }
+                if scalar.isASCII {
+                    guard isASCIIAlphanumeric(UInt16(unit)) else { break }
+                    text.unicodeScalars.append(Unicode.Scalar(UInt8(unit)).lowercasedASCII)
+                } else {
+                    text += scalar.properties.lowercaseMapping
+                }
+                position += width
+                scalars += 1
+                candidates.append((text, position))
+            }
+            func bounded(_ end: Int) -> Bool {
+                guard end < units.count else { return true }
+                let next = units[end]
+                return !(isASCIIAlphanumeric(next) || next == 0x40 || next == 0x2B || next == 0x2D)
+            }
+            for set in [TwitterTextTLDs.generic, TwitterTextTLDs.country] {
+                for candidate in candidates.reversed() where set.contains(candidate.text) && bounded(candidate.end) {
+                    return candidate.end - start
+                }
+            }
+            // Punycode: xn-- then [-0-9a-z]+ (no boundary check).
+            let prefix: [UInt16] = [0x78, 0x6E, 0x2D, 0x2D]
+            guard start + 4 < units.count else { return nil }
+            for (offset, unit) in prefix.enumerated() where units[start + offset] | (offset < 2 ? 0x20 : 0) != unit {
+                return nil
+            }
+            var end = start + 4
+            while end < units.count, isASCIIAlphanumeric(units[end]) || isDash(units[end]) { end += 1 }
+            return end > start + 4 ? end - start : nil
+        }
+
+        private func hasPrefix(_ prefix: String, at start: Int) -> Bool {
+            var position = start
+            for unit in prefix.utf16 {
+                guard position < units.count else { return false }
+                let actual = units[position]
+                let folded = (0x41...0x5A).contains(actual) ? actual | 0x20 : actual
+                guard folded == unit else { return false }
+                position += 1
+            }
+            return true
+        }
+
+        // MARK: ASCII domains
+
+        /// twitter-text's `validAsciiDomain` applied globally to a domain: runs of
+        /// `[-a-z0-9 latin accents]+.` labels ending in a TLD, as UTF-16 ranges of `units`.
+        static func asciiDomains(in units: [UInt16]) -> [Range<Int>] {
+            var result: [Range<Int>] = []
+            var memo: [Int: Int] = [:]
+            var start = 0
+            while start < units.count {
+                var dots: [Int] = []
+                var position = start
+                while true {
+                    var end = position
+                    while end < units.count, isASCIIAlphanumeric(units[end]) || isDash(units[end]) || isLatinAccent(units[end]) {
+                        end += 1
+                    }
+                    guard end > position, end < units.count, isDot(units[end]) else { break }
+                    dots.append(end)
+                    position = end + 1
+                }
+                var matched: Int?
+                for dot in dots.reversed() {
+                    let length: Int?
+                    if let known = memo[dot + 1] {
+                        length = known < 0 ? nil : known
+                    } else {
+                        length = tld(in: units, at: dot + 1)
+                        memo[dot + 1] = length ?? -1
+                    }
+                    if let length {
+                        matched = dot + 1 + length
+                        break
+                    }
+                }
+                if let matched {
+                    result.append(start..<matched)
+                    start = matched
+                } else {
+                    start += 1
+                }
+            }
+            return result
+        }
+    }
+}
+
+extension Unicode.Scalar {
+    /// The scalar with `A–Z` mapped to `a–z`.
+    fileprivate var lowercasedASCII: Unicode.Scalar {
+        (0x41...0x5A).contains(value) ? Unicode.Scalar(UInt8(value) | 0x20) : self
+    }
+}
+
+/// The TLD lists as sets for lookup, lower-cased.
+enum TwitterTextTLDs {
+    static let generic: Set<String> = Set(TwitterText.genericTLDs.map { $0.lowercased() })
+    static let country: Set<String> = Set(TwitterText.countryTLDs.map { $0.lowercased() })
+    /// The most code points in any TLD.
+    static let maxScalarCount: Int = (TwitterText.genericTLDs + TwitterText.countryTLDs).map(\.unicodeScalars.count).max() ?? 0
+}
