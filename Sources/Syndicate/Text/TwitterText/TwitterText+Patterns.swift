@@ -17,18 +17,6 @@ enum TwitterTextPatterns {
     static let punctWithoutDashes = "!'#%&\\(\\)*\\+,\\\\\\./:;<=>\\?@\\[\\]\\^\\{\\|\\}~\\$"
     static let punct = punctWithoutDashes + "_\\-"
 
-    static let pathChar = "[a-z" + cyrillic + "0-9!\\*';:=\\+,\\.\\$/%#\\[\\]\\-\\u2013_~@\\|&" + latinAccents + "]"
-    static let balancedParens = "\\((?:" + pathChar + "+|(?:" + pathChar + "*\\(" + pathChar + "+\\)" + pathChar + "*))\\)"
-    static let pathEnding = "(?:[\\+\\-a-z" + cyrillic + "0-9=_#/" + latinAccents + "]|(?:" + balancedParens + "))"
-    static let path = "(?:(?:" + pathChar + "*(?:" + balancedParens + pathChar + "*)*" + pathEnding + ")|(?:@" + pathChar
-        + "+/))"
-    static let queryChar = "[a-z0-9!?\\*'@\\(\\);:&=\\+\\$/%#\\[\\]\\-_\\.,~|]"
-    static let queryEnding = "[a-z0-9\\-_&=#/]"
-
-    /// After a domain: groups 1 port, 2 path, 3 query (matched from the domain's end).
-    static let urlTail = "(?::([0-9]+))?(/" + path + "*+)?(\\?" + queryChar + "*" + queryEnding + ")?"
-    static let tcoURL = "^https?://t\\.co/([a-z0-9]+)(?:\\?" + queryChar + "*" + queryEnding + ")?"
-
     // Hashtags, mentions, cashtags.
     static let hashtagSpecialChars =
         "_\\u200c\\u200d\\ua67e\\u05be\\u05f3\\u05f4\\uff5e\\u301c\\u309b\\u309c\\u30a0\\u30fb\\u3003\\u0f0b\\u0f0c\\u00b7"
@@ -51,8 +39,6 @@ enum TwitterTextPatterns {
     }
 
     // NSRegularExpression is Sendable: immutable and safe to use from several threads.
-    static let urlTailRegex = compile(urlTail)
-    static let tcoURLRegex = compile(tcoURL)
     static let hashtagRegex = compile(hashtag)
     static let mentionRegex = compile(mentionOrList, caseInsensitive: false)
     static let cashtagRegex = compile(cashtag)

@@ -24,10 +24,18 @@ extension TwitterText {
         static let maxTailLength = 16_384
 
         let units: [UInt16]
-        private var tldMemo: [Int: Int] = [:]
+        /// Per offset: the TLD length found there, -1 for none, -2 not yet looked at.
+        private var tldMemo: [Int32]
+        /// Per offset: the label found there (its dot's offset, negated minus one when it has an `_`),
+        /// `Int32.min` for none, `Int32.max` not yet looked at.
+        private var labelMemo: [Int32]
+        /// Reused storage for the labels of one domain attempt.
+        private var labelBuffer: [(dot: Int, underscore: Bool)] = []
 
         init(units: [UInt16]) {
             self.units = units
+            tldMemo = Array(repeating: -2, count: units.count + 1)
+            labelMemo = Array(repeating: Int32.max, count: units.count + 1)
         }
 
         // MARK: Character classes (twitter-text's punct, spaces and invalid characters)
@@ -124,38 +132,164 @@ extension TwitterText {
         }
 
         private func finish(before: Range<Int>, start: Int, protocolRange: Range<Int>?, domain: Range<Int>) -> Match {
-            var tailEnd = domain.upperBound
-            let limit = min(units.count, domain.upperBound + Self.maxTailLength)
-            while tailEnd < limit, !Self.isSpace(units[tailEnd]) { tailEnd += 1 }
             var end = domain.upperBound
+            // Port: ":" and digits.
+            if end + 1 < units.count, units[end] == 0x3A, Self.isDigit(units[end + 1]) {
+                end += 1
+                while end < units.count, Self.isDigit(units[end]) { end += 1 }
+            }
+            // Path: "/" then path segments (possessive, as in the regex).
             var path: Range<Int>?
-            if tailEnd > domain.upperBound, let regex = TwitterTextPatterns.urlTailRegex {
-                let window = String(decoding: units[domain.upperBound..<tailEnd], as: UTF16.self)
-                if let tail = regex.firstMatch(in: window, options: [.anchored], range: NSRange(location: 0, length: tailEnd - domain.upperBound)) {
-                    end = domain.upperBound + tail.range.length
-                    let pathRange = tail.range(at: 2)
-                    if pathRange.location != NSNotFound, pathRange.length > 0 {
-                        path = (domain.upperBound + pathRange.location)..<(domain.upperBound + NSMaxRange(pathRange))
-                    }
+            if end < units.count, units[end] == 0x2F {
+                let pathStart = end
+                end += 1
+                while let next = pathSegmentEnd(from: end) { end = next }
+                path = pathStart..<end
+            }
+            // Query: "?" then query characters, ending on a query-ending character.
+            if let queryEnd = queryEnd(from: end) { end = queryEnd }
+            return Match(before: before, url: start..<end, protocolRange: protocolRange, domain: domain, path: path)
+        }
+
+        /// The end of one `validUrlPath` at `start`: `G* (B G*)* E`, where the regex's backtracking
+        /// ends it after the last path-ending character or balanced parenthesis of the greedy run;
+        /// else `@ G+ /`. Nil if neither matches.
+        func pathSegmentEnd(from start: Int) -> Int? {
+            var position = start
+            var lastGoodEnd: Int?
+            while position < units.count {
+                let unit = units[position]
+                if Self.isPathChar(unit) {
+                    position += 1
+                    if Self.isPathEndingChar(unit) { lastGoodEnd = position }
+                } else if unit == 0x28, let close = balancedParensEnd(from: position) {
+                    position = close
+                    lastGoodEnd = position
+                } else {
+                    break
                 }
             }
-            return Match(before: before, url: start..<end, protocolRange: protocolRange, domain: domain, path: path)
+            if let lastGoodEnd { return lastGoodEnd }
+            // "@" G+ "/": the last "/" of the run after "@", with at least one character between.
+            guard start < units.count, units[start] == 0x40 else { return nil }
+            var run = start + 1
+            var lastSlash: Int?
+            while run < units.count, Self.isPathChar(units[run]) {
+                if units[run] == 0x2F, run > start + 1 { lastSlash = run }
+                run += 1
+            }
+            return lastSlash.map { $0 + 1 }
+        }
+
+        /// The end of `\((?:G+|G*\(G+\)G*)\)` at `start` (which holds "("), if it matches.
+        func balancedParensEnd(from start: Int) -> Int? {
+            var position = start + 1
+            let firstRun = position
+            while position < units.count, Self.isPathChar(units[position]) { position += 1 }
+            guard position < units.count else { return nil }
+            if units[position] == 0x29 { return position > firstRun ? position + 1 : nil }
+            guard units[position] == 0x28 else { return nil }
+            position += 1
+            let innerRun = position
+            while position < units.count, Self.isPathChar(units[position]) { position += 1 }
+            guard position > innerRun, position < units.count, units[position] == 0x29 else { return nil }
+            position += 1
+            while position < units.count, Self.isPathChar(units[position]) { position += 1 }
+            guard position < units.count, units[position] == 0x29 else { return nil }
+            return position + 1
+        }
+
+        /// The end of `\? Q* QE` at `start`, if it matches.
+        func queryEnd(from start: Int) -> Int? {
+            guard start < units.count, units[start] == 0x3F else { return nil }
+            var position = start + 1
+            var lastGoodEnd: Int?
+            while position < units.count, Self.isQueryChar(units[position]) {
+                if Self.isQueryEndingChar(units[position]) { lastGoodEnd = position + 1 }
+                position += 1
+            }
+            return lastGoodEnd
+        }
+
+        static func isDigit(_ unit: UInt16) -> Bool { (0x30...0x39).contains(unit) }
+
+        static func isCyrillic(_ unit: UInt16) -> Bool { (0x400...0x4FF).contains(unit) }
+
+        /// `validGeneralUrlPathChars`: letters, digits, `!*';:=+,.$/%#[]-–_~@|&`, Cyrillic, Latin accents.
+        static func isPathChar(_ unit: UInt16) -> Bool {
+            switch unit {
+            case 0x21, 0x23...0x27, 0x2A...0x3B, 0x3D, 0x40...0x5B, 0x5D, 0x5F, 0x61...0x7A, 0x7C, 0x7E, 0x2013:
+                return true
+            default:
+                return isCyrillic(unit) || isLatinAccent(unit)
+            }
+        }
+
+        /// `validUrlPathEndingChars` (without the parentheses): letters, digits, `+-=_#/`, Cyrillic, Latin accents.
+        static func isPathEndingChar(_ unit: UInt16) -> Bool {
+            isASCIIAlphanumeric(unit) || unit == 0x2B || unit == 0x2D || unit == 0x3D || unit == 0x5F || unit == 0x23
+                || unit == 0x2F || isCyrillic(unit) || isLatinAccent(unit)
+        }
+
+        /// `validUrlQueryChars`: letters, digits and ``!?*'@();:&=+$/%#[]-_.,~|``.
+        static func isQueryChar(_ unit: UInt16) -> Bool {
+            switch unit {
+            case 0x21, 0x23...0x3B, 0x3D, 0x3F...0x5B, 0x5D, 0x5F, 0x61...0x7A, 0x7C, 0x7E:
+                return unit != 0x22 && unit != 0x3C && unit != 0x3E && unit != 0x60 && unit != 0x5C && unit != 0x5E
+            default:
+                return false
+            }
+        }
+
+        /// `validUrlQueryEndingChars`: letters, digits and `-_&=#/`.
+        static func isQueryEndingChar(_ unit: UInt16) -> Bool {
+            isASCIIAlphanumeric(unit) || unit == 0x2D || unit == 0x5F || unit == 0x26 || unit == 0x3D || unit == 0x23
+                || unit == 0x2F
+        }
+
+        /// twitter-text's `validTcoUrl` on the URL at `range`: the end of `https?://t.co/slug(?query)`
+        /// and the slug's length, or nil when the URL is no t.co URL.
+        func tcoURL(in range: Range<Int>) -> (end: Int, slugLength: Int)? {
+            var position = range.lowerBound
+            for scheme in ["https://t.co/", "http://t.co/"] where hasPrefix(scheme, at: position) {
+                position += scheme.utf16.count
+                let slugStart = position
+                while position < range.upperBound, Self.isASCIIAlphanumeric(units[position]) { position += 1 }
+                guard position > slugStart else { return nil }
+                let slugLength = position - slugStart
+                if let end = queryEnd(from: position), end <= range.upperBound { position = end }
+                return (position, slugLength)
+            }
+            return nil
         }
 
         /// The end of `validSubdomain{0,126} validDomainName (gTLD | ccTLD | punycode)` at `start`.
         ///
         /// Greedy as the regex: the most labels whose last one (no `_` allowed) a TLD follows.
         mutating func domain(at start: Int) -> Int? {
-            var labels: [(dot: Int, underscore: Bool)] = []
+            labelBuffer.removeAll(keepingCapacity: true)
             var position = start
-            while labels.count < 127, let label = label(at: position) {
-                labels.append(label)
+            while labelBuffer.count < 127, let label = memoizedLabel(at: position) {
+                labelBuffer.append(label)
                 position = label.dot + 1
             }
-            for name in labels.reversed() where !name.underscore {
-                if let length = tld(at: name.dot + 1) { return name.dot + 1 + length }
+            var index = labelBuffer.count - 1
+            while index >= 0 {
+                let name = labelBuffer[index]
+                if !name.underscore, let length = tld(at: name.dot + 1) { return name.dot + 1 + length }
+                index -= 1
             }
             return nil
+        }
+
+        private mutating func memoizedLabel(at start: Int) -> (dot: Int, underscore: Bool)? {
+            guard start < labelMemo.count else { return nil }
+            let known = labelMemo[start]
+            if known == Int32.min { return nil }
+            if known != Int32.max { return known >= 0 ? (Int(known), false) : (Int(-known - 1), true) }
+            let found = label(at: start)
+            labelMemo[start] = found.map { $0.underscore ? -Int32($0.dot) - 1 : Int32($0.dot) } ?? Int32.min
+            return found
         }
 
         /// A label at `start`: 1–63 code points of domain characters, `-` and `_` (not first or
@@ -182,9 +316,11 @@ extension TwitterText {
         /// The length of the TLD at `start` (gTLD, then ccTLD, longest first, each followed by a
         /// character other than `A–Z a–z 0–9 @ + -` or the end; else `xn--…` punycode), if any.
         mutating func tld(at start: Int) -> Int? {
-            if let known = tldMemo[start] { return known < 0 ? nil : known }
+            guard start < tldMemo.count else { return nil }
+            let known = tldMemo[start]
+            if known != -2 { return known < 0 ? nil : Int(known) }
             let found = Self.tld(in: units, at: start)
-            tldMemo[start] = found ?? -1
+            tldMemo[start] = Int32(found ?? -1)
             return found
         }
 

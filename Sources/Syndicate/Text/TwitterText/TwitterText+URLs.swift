@@ -40,11 +40,9 @@ extension TwitterText {
             guard isValidURL(length: match.url.count, protocolLength: protocolLength, domain: domain) else { continue }
             if match.protocolRange != nil {
                 var url = string(match.url)
-                if let tco = TwitterTextPatterns.tcoURLRegex?.firstMatch(
-                    in: url, options: [], range: NSRange(location: 0, length: match.url.count))
-                {
-                    guard tco.range(at: 1).length <= maxTcoSlugLength else { continue }
-                    end = start + tco.range.length
+                if let tco = scanner.tcoURL(in: match.url) {
+                    guard tco.slugLength <= maxTcoSlugLength else { continue }
+                    end = tco.end
                     url = string(start..<end)
                 }
                 found.append(FoundURL(url: url, utf16Range: start..<end))
