@@ -121,8 +121,8 @@ extension TwitterText {
         /// A URL starting exactly at `start`: an optional scheme, a domain, then port, path and query.
         private mutating func url(at start: Int, before: Range<Int>) -> Match? {
             guard start < units.count else { return nil }
-            for scheme in ["https://", "http://"] where hasPrefix(scheme, at: start) {
-                let domainStart = start + scheme.utf16.count
+            for scheme in Self.schemes where hasPrefix(scheme, at: start) {
+                let domainStart = start + scheme.count
                 if let domainEnd = domain(at: domainStart) {
                     return finish(before: before, start: start, protocolRange: start..<domainStart, domain: domainStart..<domainEnd)
                 }
@@ -251,8 +251,8 @@ extension TwitterText {
         /// and the slug's length, or nil when the URL is no t.co URL.
         func tcoURL(in range: Range<Int>) -> (end: Int, slugLength: Int)? {
             var position = range.lowerBound
-            for scheme in ["https://t.co/", "http://t.co/"] where hasPrefix(scheme, at: position) {
-                position += scheme.utf16.count
+            for scheme in Self.tcoPrefixes where hasPrefix(scheme, at: position) {
+                position += scheme.count
                 let slugStart = position
                 while position < range.upperBound, Self.isASCIIAlphanumeric(units[position]) { position += 1 }
                 guard position > slugStart else { return nil }
@@ -370,14 +370,16 @@ extension TwitterText {
             return end > start + 4 ? end - start : nil
         }
 
-        private func hasPrefix(_ prefix: String, at start: Int) -> Bool {
-            var position = start
-            for unit in prefix.utf16 {
-                guard position < units.count else { return false }
-                let actual = units[position]
+        static let schemes: [[UInt16]] = [Array("https://".utf16), Array("http://".utf16)]
+        static let tcoPrefixes: [[UInt16]] = [Array("https://t.co/".utf16), Array("http://t.co/".utf16)]
+
+        /// Whether `units` at `start` begin with the lower-case ASCII `prefix`, ignoring ASCII case.
+        private func hasPrefix(_ prefix: [UInt16], at start: Int) -> Bool {
+            guard start + prefix.count <= units.count else { return false }
+            for offset in 0..<prefix.count {
+                let actual = units[start + offset]
                 let folded = (0x41...0x5A).contains(actual) ? actual | 0x20 : actual
-                guard folded == unit else { return false }
-                position += 1
+                guard folded == prefix[offset] else { return false }
             }
             return true
         }

@@ -28,7 +28,11 @@ extension TwitterText {
     static func urls(in text: String, withoutProtocol: Bool = true) -> [FoundURL] {
         let marker: UInt8 = withoutProtocol ? UInt8(ascii: ".") : UInt8(ascii: ":")
         guard text.utf8.contains(marker) else { return [] }
-        let units = Array(text.utf16)
+        return urls(inUTF16: Array(text.utf16), withoutProtocol: withoutProtocol)
+    }
+
+    /// ``urls(in:withoutProtocol:)`` on the UTF-16 code units of a text.
+    static func urls(inUTF16 units: [UInt16], withoutProtocol: Bool = true) -> [FoundURL] {
         var scanner = URLScanner(units: units)
         var found: [FoundURL] = []
         func string(_ range: Range<Int>) -> String { String(decoding: units[range], as: UTF16.self) }
@@ -81,6 +85,7 @@ extension TwitterText {
     /// The length of `label` as punycode.js `toASCII` writes it (ideographic full stops split it
     /// into labels), or nil when the encoding overflows.
     private static func punycodeLength(of label: Substring) -> Int? {
+        if label.utf8.allSatisfy({ $0 < 0x80 }) { return label.utf8.count }
         let separators: Set<Unicode.Scalar> = ["\u{3002}", "\u{FF0E}", "\u{FF61}"]
         var parts: [[Unicode.Scalar]] = [[]]
         for scalar in label.unicodeScalars {

@@ -40,28 +40,18 @@ public enum TwitterText {
     /// twitter-text's `parseTweet` loop over the UTF-8 `bytes` of an NFC text.
     ///
     /// With `originalLength` nil the bytes are the caller's own text, and the function returns
-    /// nil as soon as it meets a code point that NFC could change (the caller then normalises);
+    /// nil as soon as it meets a code point that NFC could change (the caller then normalises and
+    /// weighs again);
     /// otherwise the bytes are already normalised and `originalLength` is the UTF-16 length of
     /// the text before normalisation, which the ranges refer to.
     private static func weigh(
         _ bytes: UnsafeBufferPointer<UInt8>, originalLength: Int?, configuration: Configuration
     ) -> ParseResult? {
         let count = bytes.count
-        if originalLength == nil {
-            var index = 0
-            while index < count {
-                if bytes[index] < 0x80 {
-                    index += 1
-                    continue
-                }
-                let scalar = decodeScalar(bytes, at: index)
-                guard isNFCStable(scalar.value) else { return nil }
-                index += scalar.length
-            }
-        }
+        let checkNormalization = originalLength == nil
         var urls: [FoundURL] = []
         if let base = bytes.baseAddress, memchr(base, 0x2E, count) != nil {
-            urls = TwitterText.urls(in: String(decoding: bytes, as: UTF8.self))
+            urls = TwitterText.urls(inUTF16: utf16Units(of: bytes))
         }
         let scale = max(configuration.scale, 1)
         let limit = configuration.maxWeightedTweetLength * scale
@@ -69,8 +59,8 @@ public enum TwitterText {
         let emojiWeight = configuration.defaultWeight
         let emojiEnabled = configuration.emojiParsingEnabled
         let ranges = configuration.ranges
-        let lightRange = ranges.first.map { $0.start...$0.end }
-        let lightWeight = ranges.first?.weight ?? configuration.defaultWeight
+        // ASCII weighs the first range's weight when that range covers it (v2, v3), else per code point.
+        let asciiWeight = ranges.first.map { $0.start == 0 && $0.end >= 0x7F ? $0.weight : -1 } ?? -1
 
         var weighted = 0
         var valid = true
@@ -97,11 +87,13 @@ public enum TwitterText {
                 index = emoji.end
                 offset += emoji.utf16
             } else if byte < 0x80 {
-                weighted += lightRange?.contains(UInt32(byte)) == true ? lightWeight : configuration.weight(of: UInt32(byte))
+                weighted += asciiWeight >= 0 ? asciiWeight : configuration.weight(of: UInt32(byte))
                 index += 1
                 offset += 1
             } else {
                 let scalar = decodeScalar(bytes, at: index)
+                // Emoji sequences need no check: their code points never change under NFC.
+                if checkNormalization, !isNFCStable(scalar.value) { return nil }
                 weighted += configuration.weight(of: scalar.value)
                 index += scalar.length
                 offset += scalar.value > 0xFFFF ? 2 : 1
@@ -128,6 +120,31 @@ public enum TwitterText {
             displayRange: 0...max(0, length - 1),
             validRange: 0...validEnd
         )
+    }
+
+    /// The UTF-16 code units of well-formed UTF-8 `bytes`.
+    static func utf16Units(of bytes: UnsafeBufferPointer<UInt8>) -> [UInt16] {
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                units.append(UInt16(byte))
+                index += 1
+                continue
+            }
+            let scalar = decodeScalar(bytes, at: index)
+            index += scalar.length
+            if scalar.value > 0xFFFF {
+                let value = scalar.value - 0x10000
+                units.append(UInt16(0xD800 + (value >> 10)))
+                units.append(UInt16(0xDC00 + (value & 0x3FF)))
+            } else {
+                units.append(UInt16(scalar.value))
+            }
+        }
+        return units
     }
 
     /// The URLs, hashtags, mentions and cashtags of `text`, in order and without overlaps.

@@ -127,7 +127,7 @@ import Testing
             var length = 0
             let elapsed = clock.measure { length = TwitterText.parse(text).weightedLength }
             #expect(length > 0)
-            #expect(elapsed < .seconds(30))
+            #expect(elapsed < .seconds(60))  // debug build; release takes under a second
         }
     }
 }
