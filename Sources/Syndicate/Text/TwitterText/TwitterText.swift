@@ -4,7 +4,7 @@ import Foundation
 ///
 /// ```swift
 /// let result = TwitterText.parse("Hello 👋 https://example.com/a/long/path")
-/// result.weightedLength  // 32: "Hello " 6, the emoji 2, the URL 23 … plus the space
+/// result.weightedLength  // 32: "Hello " 6, the emoji 2, the space 1, the URL 23
 /// result.isValid         // true
 /// TwitterText.entities(in: "#swift by @jack").map(\.text)  // ["#swift", "@jack"]
 /// ```
