@@ -9,11 +9,14 @@ extension TwitterText {
             return (((lead & 0x1F) << 6) | (UInt32(bytes[index + 1]) & 0x3F), 2)
         }
         if lead < 0xF0, index + 2 < count {
-            return (((lead & 0x0F) << 12) | ((UInt32(bytes[index + 1]) & 0x3F) << 6) | (UInt32(bytes[index + 2]) & 0x3F), 3)
+            return (
+                ((lead & 0x0F) << 12) | ((UInt32(bytes[index + 1]) & 0x3F) << 6) | (UInt32(bytes[index + 2]) & 0x3F), 3
+            )
         }
         if index + 3 < count {
             return (
-                ((lead & 0x07) << 18) | ((UInt32(bytes[index + 1]) & 0x3F) << 12) | ((UInt32(bytes[index + 2]) & 0x3F) << 6)
+                ((lead & 0x07) << 18) | ((UInt32(bytes[index + 1]) & 0x3F) << 12)
+                    | ((UInt32(bytes[index + 2]) & 0x3F) << 6)
                     | (UInt32(bytes[index + 3]) & 0x3F), 4
             )
         }

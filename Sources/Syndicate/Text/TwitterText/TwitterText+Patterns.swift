@@ -11,7 +11,8 @@ enum TwitterTextPatterns {
         "\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u00ff\\u0100-\\u024f\\u0253\\u0254\\u0256\\u0257\\u0259\\u025b"
         + "\\u0263\\u0268\\u026f\\u0272\\u0289\\u028b\\u02bb\\u0300-\\u036f\\u1e00-\\u1eff"
     static let cyrillic = "\\u0400-\\u04ff"
-    static let spaces = "\\u0009-\\u000d\\u0020\\u0085\\u00a0\\u1680\\u180e\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000"
+    static let spaces =
+        "\\u0009-\\u000d\\u0020\\u0085\\u00a0\\u1680\\u180e\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000"
     static let invalidChars = "\\ufffe\\ufeff\\uffff"
     /// twitter-text's `punct` (note: no `"` and no backtick), without `_` and `-`, which are added per use.
     static let punctWithoutDashes = "!'#%&\\(\\)*\\+,\\\\\\./:;<=>\\?@\\[\\]\\^\\{\\|\\}~\\$"
@@ -23,11 +24,13 @@ enum TwitterTextPatterns {
     static let hashtagAlpha = "[\\p{L}\\p{M}]"
     static let hashtagAlphaNumeric = "[\\p{L}\\p{M}\\p{Nd}" + hashtagSpecialChars + "]"
     /// Groups: 1 boundary, 2 hash sign, 3 tag.
-    static let hashtag = "(^|\\ufe0e|\\ufe0f|(?!" + hashtagAlphaNumeric + "|&)(?s:.))([#\\uff03])(?!\\ufe0f|\\u20e3)("
+    static let hashtag =
+        "(^|\\ufe0e|\\ufe0f|(?!" + hashtagAlphaNumeric + "|&)(?s:.))([#\\uff03])(?!\\ufe0f|\\u20e3)("
         + hashtagAlphaNumeric + "*" + hashtagAlpha + hashtagAlphaNumeric + "*)"
 
     /// Groups: 1 preceding, 2 at sign, 3 screen name, 4 list slug with its `/`.
-    static let mentionOrList = "(^|[^a-zA-Z0-9_!#$%&*@\\uff20]|(?:^|[^a-zA-Z0-9_+~.\\-])(?:rt|RT|rT|Rt):?)([@\\uff20])"
+    static let mentionOrList =
+        "(^|[^a-zA-Z0-9_!#$%&*@\\uff20]|(?:^|[^a-zA-Z0-9_+~.\\-])(?:rt|RT|rT|Rt):?)([@\\uff20])"
         + "([a-zA-Z0-9_]{1,20})(/[a-zA-Z][a-zA-Z0-9_\\-]{0,24})?"
 
     /// Groups: 1 preceding, 2 dollar, 3 symbol.

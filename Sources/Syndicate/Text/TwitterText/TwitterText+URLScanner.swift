@@ -60,8 +60,9 @@ extension TwitterText {
         private mutating func match(at start: Int) -> Match? {
             let unit = units[start]
             if Self.isValidPreceding(unit) {
-                let width = UTF16.isLeadSurrogate(unit) && start + 1 < units.count
-                    && UTF16.isTrailSurrogate(units[start + 1]) ? 2 : 1
+                let width =
+                    UTF16.isLeadSurrogate(unit) && start + 1 < units.count
+                        && UTF16.isTrailSurrogate(units[start + 1]) ? 2 : 1
                 if let match = url(at: start + width, before: start..<(start + width)) { return match }
             }
             if start == 0 { return url(at: 0, before: 0..<0) }
@@ -74,7 +75,9 @@ extension TwitterText {
             for scheme in Self.schemes where hasPrefix(scheme, at: start) {
                 let domainStart = start + scheme.count
                 if let domainEnd = domain(at: domainStart) {
-                    return finish(before: before, start: start, protocolRange: start..<domainStart, domain: domainStart..<domainEnd)
+                    return finish(
+                        before: before, start: start, protocolRange: start..<domainStart,
+                        domain: domainStart..<domainEnd)
                 }
             }
             guard let domainEnd = domain(at: start) else { return nil }
@@ -311,7 +314,9 @@ extension TwitterText {
                 var position = start
                 while true {
                     var end = position
-                    while end < units.count, isASCIIAlphanumeric(units[end]) || isDash(units[end]) || isLatinAccent(units[end]) {
+                    while end < units.count,
+                        isASCIIAlphanumeric(units[end]) || isDash(units[end]) || isLatinAccent(units[end])
+                    {
                         end += 1
                     }
                     guard end > position, end < units.count, isDot(units[end]) else { break }
@@ -356,5 +361,6 @@ enum TwitterTextTLDs {
     static let generic: Set<String> = Set(TwitterText.genericTLDs.map { $0.lowercased() })
     static let country: Set<String> = Set(TwitterText.countryTLDs.map { $0.lowercased() })
     /// The most code points in any TLD.
-    static let maxScalarCount: Int = (TwitterText.genericTLDs + TwitterText.countryTLDs).map(\.unicodeScalars.count).max() ?? 0
+    static let maxScalarCount: Int =
+        (TwitterText.genericTLDs + TwitterText.countryTLDs).map(\.unicodeScalars.count).max() ?? 0
 }

@@ -23,8 +23,9 @@ extension TwitterText {
     /// `A–Z a–z 0–9 @ ＠ $ # ＃`; a scheme-less URL must not follow `-`, `_`, `.` or `/`, keeps only
     /// its ASCII domain(s) (`it.so` included, as the conformance data wants); a TLD must not be
     /// followed by a letter, digit, `@`, `+` or `-`; trailing punctuation is left out; a `t.co` URL
-    /// ends after its slug and query and is dropped when the slug is longer than 40; a URL longer than 4096 (with `https://`
-    /// assumed when absent) or with a domain label longer than 63 in Punycode is dropped.
+    /// ends after its slug and query and is dropped when the slug is longer than 40; a URL longer
+    /// than 4096 (with `https://` assumed when absent, the domain counted in Punycode) or with a
+    /// domain label longer than 63 in Punycode is dropped.
     static func urls(in text: String, withoutProtocol: Bool = true) -> [FoundURL] {
         let marker: UInt8 = withoutProtocol ? UInt8(ascii: ".") : UInt8(ascii: ":")
         guard text.utf8.contains(marker) else { return [] }
@@ -40,8 +41,9 @@ extension TwitterText {
             let domain = string(match.domain)
             let start = match.url.lowerBound
             var end = match.url.upperBound
-            let protocolLength = match.protocolRange?.count ?? "https://".utf16.count
-            guard isValidURL(length: match.url.count, protocolLength: protocolLength, domain: domain) else { continue }
+            guard isValidURL(length: match.url.count, hasProtocol: match.protocolRange != nil, domain: domain) else {
+                continue
+            }
             if match.protocolRange != nil {
                 var url = string(match.url)
                 if let tco = scanner.tcoURL(in: match.url) {
@@ -70,16 +72,21 @@ extension TwitterText {
         return found
     }
 
-    /// twitter-text's `isValidUrl`: every label of `domain` is 1–63 characters in Punycode, the
-    /// domain does not start with `xn--` unless it is ASCII, and the URL with its scheme fits 4096.
-    static func isValidURL(length: Int, protocolLength: Int, domain: String) -> Bool {
+    /// twitter-text's URL validity check: every label of `domain` is 1–63 characters in Punycode,
+    /// the domain does not start with `xn--` unless it is ASCII, and the URL, with its domain in
+    /// Punycode and `https://` counted when it has no scheme, is at most 4096 characters (the Java
+    /// and Ruby rule, which Mastodon's server applies).
+    static func isValidURL(length: Int, hasProtocol: Bool, domain: String) -> Bool {
         if domain.hasPrefix("xn--"), URLScanner.asciiDomains(in: Array(domain.utf16)).isEmpty {
             return false
         }
+        var encodedDomainLength = -1
         for label in domain.split(separator: ".", omittingEmptySubsequences: false) {
             guard let encoded = punycodeLength(of: label), (1...63).contains(encoded) else { return false }
+            encodedDomainLength += encoded + 1
         }
-        return protocolLength + length <= maxURLLength
+        let encodedLength = length + encodedDomainLength - domain.utf16.count
+        return encodedLength + (hasProtocol ? 0 : "https://".utf16.count) <= maxURLLength
     }
 
     /// The length of `label` as punycode.js `toASCII` writes it (ideographic full stops split it

@@ -23,8 +23,10 @@ import Testing
     }
 
     @Test func urlInsideParentheses() {
-        let urls = TwitterText.entities(in: "(see https://en.wikipedia.org/wiki/Primer_(film)) and (https://example.com)")
-            .map(\.text)
+        let urls = TwitterText.entities(
+            in: "(see https://en.wikipedia.org/wiki/Primer_(film)) and (https://example.com)"
+        )
+        .map(\.text)
         #expect(urls == ["https://en.wikipedia.org/wiki/Primer_(film)", "https://example.com"])
     }
 

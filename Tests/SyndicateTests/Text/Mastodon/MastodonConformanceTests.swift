@@ -31,10 +31,13 @@ import Testing
             if counted == item.expectedCountedLength && valid == item.expectedValid {
                 passed += 1
             } else {
-                Issue.record("\(item.id) \(item.description): counted \(counted), expected \(item.expectedCountedLength)")
+                Issue.record(
+                    "\(item.id) \(item.description): counted \(counted), expected \(item.expectedCountedLength)")
             }
         }
-        print("conformance status-length.json serverStatusLength: \(passed)/\(document.serverStatusLength.cases.count) passed")
+        print(
+            "conformance status-length.json serverStatusLength: \(passed)/\(document.serverStatusLength.cases.count) passed"
+        )
         #expect(passed == document.serverStatusLength.cases.count)
     }
 }

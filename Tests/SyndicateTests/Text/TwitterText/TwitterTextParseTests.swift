@@ -17,7 +17,8 @@ import Testing
         WeightCase(name: "ZWJ family", text: "👨‍👩‍👧‍👦", v3: 2, v2: 11),
         WeightCase(name: "skin tone", text: "👍🏽", v3: 2, v2: 4),
         WeightCase(name: "flag", text: "🇬🇧", v3: 2, v2: 4),
-        WeightCase(name: "subdivision flag", text: "🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}", v3: 2, v2: 14),
+        WeightCase(
+            name: "subdivision flag", text: "🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}", v3: 2, v2: 14),
         WeightCase(name: "keycap", text: "#️⃣", v3: 2, v2: 5),
         WeightCase(name: "rainbow flag ZWJ", text: "🏳️‍🌈", v3: 2, v2: 7),
         WeightCase(name: "copyright without VS16 is text", text: "©", v3: 1, v2: 1),
@@ -86,11 +87,15 @@ import Testing
 
     @Test func limitIsInclusive() {
         let full = TwitterText.parse(String(repeating: "a", count: 280))
-        #expect(full == TwitterText.ParseResult(
-            weightedLength: 280, permillage: 1000, isValid: true, displayRange: 0...279, validRange: 0...279))
+        #expect(
+            full
+                == TwitterText.ParseResult(
+                    weightedLength: 280, permillage: 1000, isValid: true, displayRange: 0...279, validRange: 0...279))
         let over = TwitterText.parse(String(repeating: "a", count: 281))
-        #expect(over == TwitterText.ParseResult(
-            weightedLength: 281, permillage: 1003, isValid: false, displayRange: 0...280, validRange: 0...279))
+        #expect(
+            over
+                == TwitterText.ParseResult(
+                    weightedLength: 281, permillage: 1003, isValid: false, displayRange: 0...280, validRange: 0...279))
     }
 
     @Test func limitIsConfigurableForLongerPosts() {
