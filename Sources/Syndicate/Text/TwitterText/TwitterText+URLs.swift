@@ -36,7 +36,9 @@ extension TwitterText {
     static func urls(inUTF16 units: [UInt16], withoutProtocol: Bool = true) -> [FoundURL] {
         var scanner = URLScanner(units: units)
         var found: [FoundURL] = []
-        func string(_ range: Range<Int>) -> String { String(decoding: units[range], as: UTF16.self) }
+        func string(_ range: Range<Int>) -> String {
+            units.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF16.self) }
+        }
         for match in scanner.matches() {
             let domain = string(match.domain)
             let start = match.url.lowerBound
