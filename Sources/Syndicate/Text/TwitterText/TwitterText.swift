@@ -80,6 +80,9 @@ public enum TwitterText {
                     offset += scalar.value > 0xFFFF ? 2 : 1
                 }
                 nextURL += 1
+                // Skip URLs that started inside this one (none do; twitter-text's map has one per start).
+                while nextURL < urls.count, urls[nextURL].utf16Range.lowerBound < offset { nextURL += 1 }
+                nextURLStart = nextURL < urls.count ? urls[nextURL].utf16Range.lowerBound : Int.max
             } else if emojiEnabled, byte >= 0xC2 || byte == 0x23 || byte == 0x2A || (byte >= 0x30 && byte <= 0x39),
                 let emoji = emojiSequenceEnd(in: bytes, at: index)
             {
@@ -102,9 +105,10 @@ public enum TwitterText {
                 }
             }
             if offset > nextURLStart {
+                // A URL that starts inside an emoji sequence or a surrogate pair is not counted as one.
                 while nextURL < urls.count, urls[nextURL].utf16Range.lowerBound < offset { nextURL += 1 }
+                nextURLStart = nextURL < urls.count ? urls[nextURL].utf16Range.lowerBound : Int.max
             }
-            nextURLStart = nextURL < urls.count ? urls[nextURL].utf16Range.lowerBound : Int.max
             if valid, weighted <= limit { validDisplayIndex = offset - 1 }
         }
 
