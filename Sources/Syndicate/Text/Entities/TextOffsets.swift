@@ -40,7 +40,8 @@ enum TextOffsets {
             result.append(
                 TextEntity(
                     kind: entity.kind, text: written, value: entity.value, range: start..<end,
-                    utf16Range: lower..<upper, utf8Range: utf8Start..<utf8End, graphemeRange: graphemeStart..<graphemeEnd
+                    utf16Range: lower..<upper, utf8Range: utf8Start..<utf8End,
+                    graphemeRange: graphemeStart..<graphemeEnd
                 ))
         }
         return result

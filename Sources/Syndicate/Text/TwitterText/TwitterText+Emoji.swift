@@ -1,33 +1,67 @@
 extension TwitterText {
-    /// The end of the emoji sequence that starts at `start`, or nil if no emoji starts there.
+    /// Decodes the scalar starting at byte `index` of well-formed UTF-8: its value and byte length.
+    @inline(__always)
+    static func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (value: UInt32, length: Int) {
+        let lead = UInt32(bytes[index])
+        if lead < 0x80 { return (lead, 1) }
+        let count = bytes.count
+        if lead < 0xE0, index + 1 < count {
+            return (((lead & 0x1F) << 6) | (UInt32(bytes[index + 1]) & 0x3F), 2)
+        }
+        if lead < 0xF0, index + 2 < count {
+            return (
+                ((lead & 0x0F) << 12) | ((UInt32(bytes[index + 1]) & 0x3F) << 6) | (UInt32(bytes[index + 2]) & 0x3F), 3
+            )
+        }
+        if index + 3 < count {
+            return (
+                ((lead & 0x07) << 18) | ((UInt32(bytes[index + 1]) & 0x3F) << 12)
+                    | ((UInt32(bytes[index + 2]) & 0x3F) << 6)
+                    | (UInt32(bytes[index + 3]) & 0x3F), 4
+            )
+        }
+        return (0xFFFD, 1)
+    }
+
+    /// Whether a code point is an emoji by Unicode's `Emoji` property.
+    @inline(__always)
+    static func isEmoji(_ value: UInt32) -> Bool {
+        Unicode.Scalar(value)?.properties.isEmoji ?? false
+    }
+
+    /// The end (byte index, UTF-16 units consumed) of the emoji sequence starting at byte `start`,
+    /// or nil if no emoji starts there.
     ///
     /// A sequence is what twitter-text's emoji regex (twemoji) treats as one emoji: a keycap
     /// (`1` `U+FE0F`? `U+20E3`), a flag (two regional indicators), an emoji with an optional
     /// `U+FE0F` or skin-tone modifier, tag characters (subdivision flags), and further emoji joined
     /// by `U+200D` (ZWJ families, professions). `©`, `®` and `™` count only with `U+FE0F`.
-    static func emojiSequenceEnd(
-        in view: String.UnicodeScalarView, at start: String.UnicodeScalarView.Index
-    ) -> String.UnicodeScalarView.Index? {
-        let first = view[start]
-        var index = view.index(after: start)
-        func peek() -> UInt32? { index < view.endIndex ? view[index].value : nil }
-        func advance() { view.formIndex(after: &index) }
+    static func emojiSequenceEnd(in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> (end: Int, utf16: Int)? {
+        let first = decodeScalar(bytes, at: start)
+        var index = start + first.length
+        var units = first.value > 0xFFFF ? 2 : 1
+        func peek() -> UInt32? { index < bytes.count ? decodeScalar(bytes, at: index).value : nil }
+        func advance() {
+            let next = decodeScalar(bytes, at: index)
+            index += next.length
+            units += next.value > 0xFFFF ? 2 : 1
+        }
 
         switch first.value {
         case 0x23, 0x2A, 0x30...0x39:  // # * 0–9: only as keycaps
             if peek() == 0xFE0F { advance() }
             guard peek() == 0x20E3 else { return nil }
             advance()
-            return index
+            return (index, units)
         case 0x00...0x7F:
             return nil
         case 0x1F1E6...0x1F1FF:  // regional indicators: a pair is a flag
             if let next = peek(), (0x1F1E6...0x1F1FF).contains(next) { advance() }
-            return index
+            return (index, units)
         case 0xA9, 0xAE, 0x2122:
             guard peek() == 0xFE0F else { return nil }
         default:
-            guard first.properties.isEmoji else { return nil }
+            guard isEmoji(first.value) else { return nil }
         }
 
         func consumeModifiers() {
@@ -39,15 +73,15 @@ extension TwitterText {
         while let next = peek(), (0xE0020...0xE007E).contains(next) { advance() }
         if peek() == 0xE007F { advance() }
         while peek() == 0x200D {
-            let joiner = index
+            let joiner = (index, units)
             advance()
-            guard index < view.endIndex, view[index].value > 0x7F, view[index].properties.isEmoji else {
-                index = joiner
+            guard let next = peek(), next > 0x7F, isEmoji(next) else {
+                (index, units) = joiner
                 break
             }
             advance()
             consumeModifiers()
         }
-        return index
+        return (index, units)
     }
 }

@@ -22,7 +22,8 @@ extension TwitterText {
             let end = NSMaxRange(match.range)
             if followedBy(["#", "\u{FF03}"], orScheme: true, in: units, at: end) { return nil }
             let tag = match.range(at: 3)
-            return RawEntity(kind: .hashtag, utf16Range: (tag.location - 1)..<NSMaxRange(tag), value: nsText.substring(with: tag))
+            return RawEntity(
+                kind: .hashtag, utf16Range: (tag.location - 1)..<NSMaxRange(tag), value: nsText.substring(with: tag))
         }
     }
 

@@ -2,58 +2,21 @@ import Foundation
 
 /// twitter-text's regular expressions (js/src/regexp/*.js), rewritten for ICU (`NSRegularExpression`).
 ///
-/// Differences from the JavaScript, all deliberate: `$` is written `\z` (ICU's `$` also matches
-/// before a final newline); the URL path repetition is possessive (it is followed only by optional
-/// parts, so the match is the same, without the backtracking blow-up); domain labels are bounded
-/// to 63 characters and a domain to 127 labels. twitter-text rejects longer labels anyway (its IDNA
-/// check), so the bounds change no accepted URL; they keep the scan linear on adversarial input.
+/// The domain part of the URL regex is matched by hand (``TwitterText/URLScanner``); the rest is
+/// here. Differences from the JavaScript, all deliberate: `$` is written `\z` (ICU's `$` also
+/// matches before a final newline); the URL path repetition is possessive (it is followed only by
+/// optional parts, so the match is the same, without the backtracking blow-up).
 enum TwitterTextPatterns {
     static let latinAccents =
         "\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u00ff\\u0100-\\u024f\\u0253\\u0254\\u0256\\u0257\\u0259\\u025b"
         + "\\u0263\\u0268\\u026f\\u0272\\u0289\\u028b\\u02bb\\u0300-\\u036f\\u1e00-\\u1eff"
     static let cyrillic = "\\u0400-\\u04ff"
-    static let spaces = "\\u0009-\\u000d\\u0020\\u0085\\u00a0\\u1680\\u180e\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000"
+    static let spaces =
+        "\\u0009-\\u000d\\u0020\\u0085\\u00a0\\u1680\\u180e\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000"
     static let invalidChars = "\\ufffe\\ufeff\\uffff"
     /// twitter-text's `punct` (note: no `"` and no backtick), without `_` and `-`, which are added per use.
     static let punctWithoutDashes = "!'#%&\\(\\)*\\+,\\\\\\./:;<=>\\?@\\[\\]\\^\\{\\|\\}~\\$"
     static let punct = punctWithoutDashes + "_\\-"
-
-    /// One character allowed in a domain label: anything but punctuation, spaces and invalid characters.
-    static let domainChar = "[^" + punct + spaces + invalidChars + "]"
-    /// A domain character, `-` or `_` (subdomain labels).
-    static let subdomainChar = "[^" + punctWithoutDashes + spaces + invalidChars + "]"
-    /// A domain character or `-` (the registrable label).
-    static let domainNameChar = "[^" + punctWithoutDashes + "_" + spaces + invalidChars + "]"
-
-    static let subdomain = "(?:(?:" + domainChar + subdomainChar + "{0,61})?" + domainChar + "\\.)"
-    static let domainName = "(?:(?:" + domainChar + domainNameChar + "{0,61})?" + domainChar + "\\.)"
-
-    /// After a TLD: not a letter, digit, `@`, `+` or `-` (so `domain.com-suffix` is no URL).
-    static let tldEnd = "(?=[^a-z0-9@+\\-]|\\z)"
-    static let genericTLD = "(?:(?:" + TwitterText.genericTLDs.joined(separator: "|") + ")" + tldEnd + ")"
-    static let countryTLD = "(?:(?:" + TwitterText.countryTLDs.joined(separator: "|") + ")" + tldEnd + ")"
-    static let punycode = "(?:xn--[\\-0-9a-z]+)"
-
-    static let domain = "(?:" + subdomain + "{0,126}" + domainName + "(?:" + genericTLD + "|" + countryTLD + "|"
-        + punycode + "))"
-
-    static let precedingChar = "(?:[^A-Za-z0-9@\\uff20$#\\uff03" + invalidChars + "]|^)"
-
-    static let pathChar = "[a-z" + cyrillic + "0-9!\\*';:=\\+,\\.\\$/%#\\[\\]\\-\\u2013_~@\\|&" + latinAccents + "]"
-    static let balancedParens = "\\((?:" + pathChar + "+|(?:" + pathChar + "*\\(" + pathChar + "+\\)" + pathChar + "*))\\)"
-    static let pathEnding = "(?:[\\+\\-a-z" + cyrillic + "0-9=_#/" + latinAccents + "]|(?:" + balancedParens + "))"
-    static let path = "(?:(?:" + pathChar + "*(?:" + balancedParens + pathChar + "*)*" + pathEnding + ")|(?:@" + pathChar
-        + "+/))"
-    static let queryChar = "[a-z0-9!?\\*'@\\(\\);:&=\\+\\$/%#\\[\\]\\-_\\.,~|]"
-    static let queryEnding = "[a-z0-9\\-_&=#/]"
-
-    /// Groups: 1 preceding character, 2 URL, 3 protocol, 4 domain, 5 port, 6 path, 7 query.
-    static let url = "(" + precedingChar + ")((https?://)?(" + domain + ")(?::([0-9]+))?(/" + path + "*+)?(\\?"
-        + queryChar + "*" + queryEnding + ")?)"
-
-    static let asciiDomain = "(?:(?:[\\-a-z0-9" + latinAccents + "]+)\\.)+(?:" + genericTLD + "|" + countryTLD + "|"
-        + punycode + ")"
-    static let tcoURL = "^https?://t\\.co/([a-z0-9]+)(?:\\?" + queryChar + "*" + queryEnding + ")?"
 
     // Hashtags, mentions, cashtags.
     static let hashtagSpecialChars =
@@ -61,11 +24,13 @@ enum TwitterTextPatterns {
     static let hashtagAlpha = "[\\p{L}\\p{M}]"
     static let hashtagAlphaNumeric = "[\\p{L}\\p{M}\\p{Nd}" + hashtagSpecialChars + "]"
     /// Groups: 1 boundary, 2 hash sign, 3 tag.
-    static let hashtag = "(^|\\ufe0e|\\ufe0f|(?!" + hashtagAlphaNumeric + "|&)(?s:.))([#\\uff03])(?!\\ufe0f|\\u20e3)("
+    static let hashtag =
+        "(^|\\ufe0e|\\ufe0f|(?!" + hashtagAlphaNumeric + "|&)(?s:.))([#\\uff03])(?!\\ufe0f|\\u20e3)("
         + hashtagAlphaNumeric + "*" + hashtagAlpha + hashtagAlphaNumeric + "*)"
 
     /// Groups: 1 preceding, 2 at sign, 3 screen name, 4 list slug with its `/`.
-    static let mentionOrList = "(^|[^a-zA-Z0-9_!#$%&*@\\uff20]|(?:^|[^a-zA-Z0-9_+~.\\-])(?:rt|RT|rT|Rt):?)([@\\uff20])"
+    static let mentionOrList =
+        "(^|[^a-zA-Z0-9_!#$%&*@\\uff20]|(?:^|[^a-zA-Z0-9_+~.\\-])(?:rt|RT|rT|Rt):?)([@\\uff20])"
         + "([a-zA-Z0-9_]{1,20})(/[a-zA-Z][a-zA-Z0-9_\\-]{0,24})?"
 
     /// Groups: 1 preceding, 2 dollar, 3 symbol.
@@ -77,9 +42,6 @@ enum TwitterTextPatterns {
     }
 
     // NSRegularExpression is Sendable: immutable and safe to use from several threads.
-    static let urlRegex = compile(url)
-    static let asciiDomainRegex = compile(asciiDomain)
-    static let tcoURLRegex = compile(tcoURL)
     static let hashtagRegex = compile(hashtag)
     static let mentionRegex = compile(mentionOrList, caseInsensitive: false)
     static let cashtagRegex = compile(cashtag)

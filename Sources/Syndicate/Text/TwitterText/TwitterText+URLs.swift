@@ -12,7 +12,7 @@ extension TwitterText {
     /// The longest URL twitter-text accepts, scheme included.
     static let maxURLLength = 4096
     /// Characters that may not come right before a URL without a scheme.
-    private static let invalidSchemelessPreceding: Set<Unicode.Scalar> = ["-", "_", ".", "/"]
+    private static let invalidSchemelessPreceding: Set<UInt16> = [0x2D, 0x5F, 0x2E, 0x2F]
     /// The longest `t.co` slug twitter-text accepts.
     static let maxTcoSlugLength = 40
 
@@ -23,75 +23,78 @@ extension TwitterText {
     /// `A–Z a–z 0–9 @ ＠ $ # ＃`; a scheme-less URL must not follow `-`, `_`, `.` or `/`, keeps only
     /// its ASCII domain(s) (`it.so` included, as the conformance data wants); a TLD must not be
     /// followed by a letter, digit, `@`, `+` or `-`; trailing punctuation is left out; a `t.co` URL
-    /// ends after its slug and query and is dropped when the slug is longer than 40; a URL longer than 4096 (with `https://`
-    /// assumed when absent) or with a domain label longer than 63 in Punycode is dropped.
+    /// ends after its slug and query and is dropped when the slug is longer than 40; a URL longer
+    /// than 4096 (with `https://` assumed when absent, the domain counted in Punycode) or with a
+    /// domain label longer than 63 in Punycode is dropped.
     static func urls(in text: String, withoutProtocol: Bool = true) -> [FoundURL] {
         let marker: UInt8 = withoutProtocol ? UInt8(ascii: ".") : UInt8(ascii: ":")
-        guard text.utf8.contains(marker), let regex = TwitterTextPatterns.urlRegex else { return [] }
-        let nsText = NSString(string: text)
+        guard text.utf8.contains(marker) else { return [] }
+        return urls(inUTF16: Array(text.utf16), withoutProtocol: withoutProtocol)
+    }
+
+    /// ``urls(in:withoutProtocol:)`` on the UTF-16 code units of a text.
+    static func urls(inUTF16 units: [UInt16], withoutProtocol: Bool = true) -> [FoundURL] {
+        var scanner = URLScanner(units: units)
         var found: [FoundURL] = []
-        for match in regex.allMatches(in: text) {
-            let urlRange = match.range(at: 2), protocolRange = match.range(at: 3), domainRange = match.range(at: 4)
-            let pathRange = match.range(at: 6)
-            let hasProtocol = protocolRange.location != NSNotFound && protocolRange.length > 0
-            let domain = nsText.substring(with: domainRange)
-            let start = urlRange.location
-            var end = NSMaxRange(urlRange)
-            let protocolLength = hasProtocol ? protocolRange.length : "https://".utf16.count
-            guard isValidURL(length: urlRange.length, protocolLength: protocolLength, domain: domain) else { continue }
-            if hasProtocol {
-                var url = nsText.substring(with: urlRange)
-                if let tco = TwitterTextPatterns.tcoURLRegex?.firstMatch(
-                    in: url, options: [], range: NSRange(location: 0, length: urlRange.length))
-                {
-                    guard tco.range(at: 1).length <= maxTcoSlugLength else { continue }
-                    url = NSString(string: url).substring(with: tco.range)
-                    end = start + tco.range.length
+        func string(_ range: Range<Int>) -> String {
+            units.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF16.self) }
+        }
+        for match in scanner.matches() {
+            let domain = string(match.domain)
+            let start = match.url.lowerBound
+            var end = match.url.upperBound
+            guard isValidURL(length: match.url.count, hasProtocol: match.protocolRange != nil, domain: domain) else {
+                continue
+            }
+            if match.protocolRange != nil {
+                var url = string(match.url)
+                if let tco = scanner.tcoURL(in: match.url) {
+                    guard tco.slugLength <= maxTcoSlugLength else { continue }
+                    end = tco.end
+                    url = string(start..<end)
                 }
                 found.append(FoundURL(url: url, utf16Range: start..<end))
                 continue
             }
             guard withoutProtocol else { continue }
-            let before = match.range(at: 1)
-            if before.length > 0, let last = nsText.substring(with: before).unicodeScalars.last,
-                invalidSchemelessPreceding.contains(last)
-            {
-                continue
-            }
-            let hasPath = pathRange.location != NSNotFound && pathRange.length > 0
-            let nsDomain = NSString(string: domain)
+            if let last = match.before.last, invalidSchemelessPreceding.contains(units[last]) { continue }
             var last: (index: Int, domain: String)?
-            for ascii in TwitterTextPatterns.asciiDomainRegex?.allMatches(in: domain) ?? [] {
-                let asciiDomain = nsDomain.substring(with: ascii.range)
-                let range = (start + ascii.range.location)..<(start + NSMaxRange(ascii.range))
+            for ascii in URLScanner.asciiDomains(in: Array(units[match.domain])) {
+                let range = (start + ascii.lowerBound)..<(start + ascii.upperBound)
+                let asciiDomain = string(range)
                 found.append(FoundURL(url: asciiDomain, utf16Range: range))
                 last = (found.count - 1, asciiDomain)
             }
             // With a path, the last ASCII domain takes the rest of the URL (port, path, query).
-            if hasPath, let (index, lastDomain) = last {
-                let rest = nsText.substring(with: NSRange(location: start + domainRange.length, length: end - start - domainRange.length))
-                found[index].url = lastDomain + rest
+            if match.path != nil, let (index, lastDomain) = last {
+                found[index].url = lastDomain + string(match.domain.upperBound..<end)
                 found[index].utf16Range = found[index].utf16Range.lowerBound..<end
             }
         }
         return found
     }
 
-    /// twitter-text's `isValidUrl`: every label of `domain` is 1–63 characters in Punycode, the
-    /// domain does not start with `xn--` unless it is ASCII, and the URL with its scheme fits 4096.
-    static func isValidURL(length: Int, protocolLength: Int, domain: String) -> Bool {
-        if domain.hasPrefix("xn--"), TwitterTextPatterns.asciiDomainRegex?.matches(in: domain) != true {
+    /// twitter-text's URL validity check: every label of `domain` is 1–63 characters in Punycode,
+    /// the domain does not start with `xn--` unless it is ASCII, and the URL, with its domain in
+    /// Punycode and `https://` counted when it has no scheme, is at most 4096 characters (the Java
+    /// and Ruby rule, which Mastodon's server applies).
+    static func isValidURL(length: Int, hasProtocol: Bool, domain: String) -> Bool {
+        if domain.hasPrefix("xn--"), URLScanner.asciiDomains(in: Array(domain.utf16)).isEmpty {
             return false
         }
+        var encodedDomainLength = -1
         for label in domain.split(separator: ".", omittingEmptySubsequences: false) {
             guard let encoded = punycodeLength(of: label), (1...63).contains(encoded) else { return false }
+            encodedDomainLength += encoded + 1
         }
-        return protocolLength + length <= maxURLLength
+        let encodedLength = length + encodedDomainLength - domain.utf16.count
+        return encodedLength + (hasProtocol ? 0 : "https://".utf16.count) <= maxURLLength
     }
 
     /// The length of `label` as punycode.js `toASCII` writes it (ideographic full stops split it
     /// into labels), or nil when the encoding overflows.
     private static func punycodeLength(of label: Substring) -> Int? {
+        if label.utf8.allSatisfy({ $0 < 0x80 }) { return label.utf8.count }
         let separators: Set<Unicode.Scalar> = ["\u{3002}", "\u{FF0E}", "\u{FF61}"]
         var parts: [[Unicode.Scalar]] = [[]]
         for scalar in label.unicodeScalars {

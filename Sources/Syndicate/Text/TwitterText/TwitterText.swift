@@ -4,7 +4,7 @@ import Foundation
 ///
 /// ```swift
 /// let result = TwitterText.parse("Hello 👋 https://example.com/a/long/path")
-/// result.weightedLength  // 32: "Hello " 6, the emoji 2, the URL 23 … plus the space
+/// result.weightedLength  // 32: "Hello " 6, the emoji 2, the space 1, the URL 23
 /// result.isValid         // true
 /// TwitterText.entities(in: "#swift by @jack").map(\.text)  // ["#swift", "@jack"]
 /// ```
@@ -27,66 +27,128 @@ public enum TwitterText {
     ///   - configuration: The weighting rules; ``Configuration/v3`` (X today) by default.
     /// - Returns: The weighted length, permillage, verdict and ranges, as twitter-text reports them.
     public static func parse(_ text: String, configuration: Configuration = .v3) -> ParseResult {
+        var source = text
+        if let result = source.withUTF8({ weigh($0, originalLength: nil, configuration: configuration) }) {
+            return result
+        }
+        var normalized = text.precomposedStringWithCanonicalMapping
         let originalLength = text.utf16.count
-        let normalized = normalizedNFC(text)
-        let urls = TwitterText.urls(in: normalized)
+        return normalized.withUTF8 { weigh($0, originalLength: originalLength, configuration: configuration) }
+            ?? ParseResult(weightedLength: 0, permillage: 0, isValid: false, displayRange: 0...0, validRange: 0...0)
+    }
+
+    /// twitter-text's `parseTweet` loop over the UTF-8 `bytes` of an NFC text.
+    ///
+    /// With `originalLength` nil the bytes are the caller's own text, and the function returns
+    /// nil as soon as it meets a code point that NFC could change (the caller then normalises and
+    /// weighs again);
+    /// otherwise the bytes are already normalised and `originalLength` is the UTF-16 length of
+    /// the text before normalisation, which the ranges refer to.
+    private static func weigh(
+        _ bytes: UnsafeBufferPointer<UInt8>, originalLength: Int?, configuration: Configuration
+    ) -> ParseResult? {
+        let count = bytes.count
+        let checkNormalization = originalLength == nil
+        var urls: [FoundURL] = []
+        if let base = bytes.baseAddress, memchr(base, 0x2E, count) != nil {
+            urls = TwitterText.urls(inUTF16: utf16Units(of: bytes))
+        }
         let scale = max(configuration.scale, 1)
         let limit = configuration.maxWeightedTweetLength * scale
-        let view = normalized.unicodeScalars
+        let urlWeight = configuration.transformedURLLength * scale
+        let emojiWeight = configuration.defaultWeight
+        let emojiEnabled = configuration.emojiParsingEnabled
+        let ranges = configuration.ranges
+        // ASCII weighs the first range's weight when that range covers it (v2, v3), else per code point.
+        let asciiWeight = ranges.first.map { $0.start == 0 && $0.end >= 0x7F ? $0.weight : -1 } ?? -1
 
         var weighted = 0
         var valid = true
         var validDisplayIndex = 0
-        var offset = 0  // UTF-16 offset of `index` in `normalized`
+        var offset = 0  // UTF-16 offset of `index`
         var nextURL = 0
-        var index = view.startIndex
-        while index < view.endIndex {
-            let scalar = view[index]
-            let lastUnit: Int
-            if nextURL < urls.count, urls[nextURL].utf16Range.lowerBound == offset {
+        var nextURLStart = urls.first?.utf16Range.lowerBound ?? Int.max
+        var index = 0
+        while index < count {
+            let byte = bytes[index]
+            if offset == nextURLStart {
                 let end = urls[nextURL].utf16Range.upperBound
-                weighted += configuration.transformedURLLength * scale
-                while index < view.endIndex, offset < end {
-                    offset += view[index].utf16.count
-                    view.formIndex(after: &index)
+                weighted += urlWeight
+                while index < count, offset < end {
+                    let scalar = decodeScalar(bytes, at: index)
+                    index += scalar.length
+                    offset += scalar.value > 0xFFFF ? 2 : 1
                 }
                 nextURL += 1
-                lastUnit = offset - 1
-            } else if configuration.emojiParsingEnabled, scalar.value > 0x22,
-                !(scalar.value >= 0x40 && scalar.value < 0xA9),
-                let end = emojiSequenceEnd(in: view, at: index)
+                // Skip URLs that started inside this one (none do; twitter-text's map has one per start).
+                while nextURL < urls.count, urls[nextURL].utf16Range.lowerBound < offset { nextURL += 1 }
+                nextURLStart = nextURL < urls.count ? urls[nextURL].utf16Range.lowerBound : Int.max
+            } else if emojiEnabled, byte >= 0xC2 || byte == 0x23 || byte == 0x2A || (byte >= 0x30 && byte <= 0x39),
+                let emoji = emojiSequenceEnd(in: bytes, at: index)
             {
-                weighted += configuration.defaultWeight
-                while index < end {
-                    offset += view[index].utf16.count
-                    view.formIndex(after: &index)
-                }
-                lastUnit = offset - 1
+                weighted += emojiWeight
+                index = emoji.end
+                offset += emoji.utf16
+            } else if byte < 0x80 {
+                weighted += asciiWeight >= 0 ? asciiWeight : configuration.weight(of: UInt32(byte))
+                index += 1
+                offset += 1
             } else {
+                let scalar = decodeScalar(bytes, at: index)
+                // Emoji sequences need no check: their code points never change under NFC.
+                if checkNormalization, !isNFCStable(scalar.value) { return nil }
                 weighted += configuration.weight(of: scalar.value)
-                let width = scalar.utf16.count
-                offset += width
-                view.formIndex(after: &index)
-                lastUnit = offset - 1
-                if valid, width == 1, scalar.value == 0xFFFE || scalar.value == 0xFEFF || scalar.value == 0xFFFF {
+                index += scalar.length
+                offset += scalar.value > 0xFFFF ? 2 : 1
+                if valid, scalar.value == 0xFFFE || scalar.value == 0xFEFF || scalar.value == 0xFFFF {
                     valid = false
                 }
             }
-            while nextURL < urls.count, urls[nextURL].utf16Range.lowerBound < offset { nextURL += 1 }
-            if valid, weighted <= limit { validDisplayIndex = lastUnit }
+            if offset > nextURLStart {
+                // A URL that starts inside an emoji sequence or a surrogate pair is not counted as one.
+                while nextURL < urls.count, urls[nextURL].utf16Range.lowerBound < offset { nextURL += 1 }
+                nextURLStart = nextURL < urls.count ? urls[nextURL].utf16Range.lowerBound : Int.max
+            }
+            if valid, weighted <= limit { validDisplayIndex = offset - 1 }
         }
 
+        let length = originalLength ?? offset
         let weightedLength = weighted / scale
         let maxLength = max(configuration.maxWeightedTweetLength, 1)
         let permillage = Int((Double(weightedLength) / Double(maxLength) * 1000).rounded(.down))
-        let validEnd = max(0, validDisplayIndex + originalLength - offset)
+        let validEnd = max(0, validDisplayIndex + length - offset)
         return ParseResult(
             weightedLength: weightedLength,
             permillage: permillage,
             isValid: valid && weightedLength > 0 && weightedLength <= configuration.maxWeightedTweetLength,
-            displayRange: 0...max(0, originalLength - 1),
+            displayRange: 0...max(0, length - 1),
             validRange: 0...validEnd
         )
+    }
+
+    /// The UTF-16 code units of well-formed UTF-8 `bytes`.
+    static func utf16Units(of bytes: UnsafeBufferPointer<UInt8>) -> [UInt16] {
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                units.append(UInt16(byte))
+                index += 1
+                continue
+            }
+            let scalar = decodeScalar(bytes, at: index)
+            index += scalar.length
+            if scalar.value > 0xFFFF {
+                let value = scalar.value - 0x10000
+                units.append(UInt16(0xD800 + (value >> 10)))
+                units.append(UInt16(0xDC00 + (value & 0x3FF)))
+            } else {
+                units.append(UInt16(scalar.value))
+            }
+        }
+        return units
     }
 
     /// The URLs, hashtags, mentions and cashtags of `text`, in order and without overlaps.
@@ -108,17 +170,8 @@ public enum TwitterText {
         return TextOffsets.entities(from: removingOverlaps(raw), in: text)
     }
 
-    /// `text` in Unicode Normalization Form C, skipping the work when every code point is NFC-stable.
-    static func normalizedNFC(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
-        for scalar in text.unicodeScalars where !isNFCStable(scalar.value) {
-            return text.precomposedStringWithCanonicalMapping
-        }
-        return text
-    }
-
     /// Whether a code point can neither change under NFC nor combine with its neighbours.
-    private static func isNFCStable(_ value: UInt32) -> Bool {
+    static func isNFCStable(_ value: UInt32) -> Bool {
         switch value {
         case 0..<0x300, 0x0400...0x0482, 0x048A...0x04FF, 0x2002...0x206F, 0x2190...0x21FF, 0x2300...0x2328,
             0x232B...0x23FF, 0x2500...0x27BF, 0x3000...0x3029, 0x3030...0x3098, 0x309B...0x30FF,

@@ -21,7 +21,9 @@ import Yams
         let tests = try #require(root?["tests"] as? [String: Any], "\(file) has no tests mapping")
         let list = try #require(tests[section] as? [[String: Any]], "\(file) has no section \(section)")
         return list.map {
-            Case(description: $0["description"] as? String ?? "", text: $0["text"] as? String ?? "", expected: $0["expected"])
+            Case(
+                description: $0["description"] as? String ?? "", text: $0["text"] as? String ?? "",
+                expected: $0["expected"])
         }
     }
 
@@ -50,7 +52,9 @@ import Yams
             if outcome.passed {
                 passed += 1
             } else {
-                Issue.record("\(file) \(section): \(item.description) — text \(item.text.debugDescription), got \(outcome.actual)")
+                Issue.record(
+                    "\(file) \(section): \(item.description) — text \(item.text.debugDescription), got \(outcome.actual)"
+                )
             }
         }
         print("conformance \(file) \(section): \(passed)/\(cases.count) passed")

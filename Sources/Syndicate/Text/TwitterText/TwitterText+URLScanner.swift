@@ -1,0 +1,366 @@
+import Foundation
+
+extension TwitterText {
+    /// A hand-written matcher for twitter-text's URL regex, on the UTF-16 units of a text.
+    ///
+    /// It finds what `extractUrl` (js/src/regexp/extractUrl.js) finds, in the same leftmost-first
+    /// order, but decides the domain part (`validSubdomain* validDomainName (gTLD|ccTLD|punycode)`)
+    /// by walking labels instead of backtracking through 1,500 TLD alternatives at every dot, and
+    /// remembers which dots a TLD follows. Labels are bounded (63 code points, 127 labels), as
+    /// DNS bounds them and twitter-text's IDNA check rejects anything longer, so the scan stays
+    /// linear on adversarial input. The port, path and query, which need no backtracking into the
+    /// domain, are matched with the regex on the run of text up to the next space.
+    struct URLScanner {
+        /// One match of the URL regex: the preceding character and the URL's parts, as UTF-16 ranges.
+        struct Match {
+            var before: Range<Int>
+            var url: Range<Int>
+            var protocolRange: Range<Int>?
+            var domain: Range<Int>
+            var path: Range<Int>?
+        }
+
+        /// The longest tail (port, path, query) examined after a domain; longer URLs are rejected anyway.
+        static let maxTailLength = 16_384
+
+        let units: [UInt16]
+        /// Per offset: the TLD length found there, -1 for none, -2 not yet looked at.
+        private var tldMemo: [Int32]
+        /// Per offset: the label found there (its dot's offset, negated minus one when it has an `_`),
+        /// `Int32.min` for none, `Int32.max` not yet looked at.
+        private var labelMemo: [Int32]
+        /// Reused storage for the labels of one domain attempt.
+        private var labelBuffer: [(dot: Int, underscore: Bool)] = []
+
+        init(units: [UInt16]) {
+            self.units = units
+            tldMemo = Array(repeating: -2, count: units.count + 1)
+            labelMemo = Array(repeating: Int32.max, count: units.count + 1)
+        }
+
+        // MARK: Scanning
+
+        /// Every match of the URL regex, leftmost first, each search resuming after the previous match.
+        mutating func matches() -> [Match] {
+            var result: [Match] = []
+            var position = 0
+            let count = units.count
+            while position < count {
+                if let match = match(at: position) {
+                    result.append(match)
+                    position = max(match.url.upperBound, position + 1)
+                } else {
+                    position += 1
+                }
+            }
+            return result
+        }
+
+        /// The match that starts at `start` (its preceding character or the start of the text).
+        private mutating func match(at start: Int) -> Match? {
+            let unit = units[start]
+            if Self.isValidPreceding(unit) {
+                let width =
+                    UTF16.isLeadSurrogate(unit) && start + 1 < units.count
+                        && UTF16.isTrailSurrogate(units[start + 1]) ? 2 : 1
+                if let match = url(at: start + width, before: start..<(start + width)) { return match }
+            }
+            if start == 0 { return url(at: 0, before: 0..<0) }
+            return nil
+        }
+
+        /// A URL starting exactly at `start`: an optional scheme, a domain, then port, path and query.
+        private mutating func url(at start: Int, before: Range<Int>) -> Match? {
+            guard start < units.count else { return nil }
+            for scheme in Self.schemes where hasPrefix(scheme, at: start) {
+                let domainStart = start + scheme.count
+                if let domainEnd = domain(at: domainStart) {
+                    return finish(
+                        before: before, start: start, protocolRange: start..<domainStart,
+                        domain: domainStart..<domainEnd)
+                }
+            }
+            guard let domainEnd = domain(at: start) else { return nil }
+            return finish(before: before, start: start, protocolRange: nil, domain: start..<domainEnd)
+        }
+
+        private func finish(before: Range<Int>, start: Int, protocolRange: Range<Int>?, domain: Range<Int>) -> Match {
+            var end = domain.upperBound
+            // Port: ":" and digits.
+            if end + 1 < units.count, units[end] == 0x3A, Self.isDigit(units[end + 1]) {
+                end += 1
+                while end < units.count, Self.isDigit(units[end]) { end += 1 }
+            }
+            // Path: "/" then path segments (possessive, as in the regex).
+            var path: Range<Int>?
+            if end < units.count, units[end] == 0x2F {
+                let pathStart = end
+                end += 1
+                while let next = pathSegmentEnd(from: end) { end = next }
+                path = pathStart..<end
+            }
+            // Query: "?" then query characters, ending on a query-ending character.
+            if let queryEnd = queryEnd(from: end) { end = queryEnd }
+            return Match(before: before, url: start..<end, protocolRange: protocolRange, domain: domain, path: path)
+        }
+
+        /// The end of one `validUrlPath` at `start`: `G* (B G*)* E`, where the regex's backtracking
+        /// ends it after the last path-ending character or balanced parenthesis of the greedy run;
+        /// else `@ G+ /`. Nil if neither matches.
+        func pathSegmentEnd(from start: Int) -> Int? {
+            var position = start
+            var lastGoodEnd: Int?
+            while position < units.count {
+                let unit = units[position]
+                if Self.isPathChar(unit) {
+                    position += 1
+                    if Self.isPathEndingChar(unit) { lastGoodEnd = position }
+                } else if unit == 0x28, let close = balancedParensEnd(from: position) {
+                    position = close
+                    lastGoodEnd = position
+                } else {
+                    break
+                }
+            }
+            if let lastGoodEnd { return lastGoodEnd }
+            // "@" G+ "/": the last "/" of the run after "@", with at least one character between.
+            guard start < units.count, units[start] == 0x40 else { return nil }
+            var run = start + 1
+            var lastSlash: Int?
+            while run < units.count, Self.isPathChar(units[run]) {
+                if units[run] == 0x2F, run > start + 1 { lastSlash = run }
+                run += 1
+            }
+            return lastSlash.map { $0 + 1 }
+        }
+
+        /// The end of `\((?:G+|G*\(G+\)G*)\)` at `start` (which holds "("), if it matches.
+        func balancedParensEnd(from start: Int) -> Int? {
+            var position = start + 1
+            let firstRun = position
+            while position < units.count, Self.isPathChar(units[position]) { position += 1 }
+            guard position < units.count else { return nil }
+            if units[position] == 0x29 { return position > firstRun ? position + 1 : nil }
+            guard units[position] == 0x28 else { return nil }
+            position += 1
+            let innerRun = position
+            while position < units.count, Self.isPathChar(units[position]) { position += 1 }
+            guard position > innerRun, position < units.count, units[position] == 0x29 else { return nil }
+            position += 1
+            while position < units.count, Self.isPathChar(units[position]) { position += 1 }
+            guard position < units.count, units[position] == 0x29 else { return nil }
+            return position + 1
+        }
+
+        /// The end of `\? Q* QE` at `start`, if it matches.
+        func queryEnd(from start: Int) -> Int? {
+            guard start < units.count, units[start] == 0x3F else { return nil }
+            var position = start + 1
+            var lastGoodEnd: Int?
+            while position < units.count, Self.isQueryChar(units[position]) {
+                if Self.isQueryEndingChar(units[position]) { lastGoodEnd = position + 1 }
+                position += 1
+            }
+            return lastGoodEnd
+        }
+
+        /// twitter-text's `validTcoUrl` on the URL at `range`: the end of `https?://t.co/slug(?query)`
+        /// and the slug's length, or nil when the URL is no t.co URL.
+        func tcoURL(in range: Range<Int>) -> (end: Int, slugLength: Int)? {
+            var position = range.lowerBound
+            for scheme in Self.tcoPrefixes where hasPrefix(scheme, at: position) {
+                position += scheme.count
+                let slugStart = position
+                while position < range.upperBound, Self.isASCIIAlphanumeric(units[position]) { position += 1 }
+                guard position > slugStart else { return nil }
+                let slugLength = position - slugStart
+                if let end = queryEnd(from: position), end <= range.upperBound { position = end }
+                return (position, slugLength)
+            }
+            return nil
+        }
+
+        /// The end of `validSubdomain{0,126} validDomainName (gTLD | ccTLD | punycode)` at `start`.
+        ///
+        /// Greedy as the regex: the most labels whose last one (no `_` allowed) a TLD follows.
+        mutating func domain(at start: Int) -> Int? {
+            labelBuffer.removeAll(keepingCapacity: true)
+            var position = start
+            while labelBuffer.count < 127, let label = memoizedLabel(at: position) {
+                labelBuffer.append(label)
+                position = label.dot + 1
+            }
+            var index = labelBuffer.count - 1
+            while index >= 0 {
+                let name = labelBuffer[index]
+                if !name.underscore, let length = tld(at: name.dot + 1) { return name.dot + 1 + length }
+                index -= 1
+            }
+            return nil
+        }
+
+        private mutating func memoizedLabel(at start: Int) -> (dot: Int, underscore: Bool)? {
+            guard start < labelMemo.count else { return nil }
+            let known = labelMemo[start]
+            if known == Int32.min { return nil }
+            if known != Int32.max { return known >= 0 ? (Int(known), false) : (Int(-known - 1), true) }
+            let found = label(at: start)
+            labelMemo[start] = found.map { $0.underscore ? -Int32($0.dot) - 1 : Int32($0.dot) } ?? Int32.min
+            return found
+        }
+
+        /// A label at `start`: 1–63 code points of domain characters, `-` and `_` (not first or
+        /// last), followed by a dot. Returns the dot's offset and whether the label has an `_`.
+        private func label(at start: Int) -> (dot: Int, underscore: Bool)? {
+            var position = start
+            var codePoints = 0
+            var underscore = false
+            while position < units.count {
+                let unit = units[position]
+                if Self.isDot(unit) { break }
+                guard Self.isDomainChar(unit) || Self.isDash(unit) || Self.isUnderscore(unit) else { return nil }
+                if Self.isUnderscore(unit) { underscore = true }
+                if !UTF16.isTrailSurrogate(unit) { codePoints += 1 }
+                guard codePoints <= 63 else { return nil }
+                position += 1
+            }
+            guard position < units.count, position > start, Self.isDomainChar(units[start]),
+                Self.isDomainChar(units[position - 1])
+            else { return nil }
+            return (position, underscore)
+        }
+
+        /// The length of the TLD at `start` (gTLD, then ccTLD, longest first, each followed by a
+        /// character other than `A–Z a–z 0–9 @ + -` or the end; else `xn--…` punycode), if any.
+        mutating func tld(at start: Int) -> Int? {
+            guard start < tldMemo.count else { return nil }
+            let known = tldMemo[start]
+            if known != -2 { return known < 0 ? nil : Int(known) }
+            let found = Self.tld(in: units, at: start)
+            tldMemo[start] = Int32(found ?? -1)
+            return found
+        }
+
+        static func tld(in units: [UInt16], at start: Int) -> Int? {
+            var candidates: [(text: String, end: Int)] = []
+            var text = ""
+            var position = start
+            var scalars = 0
+            while position < units.count, scalars < TwitterTextTLDs.maxScalarCount {
+                var unit = UInt32(units[position])
+                var width = 1
+                if UTF16.isLeadSurrogate(units[position]), position + 1 < units.count,
+                    UTF16.isTrailSurrogate(units[position + 1])
+                {
+                    unit = 0x10000 + ((unit - 0xD800) << 10) + (UInt32(units[position + 1]) - 0xDC00)
+                    width = 2
+                }
+                guard let scalar = Unicode.Scalar(unit) else { break }
+                if scalar.isASCII {
+                    guard isASCIIAlphanumeric(UInt16(unit)) else { break }
+                    text.unicodeScalars.append(Unicode.Scalar(UInt8(unit)).lowercasedASCII)
+                } else {
+                    text += scalar.properties.lowercaseMapping
+                }
+                position += width
+                scalars += 1
+                candidates.append((text, position))
+            }
+            func bounded(_ end: Int) -> Bool {
+                guard end < units.count else { return true }
+                let next = units[end]
+                return !(isASCIIAlphanumeric(next) || next == 0x40 || next == 0x2B || next == 0x2D)
+            }
+            for set in [TwitterTextTLDs.generic, TwitterTextTLDs.country] {
+                for candidate in candidates.reversed() where set.contains(candidate.text) && bounded(candidate.end) {
+                    return candidate.end - start
+                }
+            }
+            // Punycode: xn-- then [-0-9a-z]+ (no boundary check).
+            let prefix: [UInt16] = [0x78, 0x6E, 0x2D, 0x2D]
+            guard start + 4 < units.count else { return nil }
+            for (offset, unit) in prefix.enumerated() where units[start + offset] | (offset < 2 ? 0x20 : 0) != unit {
+                return nil
+            }
+            var end = start + 4
+            while end < units.count, isASCIIAlphanumeric(units[end]) || isDash(units[end]) { end += 1 }
+            return end > start + 4 ? end - start : nil
+        }
+
+        static let schemes: [[UInt16]] = [Array("https://".utf16), Array("http://".utf16)]
+        static let tcoPrefixes: [[UInt16]] = [Array("https://t.co/".utf16), Array("http://t.co/".utf16)]
+
+        /// Whether `units` at `start` begin with the lower-case ASCII `prefix`, ignoring ASCII case.
+        private func hasPrefix(_ prefix: [UInt16], at start: Int) -> Bool {
+            guard start + prefix.count <= units.count else { return false }
+            for offset in 0..<prefix.count {
+                let actual = units[start + offset]
+                let folded = (0x41...0x5A).contains(actual) ? actual | 0x20 : actual
+                guard folded == prefix[offset] else { return false }
+            }
+            return true
+        }
+
+        // MARK: ASCII domains
+
+        /// twitter-text's `validAsciiDomain` applied globally to a domain: runs of
+        /// `[-a-z0-9 latin accents]+.` labels ending in a TLD, as UTF-16 ranges of `units`.
+        static func asciiDomains(in units: [UInt16]) -> [Range<Int>] {
+            var result: [Range<Int>] = []
+            var memo: [Int: Int] = [:]
+            var start = 0
+            while start < units.count {
+                var dots: [Int] = []
+                var position = start
+                while true {
+                    var end = position
+                    while end < units.count,
+                        isASCIIAlphanumeric(units[end]) || isDash(units[end]) || isLatinAccent(units[end])
+                    {
+                        end += 1
+                    }
+                    guard end > position, end < units.count, isDot(units[end]) else { break }
+                    dots.append(end)
+                    position = end + 1
+                }
+                var matched: Int?
+                for dot in dots.reversed() {
+                    let length: Int?
+                    if let known = memo[dot + 1] {
+                        length = known < 0 ? nil : known
+                    } else {
+                        length = tld(in: units, at: dot + 1)
+                        memo[dot + 1] = length ?? -1
+                    }
+                    if let length {
+                        matched = dot + 1 + length
+                        break
+                    }
+                }
+                if let matched {
+                    result.append(start..<matched)
+                    start = matched
+                } else {
+                    start += 1
+                }
+            }
+            return result
+        }
+    }
+}
+
+extension Unicode.Scalar {
+    /// The scalar with `A–Z` mapped to `a–z`.
+    fileprivate var lowercasedASCII: Unicode.Scalar {
+        (0x41...0x5A).contains(value) ? Unicode.Scalar(UInt8(value) | 0x20) : self
+    }
+}
+
+/// The TLD lists as sets for lookup, lower-cased.
+enum TwitterTextTLDs {
+    static let generic: Set<String> = Set(TwitterText.genericTLDs.map { $0.lowercased() })
+    static let country: Set<String> = Set(TwitterText.countryTLDs.map { $0.lowercased() })
+    /// The most code points in any TLD.
+    static let maxScalarCount: Int =
+        (TwitterText.genericTLDs + TwitterText.countryTLDs).map(\.unicodeScalars.count).max() ?? 0
+}

@@ -1,0 +1,138 @@
+import Foundation
+import Testing
+
+@testable import Syndicate
+
+/// Weighted counting beyond the conformance data: emoji shapes, normalisation, scripts, limits.
+@Suite struct TwitterTextParseTests {
+    struct WeightCase: Sendable, CustomStringConvertible {
+        var name: String
+        var text: String
+        var v3: Int
+        var v2: Int
+        var description: String { name }
+    }
+
+    static let weightCases: [WeightCase] = [
+        WeightCase(name: "ZWJ family", text: "👨‍👩‍👧‍👦", v3: 2, v2: 11),
+        WeightCase(name: "skin tone", text: "👍🏽", v3: 2, v2: 4),
+        WeightCase(name: "flag", text: "🇬🇧", v3: 2, v2: 4),
+        WeightCase(
+            name: "subdivision flag", text: "🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}", v3: 2, v2: 14),
+        WeightCase(name: "keycap", text: "#️⃣", v3: 2, v2: 5),
+        WeightCase(name: "rainbow flag ZWJ", text: "🏳️‍🌈", v3: 2, v2: 7),
+        WeightCase(name: "copyright without VS16 is text", text: "©", v3: 1, v2: 1),
+        WeightCase(name: "copyright with VS16 is emoji", text: "©️", v3: 2, v2: 3),
+        WeightCase(name: "plain digit is not a keycap", text: "1", v3: 1, v2: 1),
+        WeightCase(name: "combining acute composes", text: "e\u{301}", v3: 1, v2: 1),
+        WeightCase(name: "combining dot stays two code points", text: "q\u{307}", v3: 2, v2: 2),
+        WeightCase(name: "NFD input", text: "Cafe\u{301} cre\u{300}me", v3: 10, v2: 10),
+        WeightCase(name: "Hebrew (RTL)", text: "שלום עולם", v3: 9, v2: 9),
+        WeightCase(name: "Arabic (RTL)", text: "مرحبا", v3: 5, v2: 5),
+        WeightCase(name: "CJK", text: "你好世界", v3: 8, v2: 8),
+        WeightCase(name: "Hangul", text: "안녕", v3: 4, v2: 4),
+        WeightCase(name: "directional marks count", text: "\u{202A}abc\u{202C}", v3: 7, v2: 7),
+    ]
+
+    @Test(arguments: weightCases)
+    func weighsLikeTwitterText(_ item: WeightCase) {
+        #expect(TwitterText.parse(item.text).weightedLength == item.v3)
+        #expect(TwitterText.parse(item.text, configuration: .v2).weightedLength == item.v2)
+    }
+
+    @Test func emptyTextIsInvalidWithZeroRanges() {
+        let result = TwitterText.parse("")
+        #expect(
+            result
+                == TwitterText.ParseResult(
+                    weightedLength: 0, permillage: 0, isValid: false, displayRange: 0...0, validRange: 0...0))
+    }
+
+    @Test func familyEmojiReportsUTF16Ranges() {
+        let result = TwitterText.parse("👨‍👩‍👧‍👦")
+        #expect(
+            result
+                == TwitterText.ParseResult(
+                    weightedLength: 2, permillage: 7, isValid: true, displayRange: 0...10, validRange: 0...10))
+    }
+
+    @Test func nfdRangesReferToTheOriginalText() {
+        // "e" + U+0301 is one code point after NFC; the ranges still count the two original units.
+        let result = TwitterText.parse("e\u{301}")
+        #expect(result.displayRange == 0...1)
+        #expect(result.validRange == 0...1)
+    }
+
+    @Test func urlAtTheVeryEndCountsTwentyThree() {
+        let result = TwitterText.parse("read https://example.com/a/rather/long/path/that/goes/on")
+        #expect(result.weightedLength == 28)
+        #expect(result.displayRange == 0...55)
+    }
+
+    @Test func schemelessURLCountsTwentyThree() {
+        #expect(TwitterText.parse("see example.com").weightedLength == 27)
+        #expect(TwitterText.parse("see t.co").weightedLength == 27)
+    }
+
+    @Test func textWithoutDotHasNoURL() {
+        #expect(TwitterText.parse("http://localhost/path").weightedLength == 21)
+    }
+
+    @Test func invalidCharactersMakeTextInvalid() {
+        #expect(TwitterText.parse("abc\u{FEFF}").isValid == false)
+        #expect(TwitterText.parse("abc\u{FFFE}").isValid == false)
+        #expect(TwitterText.parse("abc\u{FFFF}").isValid == false)
+        #expect(TwitterText.parse("\u{202E}abc\u{202D}").isValid == true)
+    }
+
+    @Test func limitIsInclusive() {
+        let full = TwitterText.parse(String(repeating: "a", count: 280))
+        #expect(
+            full
+                == TwitterText.ParseResult(
+                    weightedLength: 280, permillage: 1000, isValid: true, displayRange: 0...279, validRange: 0...279))
+        let over = TwitterText.parse(String(repeating: "a", count: 281))
+        #expect(
+            over
+                == TwitterText.ParseResult(
+                    weightedLength: 281, permillage: 1003, isValid: false, displayRange: 0...280, validRange: 0...279))
+    }
+
+    @Test func limitIsConfigurableForLongerPosts() {
+        var premium = TwitterText.Configuration.v3
+        premium.maxWeightedTweetLength = 25_000
+        let text = String(repeating: "a", count: 1_000)
+        #expect(TwitterText.parse(text).isValid == false)
+        #expect(TwitterText.parse(text, configuration: premium).isValid == true)
+        #expect(TwitterText.parse(text, configuration: premium).permillage == 40)
+    }
+
+    @Test func megabyteInputIsCountedQuickly() {
+        let line = "Ünïcödé text 你好 👨‍👩‍👧‍👦 #tag @user https://example.com/path?q=1 and example.org. "
+        let text = String(repeating: line, count: 1_048_576 / line.utf8.count + 1)
+        let clock = ContinuousClock()
+        var result: TwitterText.ParseResult?
+        let elapsed = clock.measure { result = TwitterText.parse(text) }
+        let repetitions = 1_048_576 / line.utf8.count + 1
+        // Per line: 12 + 1 + 4 + 1 + 2 + 1 + 4 + 1 + 5 + 1 + 23 + 5 + 23 + 2 = 85.
+        #expect(result?.weightedLength == 85 * repetitions)
+        #expect(result?.isValid == false)
+        #expect(elapsed < .seconds(20))
+    }
+
+    @Test func adversarialMegabyteInputsFinish() {
+        let clock = ContinuousClock()
+        let inputs = [
+            String(repeating: "あ", count: 350_000) + ".",
+            String(repeating: "a.", count: 500_000),
+            "http://" + String(repeating: "é", count: 500_000) + ".com",
+            "https://x.com/" + String(repeating: "(a", count: 300_000),
+        ]
+        for text in inputs {
+            var length = 0
+            let elapsed = clock.measure { length = TwitterText.parse(text).weightedLength }
+            #expect(length > 0)
+            #expect(elapsed < .seconds(60))  // debug build; release takes under a second
+        }
+    }
+}
