@@ -105,7 +105,8 @@ public struct ShareLinks: Sendable, Equatable, Codable {
             case .linkedin:
                 intent = "https://www.linkedin.com/sharing/share-offsite/?" + PercentEncoding.query([("url", link)])
             case .bluesky:
-                let text = ShareLinks.fitted(title, on: .bluesky) { "\($0) \(link)" + ShareLinks.tagLine(tags) }
+                let compose = { (title: String) in "\(title) \(link)" + ShareLinks.tagLine(tags) }
+                let text = compose(ShareLinks.fitted(title, on: .bluesky, compose: compose))
                 intent = "https://bsky.app/intent/compose?" + PercentEncoding.query([("text", text)])
             case .mastodon:
                 guard let mastodonInstance else {
@@ -120,7 +121,8 @@ public struct ShareLinks: Sendable, Equatable, Codable {
                         reason: "'\(mastodonInstance)' is not a server name; give a host such as mastodon.social."))
                     continue
                 }
-                let text = ShareLinks.fitted(title, on: .mastodon) { "\($0) \(link)" + ShareLinks.tagLine(tags) }
+                let compose = { (title: String) in "\(title) \(link)" + ShareLinks.tagLine(tags) }
+                let text = compose(ShareLinks.fitted(title, on: .mastodon, compose: compose))
                 intent = "https://\(host)/share?" + PercentEncoding.query([("text", text)])
             case .threads:
                 let text = ShareLinks.fitted(title, on: .threads) { "\($0) \(link)" }
