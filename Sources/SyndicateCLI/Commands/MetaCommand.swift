@@ -40,7 +40,7 @@ struct MetaCommand: ParsableCommand {
         }
         if json {
             let entries = zip(posts, pages).map { Entry(id: $0.id, title: $0.title, tags: $1.tags) }
-            print(try MetaCommand.encoder.encode(entries).utf8String)
+            print(try MetaCommand.json(entries))
         } else {
             var output = ""
             for (post, page) in zip(posts, pages) {
@@ -60,20 +60,15 @@ struct MetaCommand: ParsableCommand {
         var tags: [PageMetadata.Tag]
     }
 
-    /// Pretty, key-sorted JSON without escaped slashes.
-    static var encoder: JSONEncoder {
+    /// `value` as pretty, key-sorted JSON without escaped slashes.
+    static func json(_ value: some Encodable) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return encoder
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
     /// `text` that cannot end an HTML comment early.
     static func commentSafe(_ text: String) -> String {
         text.replacingOccurrences(of: "--", with: "- -").replacingOccurrences(of: ">", with: "&gt;")
     }
-}
-
-extension Data {
-    /// The bytes decoded as UTF-8.
-    var utf8String: String { String(decoding: self, as: UTF8.self) }
 }

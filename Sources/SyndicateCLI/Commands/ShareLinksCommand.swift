@@ -43,7 +43,7 @@ struct ShareLinksCommand: ParsableCommand {
             let entries = zip(posts, shares).map {
                 Entry(id: $0.id, title: $0.title, links: $1.links, omitted: $1.omitted)
             }
-            print(try MetaCommand.encoder.encode(entries).utf8String)
+            print(try MetaCommand.json(entries))
         } else {
             var output = ""
             for (number, (post, share)) in zip(posts, shares).enumerated() {

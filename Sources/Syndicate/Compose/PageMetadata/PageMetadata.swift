@@ -140,7 +140,9 @@ extension PageMetadata {
             lead.append(text)
             length += text.count
         }
-        var sentences = SentenceSplitter.sentences(in: lead.joined(separator: " "))
+        // Sentences past a few times the limit can never be used; bound the work on huge bodies.
+        let head = String(lead.joined(separator: " ").prefix(descriptionLimit * 5))
+        var sentences = SentenceSplitter.sentences(in: head)
         if let first = sentences.first, sentences.count > 1, comparable(first) == comparable(title) {
             sentences.removeFirst()
         }

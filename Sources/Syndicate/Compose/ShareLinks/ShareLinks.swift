@@ -200,7 +200,7 @@ public struct ShareLinks: Sendable, Equatable, Codable {
         if rule.measure(compose(title)).isValid { return title }
         // Binary search on the character budget: the measure is monotonic in it.
         var low = 0
-        var high = title.count
+        var high = min(title.count, rule.limit + 1)
         var best = ""
         while low <= high {
             let middle = (low + high) / 2
