@@ -14,7 +14,9 @@ public struct HashtagPolicy: Sendable, Equatable {
     /// Entries are compared case- and diacritic-insensitively after both sides are turned into
     /// hashtags by ``Hashtags/hashtag(from:)``, so `front page`, `Front-Page` and `FrontPage`
     /// are the same entry.
-    public var blockList: [String]
+    public var blockList: [String] {
+        didSet { blockedKeys = HashtagPolicy.keys(of: blockList) }
+    }
     /// The most hashtags each network gets; a network missing here gets none.
     public var maximumPerNetwork: [SocialNetwork: Int]
     /// Whether a word already in the summary is tagged in place (`#Ofsted`) instead of the tag
@@ -33,6 +35,7 @@ public struct HashtagPolicy: Sendable, Equatable {
         inline: Bool = false
     ) {
         self.blockList = blockList
+        self.blockedKeys = HashtagPolicy.keys(of: blockList)
         self.maximumPerNetwork = maximumPerNetwork
         self.inline = inline
     }
@@ -81,8 +84,11 @@ public struct HashtagPolicy: Sendable, Equatable {
         blockedKeys.contains(Hashtags.key(word))
     }
 
-    /// The block list as comparison keys.
-    var blockedKeys: Set<String> {
+    /// The block list as comparison keys, kept in step with ``blockList``.
+    private(set) var blockedKeys: Set<String>
+
+    /// The comparison keys of block-list entries.
+    static func keys(of blockList: [String]) -> Set<String> {
         Set(blockList.compactMap { Hashtags.hashtag(from: $0).map(Hashtags.key) })
     }
 }

@@ -99,9 +99,15 @@ public enum Hashtags {
     ///   - policy: The block list and maximums.
     /// - Returns: Hashtag words without `#`.
     public static func hashtags(for post: Post, on network: SocialNetwork, policy: HashtagPolicy) -> [String] {
+        guard policy.maximum(for: network) > 0 else { return [] }
+        return hashtags(from: candidates(for: post, policy: policy), on: network, policy: policy)
+    }
+
+    /// The words of `candidates` that `network` gets, as ``hashtags(for:on:policy:)`` chooses them.
+    static func hashtags(from candidates: [String], on network: SocialNetwork, policy: HashtagPolicy) -> [String] {
         let maximum = policy.maximum(for: network)
         guard maximum > 0 else { return [] }
-        var words = candidates(for: post, policy: policy)
+        var words = candidates
         if network == .threads {
             words = words.filter { $0.count <= maximumTopicTagLength }
         }

@@ -90,9 +90,10 @@ public struct ShareLinks: Sendable, Equatable, Codable {
         }
         let canonical = LinkTracking.removingTracking(from: url)
         let title = ShareLinks.headline(of: post)
+        let candidates = Hashtags.candidates(for: post, policy: policy)
         for network in ShareLinks.networks {
             let link = tracking.url(canonical, for: network).absoluteString
-            let tags = Hashtags.hashtags(for: post, on: network, policy: policy)
+            let tags = Hashtags.hashtags(from: candidates, on: network, policy: policy)
             let intent: String
             switch network {
             case .x:
