@@ -198,14 +198,17 @@ public struct ShareLinks: Sendable, Equatable, Codable {
     /// `compose(title)` is within `network`'s limit by its own counter; "" when none is.
     static func fitted(_ title: String, on network: SocialNetwork, compose: (String) -> String) -> String {
         let rule = NetworkRule.rule(for: network)
-        if rule.measure(compose(title)).isValid { return title }
+        // Every grapheme cluster counts at least one unit on every network, so a title longer
+        // than the limit in clusters never fits whole, and only its first limit + 1 can matter.
+        if MetaText.fits(title, rule.limit), rule.measure(compose(title)).isValid { return title }
+        let head = String(title.prefix(rule.limit + 1))
         // Binary search on the character budget: the measure is monotonic in it.
         var low = 0
-        var high = min(title.count, rule.limit + 1)
+        var high = head.count
         var best = ""
         while low <= high {
             let middle = (low + high) / 2
-            let candidate = MetaText.cutAtWord(title, limit: middle)
+            let candidate = MetaText.cutAtWord(head, limit: middle)
             if candidate.count > 1, rule.measure(compose(candidate)).isValid {
                 best = candidate
                 low = middle + 1
