@@ -31,7 +31,7 @@ public struct PageMetadata: Sendable, Equatable, Codable {
     ///
     /// `og:title` is the post's title without site branding (a trailing ` | Site Name` or
     /// ` - Site Name` is removed). The description is the author's summary, else the lead of
-    /// the body (skipping a first sentence that repeats the title), kept to
+    /// the body (skipping a first sentence that repeats or begins with the title), kept to
     /// ``descriptionLimit`` characters by whole sentences or cut at a word with "…".
     /// The canonical link and `og:url` are the post's URL without tracking parameters
     /// (see ``LinkTracking/removingTracking(from:)``). `og:locale` turns `en-GB` into `en_GB`
@@ -126,7 +126,8 @@ extension PageMetadata {
         return title
     }
 
-    /// The summary, else the lead of the body without a first sentence that repeats the title,
+    /// The summary, else the lead of the body without a first sentence that repeats or merely
+    /// extends the title (the card shows the title right above the description),
     /// within ``descriptionLimit``; nil when the post has no text.
     static func description(of post: Post, title: String) -> String? {
         if let summary = post.summary.map(Whitespace.collapse), !summary.isEmpty {
@@ -143,7 +144,7 @@ extension PageMetadata {
         // Sentences past a few times the limit can never be used; bound the work on huge bodies.
         let head = String(lead.joined(separator: " ").prefix(descriptionLimit * 5))
         var sentences = SentenceSplitter.sentences(in: head)
-        if let first = sentences.first, sentences.count > 1, comparable(first) == comparable(title) {
+        if let first = sentences.first, sentences.count > 1, !title.isEmpty, comparable(first).hasPrefix(comparable(title)) {
             sentences.removeFirst()
         }
         let text = sentences.joined(separator: " ")

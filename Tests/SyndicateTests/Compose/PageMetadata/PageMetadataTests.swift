@@ -71,6 +71,18 @@ import Testing
             == "Thank you to every family who came. Photos are on the gallery page.")
     }
 
+    @Test func leadSentenceThatBeginsWithTheTitleIsSkipped() {
+        let post = Post(
+            id: "1", title: "School leaders will have the chance to work for Ofsted for a year",
+            paragraphs: [
+                "School leaders will have the chance to work for Ofsted for a year under a new programme.",
+                "Ofsted’s Chief Inspector revealed the plans on Saturday.",
+            ])
+        #expect(PageMetadata(post: post).value(for: "og:description") == "Ofsted’s Chief Inspector revealed the plans on Saturday.")
+        let single = Post(id: "1", title: "Sports day", paragraphs: ["Sports day is on Friday."])
+        #expect(PageMetadata(post: single).value(for: "og:description") == "Sports day is on Friday.")
+    }
+
     @Test func longDescriptionKeepsWholeSentencesWithinTwoHundred() throws {
         let sentence = "The choir sang at the cathedral on Friday evening with the orchestra."  // 69 characters
         let post = Post(id: "1", title: "Choir", summary: Array(repeating: sentence, count: 4).joined(separator: " "))
