@@ -61,6 +61,7 @@ let package = Package(
         .testTarget(
             name: "SyndicateTests",
             dependencies: ["Syndicate", "SyndicateTestSupport", .product(name: "Yams", package: "Yams")],
+            exclude: ["__Goldens__"],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -71,6 +72,7 @@ let package = Package(
         .testTarget(
             name: "SyndicateCLITests",
             dependencies: ["SyndicateCLI", "SyndicateTestSupport"],
+            exclude: ["__Goldens__"],
             swiftSettings: strictSettings
         ),
     ]

@@ -14,45 +14,24 @@ struct InspectCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The file to read, or - for standard input.")
-    var input: String
-
-    @Option(help: "The input format: auto, \(ImportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var format: FormatChoice = .auto
-
-    @Option(name: .customLong("base-url"), help: "The URL relative links resolve against.")
-    var baseURL: String?
+    @OptionGroup var options: PostInputOptions
 
     @Flag(help: "Print a JSON array of posts instead of a summary.")
     var json = false
 
-    func validate() throws {
-        if let baseURL, URL(string: baseURL)?.scheme == nil {
-            throw ValidationError("--base-url '\(baseURL)' is not an absolute URL; give one such as https://example.com/news/.")
-        }
-    }
+    /// The file to read, or `-`.
+    var input: String { options.input }
+    /// The input format chosen.
+    var format: FormatChoice { options.format }
+    /// The base URL given, if any.
+    var baseURL: String? { options.baseURL }
 
     func run() throws {
-        let context = ImportContext(inputName: input, baseURL: baseURL.flatMap(URL.init(string:)))
-        let posts: [Post]
-        do {
-            let data = try InputReader.read(input, limits: context.limits)
-            posts = try PostImport.posts(from: data, format: format.format, context: context)
-        } catch {
-            FileHandle.standardError.write(Data("syndicate: \(error)\n".utf8))
-            throw ExitCode(65)
-        }
+        let posts = try options.posts()
         if json {
             print(try PostPrinter.json(posts))
         } else {
             print(PostPrinter.human(posts), terminator: "")
         }
     }
-}
-
-/// `--format` values: a format, or `auto` to sniff it.
-enum FormatChoice: String, ExpressibleByArgument, CaseIterable {
-    case auto, markdown, html, rss, atom, jsonfeed, text, json
-
-    var format: ImportFormat? { ImportFormat(rawValue: rawValue) }
 }

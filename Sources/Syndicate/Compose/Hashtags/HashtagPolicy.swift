@@ -1,0 +1,94 @@
+import Foundation
+
+/// Which tags become hashtags, and how many each network gets.
+///
+/// ```swift
+/// var policy = HashtagPolicy.default
+/// policy.blockList.append("Whole School")          // a category only your site uses
+/// policy.maximumPerNetwork[.mastodon] = 3
+/// Hashtags.hashtags(for: post, on: .mastodon, policy: policy)
+/// ```
+public struct HashtagPolicy: Sendable, Equatable {
+    /// Tags that never become hashtags: site-internal categories and generic labels.
+    ///
+    /// Entries are compared case- and diacritic-insensitively after both sides are turned into
+    /// hashtags by ``Hashtags/hashtag(from:)``, so `front page`, `Front-Page` and `FrontPage`
+    /// are the same entry.
+    public var blockList: [String] {
+        didSet { blockedKeys = HashtagPolicy.keys(of: blockList) }
+    }
+    /// The most hashtags each network gets; a network missing here gets none.
+    public var maximumPerNetwork: [SocialNetwork: Int]
+    /// Whether a word already in the summary is tagged in place (`#Ofsted`) instead of the tag
+    /// being repeated at the end. Off by default; the composer honours it.
+    public var inline: Bool
+
+    /// Creates a policy.
+    ///
+    /// - Parameters:
+    ///   - blockList: Tags that never become hashtags; defaults to ``defaultBlockList``.
+    ///   - maximumPerNetwork: The most hashtags per network; defaults to ``defaultMaximums``.
+    ///   - inline: Whether words already in the summary are tagged in place.
+    public init(
+        blockList: [String] = HashtagPolicy.defaultBlockList,
+        maximumPerNetwork: [SocialNetwork: Int] = HashtagPolicy.defaultMaximums,
+        inline: Bool = false
+    ) {
+        self.blockList = blockList
+        self.blockedKeys = HashtagPolicy.keys(of: blockList)
+        self.maximumPerNetwork = maximumPerNetwork
+        self.inline = inline
+    }
+
+    /// The default policy: ``defaultBlockList``, ``defaultMaximums``, no inline tags.
+    public static let `default` = HashtagPolicy()
+
+    /// Categories that blogging tools and school sites use to file or place posts, which say
+    /// nothing about the post to a reader of a social network.
+    ///
+    /// - WordPress and Blogger defaults: `Uncategorized`, `Uncategorised`, `Uncategorized Posts`.
+    /// - Placement labels: `1st POST` … `5th POST`, `Top Post`, `Featured`, `Featured Post`,
+    ///   `Sticky`, `Front Page`, `Home Page`, `Homepage`, `Slider`, `Carousel`, `Headline`,
+    ///   `Highlights`, `Spotlight`.
+    /// - Section names that describe the website, not the story: `Blog`, `Blogs`, `Blog Post`,
+    ///   `News`, `Latest News`, `Latest`, `Post`, `Posts`, `Article`, `Articles`, `Updates`,
+    ///   `General`, `Misc`, `Miscellaneous`, `Other`, `Archive`, `Draft`.
+    ///
+    /// Topical words (`Ofsted`, `Leadership`, `Education`) are never blocked by default.
+    public static let defaultBlockList: [String] = [
+        "Uncategorized", "Uncategorised", "Uncategorized Posts",
+        "1st POST", "2nd POST", "3rd POST", "4th POST", "5th POST", "Top Post",
+        "Featured", "Featured Post", "Sticky", "Front Page", "Home Page", "Homepage",
+        "Slider", "Carousel", "Headline", "Highlights", "Spotlight",
+        "Blog", "Blogs", "Blog Post", "News", "Latest News", "Latest", "Post", "Posts",
+        "Article", "Articles", "Updates", "General", "Misc", "Miscellaneous", "Other", "Archive", "Draft",
+    ]
+
+    /// X 2, Bluesky 2, Mastodon 4, LinkedIn 3, Threads 1 (its single topic tag), Facebook 0;
+    /// Telegram, Discord and Slack 0.
+    public static let defaultMaximums: [SocialNetwork: Int] = [
+        .x: 2, .bluesky: 2, .mastodon: 4, .linkedin: 3, .threads: 1, .facebook: 0,
+        .telegram: 0, .discord: 0, .slack: 0,
+    ]
+
+    /// The most hashtags `network` gets: its entry in ``maximumPerNetwork``, else 0; never negative.
+    ///
+    /// - Parameter network: The network.
+    /// - Returns: The maximum number of hashtags.
+    public func maximum(for network: SocialNetwork) -> Int {
+        max(0, maximumPerNetwork[network] ?? 0)
+    }
+
+    /// Whether the hashtag `word` (already converted) is on the block list.
+    func blocks(_ word: String) -> Bool {
+        blockedKeys.contains(Hashtags.key(word))
+    }
+
+    /// The block list as comparison keys, kept in step with ``blockList``.
+    private(set) var blockedKeys: Set<String>
+
+    /// The comparison keys of block-list entries.
+    static func keys(of blockList: [String]) -> Set<String> {
+        Set(blockList.compactMap { Hashtags.hashtag(from: $0).map(Hashtags.key) })
+    }
+}
