@@ -1,0 +1,221 @@
+import Foundation
+
+extension Composer {
+    /// The working state of one payload: the values a template places, and the fitting.
+    struct Draft {
+        let post: Post
+        let network: SocialNetwork
+        let configuration: ComposerConfiguration
+        let rule: NetworkRule
+        let template: PostTemplate
+        let style: NetworkStyle
+        let link: URL?
+        let title: String
+        /// Summary sentences in priority order (author's summary or lead first).
+        let sentences: [String]
+        /// Hashtags allowed on this network, highest priority first.
+        let tags: [String]
+        let fitter: SummaryFitter
+        var warnings: [SharePayload.Warning] = []
+
+        init(post: Post, network: SocialNetwork, configuration: ComposerConfiguration) throws(ComposeError) {
+            self.post = post
+            self.network = network
+            self.configuration = configuration
+            rule = configuration.rule(for: network)
+            template = configuration.template(for: network)
+            style = NetworkStyle(network: network)
+            link = post.url.map { configuration.linkTracking.url($0, for: network) }
+            title = Whitespace.collapse(post.title)
+            var sentences = SummarySource.sentences(of: post)
+            if sentences.isEmpty, !title.isEmpty { sentences = [title] }
+            self.sentences = sentences
+            guard !sentences.isEmpty || link != nil else {
+                throw ComposeError(
+                    .emptyPost,
+                    message: "The post '\(post.id)' has no title, summary, body or link, so there is nothing to post on \(network.displayName); import it again with its content.")
+            }
+            let maximum = configuration.hashtags.maximum(for: network)
+            let candidates = Hashtags.candidates(for: post, policy: configuration.hashtags)
+            tags = configuration.template(for: network).uses(.hashtags) ? Array(candidates.prefix(max(0, maximum))) : []
+            fitter = SummaryFitter(maximumSentences: configuration.sentenceLimit(for: network), language: post.language)
+        }
+
+        // MARK: Rendering
+
+        /// Whether the title is said by the template apart from the summary, and not repeated by it.
+        var titleValue: String {
+            guard template.uses(.title), let first = sentences.first else { return title }
+            return SummarySource.repeats(title: title, lead: first) ? "" : title
+        }
+
+        /// The values the template places, with `summary` and the first `tagCount` tags, written
+        /// for the network (`escaped`) or as plain text.
+        func values(summary: String, tags: [String], escaped: Bool) -> [PostTemplate.Placeholder: String] {
+            let write = { (value: String) in escaped ? style.escape(value) : value }
+            var values: [PostTemplate.Placeholder: String] = [
+                .title: write(titleValue),
+                .summary: write(summary),
+                .hashtags: escaped ? style.hashtags(tags) : tags.map { "#" + $0 }.joined(separator: " "),
+                .source: write(post.source?.name ?? ""),
+                .author: write(post.author ?? ""),
+            ]
+            if let link {
+                values[.link] = escaped ? style.link(link, title: title) : link.absoluteString
+            }
+            return values
+        }
+
+        /// The text as sent (and counted) for a summary and tags.
+        func render(summary: String, tags: [String]) -> String {
+            template.render(values(summary: summary, tags: tags, escaped: true))
+        }
+
+        /// Whether the text with `summary` and `tags` is within the network's limits.
+        func fits(summary: String, tags: [String]) -> Bool {
+            let text = render(summary: summary, tags: tags)
+            return !text.isEmpty && rule.measure(text).isValid
+        }
+
+        // MARK: Composing
+
+        mutating func compose() throws(ComposeError) -> SharePayload {
+            guard template.uses(.summary) || template.uses(.title) || template.uses(.link) else {
+                throw ComposeError(
+                    .doesNotFit(length: 0, limit: rule.limit),
+                    message: "The \(network.displayName) template '\(template.source)' places neither {summary}, {title} nor {link}; add one of them.")
+            }
+            var used = tags
+            // Keep the lead whole if dropping hashtags (lowest priority first) makes room.
+            if let lead = sentences.first, template.uses(.summary) {
+                while !used.isEmpty, !fits(summary: lead, tags: used) { used.removeLast() }
+                if used.count < tags.count, !fits(summary: lead, tags: used) { used = tags }
+                // No tag helps: keep them all unless even an empty summary leaves no room.
+                while !used.isEmpty, !fits(summary: "", tags: used) { used.removeLast() }
+            }
+            if used.count < tags.count {
+                let dropped = tags[used.count...].map { "#" + $0 }.joined(separator: ", ")
+                warnings.append(.init(.hashtagsDropped, "\(dropped) left out: no room within \(limitPhrase)."))
+            }
+            var summary = ""
+            if template.uses(.summary) {
+                let current = used
+                let fit = fitter.fit(sentences) { fits(summary: $0, tags: current) }
+                summary = fit.text
+                if fit.cut {
+                    if !title.isEmpty, !template.uses(.title) || titleValue.isEmpty, sentences.first != title,
+                        fits(summary: title, tags: used)
+                    {
+                        summary = title
+                        warnings.append(.init(.headlineUsed, "The lead is too long for \(limitPhrase); the headline is used instead."))
+                    } else if !summary.isEmpty {
+                        warnings.append(.init(.summaryCut, "The summary was cut with '…' to fit \(limitPhrase)."))
+                    }
+                }
+                if fit.dropped > 0, summary != title || sentences.first == title {
+                    let noun = fit.dropped == 1 ? "sentence" : "sentences"
+                    warnings.append(.init(.sentencesDropped, "\(fit.dropped) \(noun) of the summary left out to fit \(limitPhrase)."))
+                }
+            }
+            if configuration.hashtags.inline { (summary, used) = inlined(summary: summary, tags: used) }
+            let text = render(summary: summary, tags: used)
+            let measured = rule.measure(text)
+            guard measured.isValid, !text.isEmpty else {
+                throw ComposeError(
+                    .doesNotFit(length: measured.length, limit: rule.limit),
+                    message: "The post '\(post.id)' cannot fit \(limitPhrase): the link and the template's own text alone count \(measured.length); use a shorter template or link.")
+            }
+            var payload = SharePayload(
+                network: network, text: text, length: measured.length, limit: rule.limit, link: link, hashtags: used)
+            if link == nil { warnings.append(.init(.noLink, "The post has no URL, so nothing links to it.")) }
+            addNetworkParts(to: &payload, summary: summary, tags: used)
+            if configuration.threading, [.x, .mastodon, .bluesky].contains(network), sentences.count > 1,
+                !fits(summary: sentences.joined(separator: " "), tags: used)
+            {
+                let threaded = ThreadSplitter(draft: self, tags: used).parts()
+                if threaded.parts.count > 1 {
+                    payload.parts = threaded.parts
+                    payload.text = threaded.parts[0].text
+                    payload.length = threaded.parts[0].length
+                    if network == .bluesky { payload.facets = BlueskyParts.facets(in: payload.text) }
+                    warnings.removeAll { [.summaryCut, .sentencesDropped, .headlineUsed].contains($0.code) }
+                    if threaded.truncated {
+                        warnings.append(.init(.threadTruncated, "The thread stops at \(configuration.maximumThreadParts) parts; the rest of the post is left out."))
+                    }
+                }
+            }
+            payload.warnings = warnings
+            return payload
+        }
+
+        /// "X's limit of 280".
+        var limitPhrase: String {
+            "\(network.displayName)'s limit of \(rule.limit)"
+        }
+
+        /// Tags a word of the summary in place (`Ofsted` → `#Ofsted`) instead of repeating it.
+        func inlined(summary: String, tags: [String]) -> (String, [String]) {
+            var summary = summary
+            var remaining: [String] = []
+            for tag in tags {
+                if let range = SummarySource.wordRange(of: tag, in: summary) {
+                    let candidate = summary.replacingCharacters(in: range, with: "#" + summary[range])
+                    if fits(summary: candidate, tags: remaining + tags.filter { !remaining.contains($0) && $0 != tag }) {
+                        summary = candidate
+                        continue
+                    }
+                }
+                remaining.append(tag)
+            }
+            return (summary, remaining)
+        }
+
+        /// The description for link cards: the author's summary or the lead, at most 300
+        /// characters, cut at a word.
+        var cardDescription: String {
+            let base = Whitespace.collapse(post.summary ?? post.lead ?? "")
+            guard base.count > 300 else { return base }
+            return fitter.cut(base) { $0.count <= 300 }
+        }
+
+        mutating func addNetworkParts(to payload: inout SharePayload, summary: String, tags: [String]) {
+            switch network {
+            case .x, .mastodon:
+                payload.images = images(maximum: 4)
+            case .bluesky:
+                payload.facets = BlueskyParts.facets(in: payload.text)
+                if let link { payload.embed = BlueskyParts.embed(post: post, link: link, description: cardDescription) }
+            case .threads:
+                payload.topicTag = ThreadsParts.topicTag(
+                    from: Array(Hashtags.candidates(for: post, policy: configuration.hashtags)
+                        .prefix(max(0, configuration.hashtags.maximum(for: .threads)))))
+                payload.hashtags = payload.topicTag.map { [$0] } ?? []
+                payload.linkAttachment = link
+            case .linkedin:
+                payload.commentary = payload.text
+                payload.text = template.render(values(summary: summary, tags: tags, escaped: false))
+                if let link { payload.article = LinkedInParts.article(post: post, link: link, description: cardDescription) }
+            case .facebook:
+                payload.message = FacebookParts.message(payload.text)
+            case .telegram:
+                payload.parseMode = TelegramParts.parseMode
+            case .discord:
+                payload.allowedMentions = SharePayload.AllowedMentions()
+            case .slack:
+                break
+            }
+        }
+
+        /// The post's images up to `maximum`, with warnings for those left out or without alt text.
+        mutating func images(maximum: Int) -> [Post.Image] {
+            let kept = Array(post.images.prefix(maximum))
+            if post.images.count > maximum {
+                warnings.append(.init(.imagesDropped, "\(post.images.count - maximum) of \(post.images.count) images left out: \(network.displayName) takes at most \(maximum)."))
+            }
+            for image in kept where (image.alt ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+                warnings.append(.init(.imageWithoutAlt, "The image \(image.url.absoluteString) has no alt text; add one so that screen-reader users know what it shows."))
+            }
+            return kept
+        }
+    }
+}
