@@ -61,6 +61,7 @@ let package = Package(
         .testTarget(
             name: "SyndicateTests",
             dependencies: ["Syndicate", "SyndicateTestSupport", .product(name: "Yams", package: "Yams")],
+            exclude: ["__Goldens__"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -68,7 +68,7 @@ extension Composer {
 
         /// The text as sent (and counted) for a summary and tags.
         func render(summary: String, tags: [String]) -> String {
-            template.render(values(summary: summary, tags: tags, escaped: true))
+            template.render(values(summary: summary, tags: tags, escaped: true), literal: style.literal)
         }
 
         /// Whether the text with `summary` and `tags` is within the network's limits.
@@ -117,8 +117,13 @@ extension Composer {
                     warnings.append(.init(.sentencesDropped, "\(fit.dropped) \(noun) of the summary left out to fit \(limitPhrase)."))
                 }
             }
-            if configuration.hashtags.inline { (summary, used) = inlined(summary: summary, tags: used) }
-            let text = render(summary: summary, tags: used)
+            var hashtags = used
+            if configuration.hashtags.inline, network != .linkedin {
+                (summary, used) = inlined(summary: summary, tags: used)
+                hashtags = hashtags.filter { !used.contains($0) } + used
+            }
+            var text = render(summary: summary, tags: used)
+            if text.isEmpty, let link { text = style.link(link, title: title) }
             let measured = rule.measure(text)
             guard measured.isValid, !text.isEmpty else {
                 throw ComposeError(
@@ -126,7 +131,7 @@ extension Composer {
                     message: "The post '\(post.id)' cannot fit \(limitPhrase): the link and the template's own text alone count \(measured.length); use a shorter template or link.")
             }
             var payload = SharePayload(
-                network: network, text: text, length: measured.length, limit: rule.limit, link: link, hashtags: used)
+                network: network, text: text, length: measured.length, limit: rule.limit, link: link, hashtags: hashtags)
             if link == nil { warnings.append(.init(.noLink, "The post has no URL, so nothing links to it.")) }
             addNetworkParts(to: &payload, summary: summary, tags: used)
             if configuration.threading, [.x, .mastodon, .bluesky].contains(network), sentences.count > 1,
@@ -153,7 +158,9 @@ extension Composer {
             "\(network.displayName)'s limit of \(rule.limit)"
         }
 
-        /// Tags a word of the summary in place (`Ofsted` → `#Ofsted`) instead of repeating it.
+        /// Tags a word of the summary in place (`Ofsted` → `#Ofsted`) instead of repeating it;
+        /// returns the summary and the tags still to be written after it. Not on LinkedIn,
+        /// whose hashtags are little-text templates rather than `#` words.
         func inlined(summary: String, tags: [String]) -> (String, [String]) {
             var summary = summary
             var remaining: [String] = []

@@ -77,7 +77,8 @@ public struct PostTemplate: Sendable, Equatable, Hashable, CustomStringConvertib
 
     /// The text with each placeholder replaced by `values[placeholder]` (empty or missing means
     /// no value), lines without any value dropped, spaces at line ends and extra blank lines removed.
-    func render(_ values: [Placeholder: String]) -> String {
+    /// `literal` rewrites the template's own text (LinkedIn escapes it like the values).
+    func render(_ values: [Placeholder: String], literal: (String) -> String = { $0 }) -> String {
         var lines: [String] = []
         var line = ""
         var lineHasValue = false
@@ -104,7 +105,7 @@ public struct PostTemplate: Sendable, Equatable, Hashable, CustomStringConvertib
         for segment in segments {
             switch segment {
             case .literal(let text):
-                append(text)
+                append(literal(text))
             case .placeholder(let placeholder):
                 lineHasPlaceholder = true
                 if let value = values[placeholder], !value.isEmpty {
@@ -116,7 +117,7 @@ public struct PostTemplate: Sendable, Equatable, Hashable, CustomStringConvertib
             case .group(let prefix, let placeholder, let suffix):
                 lineHasPlaceholder = true
                 if let value = values[placeholder], !value.isEmpty {
-                    append(prefix + value + suffix)
+                    append(literal(prefix) + value + literal(suffix))
                     lineHasValue = true
                 } else {
                     afterEmpty = true

@@ -18,6 +18,13 @@ struct NetworkStyle: Sendable {
         }
     }
 
+    /// The template's own text as the network's format needs it: LinkedIn escapes it like the
+    /// values (a literal `(via …)` would otherwise truncate the post); Telegram's HTML and
+    /// Discord's Markdown in a template are meant as markup and kept.
+    func literal(_ text: String) -> String {
+        network == .linkedin ? LinkedInParts.escape(text) : text
+    }
+
     /// The `{link}` value for `url`; `title` labels it where the format has link labels (Slack).
     func link(_ url: URL, title: String) -> String {
         switch network {
