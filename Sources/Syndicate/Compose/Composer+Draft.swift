@@ -18,7 +18,12 @@ extension Composer {
         let fitter: SummaryFitter
         var warnings: [SharePayload.Warning] = []
 
-        init(post: Post, network: SocialNetwork, configuration: ComposerConfiguration) throws(ComposeError) {
+        /// Hashtag words in priority order, before this network's maximum.
+        let hashtagCandidates: [String]
+
+        init(
+            post: Post, network: SocialNetwork, configuration: ComposerConfiguration, reading: Composer.Reading
+        ) throws(ComposeError) {
             self.post = post
             self.network = network
             self.configuration = configuration
@@ -27,7 +32,7 @@ extension Composer {
             style = NetworkStyle(network: network)
             link = post.url.map { configuration.linkTracking.url($0, for: network) }
             title = Whitespace.collapse(post.title)
-            var sentences = SummarySource.sentences(of: post)
+            var sentences = reading.sentences
             if sentences.isEmpty, !title.isEmpty { sentences = [title] }
             self.sentences = sentences
             guard !sentences.isEmpty || link != nil else {
@@ -36,7 +41,8 @@ extension Composer {
                     message: "The post '\(post.id)' has no title, summary, body or link, so there is nothing to post on \(network.displayName); import it again with its content.")
             }
             let maximum = configuration.hashtags.maximum(for: network)
-            let candidates = Hashtags.candidates(for: post, policy: configuration.hashtags)
+            let candidates = reading.hashtags
+            hashtagCandidates = candidates
             tags = configuration.template(for: network).uses(.hashtags) ? Array(candidates.prefix(max(0, maximum))) : []
             fitter = SummaryFitter(maximumSentences: configuration.sentenceLimit(for: network), language: post.language)
         }
@@ -194,8 +200,7 @@ extension Composer {
                 if let link { payload.embed = BlueskyParts.embed(post: post, link: link, description: cardDescription) }
             case .threads:
                 payload.topicTag = ThreadsParts.topicTag(
-                    from: Array(Hashtags.candidates(for: post, policy: configuration.hashtags)
-                        .prefix(max(0, configuration.hashtags.maximum(for: .threads)))))
+                    from: Array(hashtagCandidates.prefix(max(0, configuration.hashtags.maximum(for: .threads)))))
                 payload.hashtags = payload.topicTag.map { [$0] } ?? []
                 payload.linkAttachment = link
             case .linkedin:

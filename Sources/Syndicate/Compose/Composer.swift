@@ -39,8 +39,7 @@ public struct Composer: Sendable {
     /// - Throws: ``ComposeError`` `.emptyPost` when the post has no title, summary, body or
     ///   link; `.doesNotFit` when the link and the template's own text alone exceed the limit.
     public func payload(for post: Post, on network: SocialNetwork) throws(ComposeError) -> SharePayload {
-        var draft = try Draft(post: post, network: network, configuration: configuration)
-        return try draft.compose()
+        try payload(for: post, on: network, reading: Reading(post: post, configuration: configuration))
     }
 
     /// The payloads for `post` on each of `networks`, in that order.
@@ -53,11 +52,32 @@ public struct Composer: Sendable {
     public func payloads(
         for post: Post, on networks: [SocialNetwork] = SocialNetwork.allCases
     ) throws(ComposeError) -> [SharePayload] {
+        let reading = Reading(post: post, configuration: configuration)
         var result: [SharePayload] = []
         result.reserveCapacity(networks.count)
         for network in networks {
-            result.append(try payload(for: post, on: network))
+            result.append(try payload(for: post, on: network, reading: reading))
         }
         return result
+    }
+
+    private func payload(
+        for post: Post, on network: SocialNetwork, reading: Reading
+    ) throws(ComposeError) -> SharePayload {
+        var draft = try Draft(post: post, network: network, configuration: configuration, reading: reading)
+        return try draft.compose()
+    }
+
+    /// What every network's payload reads from a post, worked out once per post.
+    struct Reading {
+        /// Summary sentences in priority order (see ``SummarySource``).
+        let sentences: [String]
+        /// Hashtag words in priority order, before any network's maximum.
+        let hashtags: [String]
+
+        init(post: Post, configuration: ComposerConfiguration) {
+            sentences = SummarySource.sentences(of: post)
+            hashtags = Hashtags.candidates(for: post, policy: configuration.hashtags)
+        }
     }
 }
