@@ -134,7 +134,8 @@ extension SharePayload {
         public var description: String { message }
     }
 
-    /// One numbered part of a thread; encodes as `{"index", "text", "length"}`.
+    /// One numbered part of a thread; encodes as `{"index", "text", "length"}` plus `"facets"`
+    /// on Bluesky.
     public struct ThreadPart: Sendable, Equatable, Hashable, Encodable {
         /// The part's number, from 1.
         public var index: Int
@@ -142,12 +143,25 @@ extension SharePayload {
         public var text: String
         /// ``text`` counted by the network's rule.
         public var length: Int
+        /// Bluesky: the facets of this part's ``text``.
+        public var facets: [BlueskyFacet]?
 
         /// Creates a part.
-        public init(index: Int, text: String, length: Int) {
+        public init(index: Int, text: String, length: Int, facets: [BlueskyFacet]? = nil) {
             self.index = index
             self.text = text
             self.length = length
+            self.facets = facets
+        }
+
+        private enum CodingKeys: String, CodingKey { case index, text, length, facets }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(index, forKey: .index)
+            try container.encode(text, forKey: .text)
+            try container.encode(length, forKey: .length)
+            try container.encodeIfPresent(facets, forKey: .facets)
         }
     }
 

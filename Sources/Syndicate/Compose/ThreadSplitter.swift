@@ -26,7 +26,8 @@ struct ThreadSplitter {
             let numbered = chunk + " \(offset + 1)/\(count)"
             let text = offset == 0 ? draft.render(summary: numbered, tags: tags) : draft.style.escape(numbered)
             let length = draft.rule.measure(text).length
-            result.append(SharePayload.ThreadPart(index: offset + 1, text: text, length: length))
+            let facets = draft.network == .bluesky ? BlueskyParts.facets(in: text) : nil
+            result.append(SharePayload.ThreadPart(index: offset + 1, text: text, length: length, facets: facets))
         }
         return (result, packed.truncated)
     }
