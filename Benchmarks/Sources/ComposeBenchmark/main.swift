@@ -120,6 +120,18 @@ let countBodyTime = seconds {
     for post in posts { counted &+= NetworkRule.x.measure(post.text).length }
 }
 
+// Where the time goes: composing and counting, per network.
+var perNetwork: [(SocialNetwork, Double, Double)] = []
+for (index, network) in networks.enumerated() {
+    let composeSeconds = try seconds {
+        for post in posts { checksum &+= try composer.payload(for: post, on: network).length }
+    }
+    let countSeconds = seconds {
+        for postTexts in texts { counted &+= rules[index].measure(postTexts[index]).length }
+    }
+    perNetwork.append((network, composeSeconds, countSeconds))
+}
+
 func row(_ name: String, _ time: Double) -> String {
     let perPost = time / Double(count) * 1e6
     return "\(name.padding(toLength: 44, withPad: " ", startingAt: 0)) \(String(format: "%10.0f", Double(count) / time)) posts/s  \(String(format: "%9.2f", perPost)) µs/post"
@@ -131,5 +143,11 @@ print(row("compose X only", composeXTime))
 print(row("count the 9 composed texts (measure only)", countTime))
 print(row("count the body for X (measure only)", countBodyTime))
 print(String(format: "compose-all / count-only ratio: %.1f×", composeTime / countTime))
+print("per network (compose one payload | count its text once):")
+for (network, composeSeconds, countSeconds) in perNetwork {
+    print(String(
+        format: "  %-9@ %9.2f µs | %8.2f µs  (%4.1f counts' worth)", network.rawValue as NSString,
+        composeSeconds / Double(count) * 1e6, countSeconds / Double(count) * 1e6, composeSeconds / countSeconds))
+}
 print(String(format: "SWIFT_COMPOSE_ALL_US=%.3f", composeTime / Double(count) * 1e6))
 print(String(format: "SWIFT_COMPOSE_X_US=%.3f", composeXTime / Double(count) * 1e6))

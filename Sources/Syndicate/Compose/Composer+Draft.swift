@@ -16,6 +16,16 @@ extension Composer {
         /// Hashtags allowed on this network, highest priority first.
         let tags: [String]
         let fitter: SummaryFitter
+        /// The informativeness of each sentence (empty when ``sentences`` is the title alone).
+        let scores: [Int]
+        /// Measured lengths of single sentences, for quick whole-sentence tests.
+        var pieceCosts: [Int: Cost] = [:]
+        /// Measured length of the text around the summary, by number of hashtags.
+        var fixedCosts: [Int: Cost] = [:]
+        /// Set when the quick tests were wrong once: every candidate is then measured whole.
+        var exactOnly = false
+        /// The `{title}` value: the title, or nothing when the summary's lead repeats it.
+        let titleValue: String
         var warnings: [SharePayload.Warning] = []
 
         /// Hashtag words in priority order, before this network's maximum.
@@ -33,6 +43,7 @@ extension Composer {
             link = post.url.map { configuration.linkTracking.url($0, for: network) }
             title = Whitespace.collapse(post.title)
             var sentences = reading.sentences
+            scores = reading.scores
             if sentences.isEmpty, !title.isEmpty { sentences = [title] }
             self.sentences = sentences
             guard !sentences.isEmpty || link != nil else {
@@ -44,16 +55,16 @@ extension Composer {
             let candidates = reading.hashtags
             hashtagCandidates = candidates
             tags = configuration.template(for: network).uses(.hashtags) ? Array(candidates.prefix(max(0, maximum))) : []
+            if template.uses(.title), let first = sentences.first, SummarySource.repeats(title: title, lead: first) {
+                titleValue = ""
+            } else {
+                titleValue = title
+            }
             fitter = SummaryFitter(maximumSentences: configuration.sentenceLimit(for: network), language: post.language)
         }
 
         // MARK: Rendering
 
-        /// Whether the title is said by the template apart from the summary, and not repeated by it.
-        var titleValue: String {
-            guard template.uses(.title), let first = sentences.first else { return title }
-            return SummarySource.repeats(title: title, lead: first) ? "" : title
-        }
 
         /// The values the template places, with `summary` and the first `tagCount` tags, written
         /// for the network (`escaped`) or as plain text.
@@ -83,6 +94,48 @@ extension Composer {
             return !text.isEmpty && rule.measure(text).isValid
         }
 
+        // MARK: Quick whole-sentence tests
+
+        /// A length in the network's unit and in UTF-8 bytes.
+        struct Cost {
+            var length: Int
+            var bytes: Int
+        }
+
+        /// The measured cost of the text around the summary with the first `tagCount` tags: the
+        /// text with a one-character summary, less that character.
+        mutating func fixedCost(tagCount: Int) -> Cost {
+            if let cost = fixedCosts[tagCount] { return cost }
+            let measurement = rule.measure(render(summary: "a", tags: Array(tags.prefix(tagCount))))
+            let cost = Cost(length: measurement.length - 1, bytes: measurement.bytes - 1)
+            fixedCosts[tagCount] = cost
+            return cost
+        }
+
+        /// The measured cost of sentence `index` as written for the network.
+        mutating func pieceCost(_ index: Int) -> Cost {
+            if let cost = pieceCosts[index] { return cost }
+            let measurement = rule.measure(style.escape(sentences[index]))
+            let cost = Cost(length: measurement.length, bytes: measurement.bytes)
+            pieceCosts[index] = cost
+            return cost
+        }
+
+        /// Whether the sentences at `indices`, joined by spaces, fit with the first `tagCount`
+        /// tags, by adding measured pieces. Every unit Syndicate counts in adds up across a
+        /// space between sentences; the final text is measured whole all the same.
+        mutating func fitsSentences(_ indices: [Int], tagCount: Int) -> Bool {
+            var total = fixedCost(tagCount: tagCount)
+            for index in indices {
+                let piece = pieceCost(index)
+                total.length += piece.length
+                total.bytes += piece.bytes
+            }
+            total.length += max(0, indices.count - 1)
+            total.bytes += max(0, indices.count - 1)
+            return total.length <= rule.limit && total.bytes <= (rule.byteLimit ?? Int.max)
+        }
+
         // MARK: Composing
 
         mutating func compose() throws(ComposeError) -> SharePayload {
@@ -94,8 +147,11 @@ extension Composer {
             var used = tags
             // Keep the lead whole if dropping hashtags (lowest priority first) makes room.
             if let lead = sentences.first, template.uses(.summary) {
-                while !used.isEmpty, !fits(summary: lead, tags: used) { used.removeLast() }
-                if used.count < tags.count, !fits(summary: lead, tags: used) { used = tags }
+                func leadFits(_ count: Int) -> Bool {
+                    exactOnly ? fits(summary: lead, tags: Array(tags.prefix(count))) : fitsSentences([0], tagCount: count)
+                }
+                while !used.isEmpty, !leadFits(used.count) { used.removeLast() }
+                if used.count < tags.count, !leadFits(used.count) { used = tags }
                 // No tag helps: keep them all unless even an empty summary leaves no room.
                 while !used.isEmpty, !fits(summary: "", tags: used) { used.removeLast() }
             }
@@ -106,7 +162,11 @@ extension Composer {
             var summary = ""
             if template.uses(.summary) {
                 let current = used
-                let fit = fitter.fit(sentences) { fits(summary: $0, tags: current) }
+                var quick = self
+                let fit = fitter.fit(
+                    sentences, scores: scores.count == sentences.count ? scores : nil,
+                    fitsSentences: exactOnly ? nil : { quick.fitsSentences($0, tagCount: current.count) },
+                    fits: { fits(summary: $0, tags: current) })
                 summary = fit.text
                 if fit.cut {
                     if !title.isEmpty, !template.uses(.title) || titleValue.isEmpty, sentences.first != title,
@@ -131,6 +191,13 @@ extension Composer {
             var text = render(summary: summary, tags: used)
             if text.isEmpty, let link { text = style.link(link, title: title) }
             let measured = rule.measure(text)
+            if !measured.isValid, !exactOnly {
+                // The measured pieces did not add up to the whole (a rule that does not add
+                // across a space): compose again, measuring every candidate whole.
+                exactOnly = true
+                warnings = []
+                return try compose()
+            }
             guard measured.isValid, !text.isEmpty else {
                 throw ComposeError(
                     .doesNotFit(length: measured.length, limit: rule.limit),
@@ -188,7 +255,10 @@ extension Composer {
         var cardDescription: String {
             let base = Whitespace.collapse(post.summary ?? post.lead ?? "")
             guard base.count > 300 else { return base }
-            return fitter.cut(base) { $0.count <= 300 }
+            // A card field, not post text: cut at the last space within 299 characters.
+            let head = base.prefix(299)
+            let end = head.lastIndex(where: { $0 == " " }) ?? head.endIndex
+            return SummaryFitter.ellipsized(head[..<end])
         }
 
         mutating func addNetworkParts(to payload: inout SharePayload, summary: String, tags: [String]) {

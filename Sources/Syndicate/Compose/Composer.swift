@@ -74,9 +74,12 @@ public struct Composer: Sendable {
         let sentences: [String]
         /// Hashtag words in priority order, before any network's maximum.
         let hashtags: [String]
+        /// The informativeness of each of ``sentences``.
+        let scores: [Int]
 
         init(post: Post, configuration: ComposerConfiguration) {
             sentences = SummarySource.sentences(of: post)
+            scores = sentences.map(SummaryFitter.informativeness)
             hashtags = Hashtags.candidates(for: post, policy: configuration.hashtags)
         }
     }

@@ -87,7 +87,7 @@ public struct PostTemplate: Sendable, Equatable, Hashable, CustomStringConvertib
         var afterEmpty = false
         func endLine() {
             if lineHasValue || !lineHasPlaceholder {
-                lines.append(line.trimmingCharacters(in: .whitespaces))
+                lines.append(Self.trimmingSpaces(line))
             }
             line = ""
             lineHasValue = false
@@ -134,6 +134,17 @@ public struct PostTemplate: Sendable, Equatable, Hashable, CustomStringConvertib
         }
         while output.last?.isEmpty == true { output.removeLast() }
         return output.joined(separator: "\n")
+    }
+
+    /// `line` without leading and trailing spaces and tabs.
+    private static func trimmingSpaces(_ line: String) -> String {
+        guard line.first == " " || line.first == "\t" || line.last == " " || line.last == "\t" else { return line }
+        let trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
+        var end = trimmed.endIndex
+        while end > trimmed.startIndex, trimmed[trimmed.index(before: end)] == " " || trimmed[trimmed.index(before: end)] == "\t" {
+            end = trimmed.index(before: end)
+        }
+        return String(trimmed[..<end])
     }
 
     // MARK: Parsing

@@ -41,23 +41,38 @@ struct SummaryFitter {
     }
 
     /// The longest summary built from `sentences` that `fits`.
-    func fit(_ sentences: [String], fits: (String) -> Bool) -> Fit {
+    ///
+    /// - Parameters:
+    ///   - sentences: Candidate sentences, the lead first.
+    ///   - scores: Their informativeness (``informativeness(_:)``), computed once per post.
+    ///   - fitsSentences: A quick test for whole sentences by index (sums of measured pieces);
+    ///     nil to render and measure each candidate with `fits`.
+    ///   - fits: The exact test on a candidate summary, used for cuts.
+    func fit(
+        _ sentences: [String], scores: [Int]? = nil, fitsSentences: (([Int]) -> Bool)? = nil,
+        fits: (String) -> Bool
+    ) -> Fit {
         guard let first = sentences.first else { return Fit(text: "", cut: false, dropped: 0) }
-        guard fits(first) else {
+        func test(_ indices: [Int]) -> Bool {
+            if let fitsSentences { return fitsSentences(indices) }
+            return fits(indices.map { sentences[$0] }.joined(separator: " "))
+        }
+        guard test([0]) else {
             let text = cut(first, fits: fits)
             return Fit(text: text, cut: true, dropped: min(sentences.count, maximumSentences) - 1)
         }
         var chosen: [Int] = [0]
-        let ranked = sentences.indices.dropFirst().sorted {
-            let left = Self.informativeness(sentences[$0])
-            let right = Self.informativeness(sentences[$1])
-            return left != right ? left > right : $0 < $1
-        }
-        var attempts = 0
-        for index in ranked where chosen.count < maximumSentences && attempts < maximumSentences + 4 {
-            attempts += 1
-            let candidate = (chosen + [index]).sorted()
-            if fits(candidate.map { sentences[$0] }.joined(separator: " ")) { chosen = candidate }
+        if maximumSentences > 1, sentences.count > 1 {
+            let scores = scores ?? sentences.map(Self.informativeness)
+            let ranked = sentences.indices.dropFirst().sorted {
+                scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1
+            }
+            var attempts = 0
+            for index in ranked where chosen.count < maximumSentences && attempts < maximumSentences + 4 {
+                attempts += 1
+                let candidate = (chosen + [index]).sorted()
+                if test(candidate) { chosen = candidate }
+            }
         }
         let text = chosen.map { sentences[$0] }.joined(separator: " ")
         return Fit(text: text, cut: false, dropped: min(sentences.count, maximumSentences) - chosen.count)

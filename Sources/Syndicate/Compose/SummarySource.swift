@@ -2,7 +2,8 @@ import Foundation
 
 /// Where a summary's sentences come from, and how repetition is recognised.
 enum SummarySource {
-    /// The most sentences considered; a summary never needs more.
+    /// The most sentences considered; a summary never needs more (LinkedIn, the longest
+    /// default, takes 4, from the first dozen).
     static let maximumSentences = 12
 
     /// The candidate sentences of `post` in priority order: the author's summary first, else
@@ -10,8 +11,8 @@ enum SummarySource {
     static func sentences(of post: Post) -> [String] {
         var result: [String] = []
         var said = Set<String>()
+        // Paragraphs are whitespace-normalised by every importer; the summary may not be.
         func add(_ sentence: String, unlessRepeating: Bool) {
-            let sentence = Whitespace.collapse(sentence)
             guard !sentence.isEmpty, result.count < maximumSentences else { return }
             let words = contentWords(sentence)
             if unlessRepeating, !words.isEmpty {
@@ -22,7 +23,9 @@ enum SummarySource {
             result.append(sentence)
         }
         if let summary = post.summary {
-            for sentence in SentenceSplitter.sentences(in: summary) { add(sentence, unlessRepeating: false) }
+            for sentence in SentenceSplitter.sentences(in: Whitespace.collapse(summary)) {
+                add(sentence, unlessRepeating: false)
+            }
         }
         let hasSummary = !result.isEmpty
         for paragraph in post.paragraphs {
