@@ -203,13 +203,13 @@ struct SummaryFitter {
     static func informativeness(_ sentence: String) -> Int {
         var score = 0
         var first = true
-        for word in sentence.split(whereSeparator: { $0.isWhitespace }) {
-            let letters = word.filter { $0.isLetter || $0.isNumber }
+        for word in sentence.split(whereSeparator: { $0 == " " || $0.isWhitespace }) {
+            let letters = word.filter(SummarySource.isWordCharacter)
             defer { first = false }
-            guard !letters.isEmpty else { continue }
+            guard let initial = letters.first else { continue }
             if letters.count >= 4, !stopWords.contains(letters.lowercased()) { score += 1 }
-            if !first, letters.first?.isUppercase == true { score += 1 }
-            if letters.contains(where: \.isNumber) { score += 1 }
+            if !first, initial.asciiValue.map({ $0 >= 0x41 && $0 <= 0x5A }) ?? initial.isUppercase { score += 1 }
+            if letters.contains(where: { $0.asciiValue.map { $0 >= 0x30 && $0 <= 0x39 } ?? $0.isNumber }) { score += 1 }
         }
         if sentence.hasSuffix("?") { score /= 2 }
         return score

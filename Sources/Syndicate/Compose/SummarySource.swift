@@ -42,7 +42,15 @@ enum SummarySource {
 
     /// Lower-cased runs of letters and digits.
     static func words(_ text: String) -> [String] {
-        text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
+        text.lowercased().split(whereSeparator: { !isWordCharacter($0) }).map(String.init)
+    }
+
+    /// Whether `character` is a letter or a digit, deciding ASCII without Unicode tables.
+    static func isWordCharacter(_ character: Character) -> Bool {
+        if let ascii = character.asciiValue {
+            return (ascii >= 0x30 && ascii <= 0x39) || (ascii | 0x20 >= 0x61 && ascii | 0x20 <= 0x7A)
+        }
+        return character.isLetter || character.isNumber
     }
 
     /// Whether `lead` repeats `title`: the title's words open the lead, or the lead's words
