@@ -18,5 +18,9 @@ let package = Package(
             name: "CountBenchmark",
             dependencies: [.product(name: "Syndicate", package: "Syndicate")]
         ),
+        .executableTarget(
+            name: "ComposeBenchmark",
+            dependencies: [.product(name: "Syndicate", package: "Syndicate")]
+        ),
     ]
 )

@@ -7,6 +7,9 @@ struct SyndicateCommand: AsyncParsableCommand {
         commandName: "syndicate",
         abstract: "Announce a published post on every social network, correctly, in one call.",
         version: "0.1.0",
-        subcommands: [InspectCommand.self, CountCommand.self, FacetsCommand.self, MetaCommand.self, ShareLinksCommand.self]
+        subcommands: [
+            InspectCommand.self, CountCommand.self, FacetsCommand.self, PreviewCommand.self, MetaCommand.self,
+            ShareLinksCommand.self,
+        ]
     )
 }

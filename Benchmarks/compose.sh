@@ -1,0 +1,44 @@
+#!/bin/sh
+# Composer benchmark: Syndicate composing all networks vs counting alone vs brevity (X only),
+# on the same 10,000 posts, in one run. Needs `pip install brevity`.
+# Usage: Benchmarks/compose.sh [count]
+set -eu
+cd "$(dirname "$0")"
+COUNT="${1:-10000}"
+POSTS="$(mktemp -t compose-posts.XXXXXX)"
+trap 'rm -f "$POSTS"' EXIT
+swift build -c release --product ComposeBenchmark >/dev/null
+SWIFT_OUT="$(.build/release/ComposeBenchmark "$COUNT" "$POSTS")"
+BREVITY_OUT="$(python3 - "$POSTS" <<'PYTHON'
+"""Times brevity.shorten(text, permalink=url, target_length=280) over the posts ComposeBenchmark
+wrote (JSON lines: text, url): the shortener behind Bridgy Publish, for X alone."""
+import json
+import sys
+import time
+
+import brevity
+
+path = sys.argv[1]
+posts = [json.loads(line) for line in open(path, encoding="utf-8")]
+for post in posts[:200]:  # warm up
+    brevity.shorten(post["text"], permalink=post["url"], target_length=280)
+start = time.perf_counter()
+total = 0
+for post in posts:
+    total += len(brevity.shorten(post["text"], permalink=post["url"], target_length=280))
+elapsed = time.perf_counter() - start
+print(f"brevity {brevity.__version__ if hasattr(brevity, '__version__') else ''} shorten for X: "
+      f"{len(posts) / elapsed:10.0f} posts/s  {elapsed / len(posts) * 1e6:9.2f} µs/post  (checksum {total & 0xFFFF})")
+print(f"BREVITY_X_US={elapsed / len(posts) * 1e6:.3f}")
+PYTHON
+)"
+echo "$SWIFT_OUT" | grep -v '_US='
+echo "$BREVITY_OUT" | grep -v '_US='
+ALL="$(echo "$SWIFT_OUT" | sed -n 's/^SWIFT_COMPOSE_ALL_US=//p')"
+X="$(echo "$SWIFT_OUT" | sed -n 's/^SWIFT_COMPOSE_X_US=//p')"
+BREVITY="$(echo "$BREVITY_OUT" | sed -n 's/^BREVITY_X_US=//p')"
+python3 -c "
+all_, x, b = $ALL, $X, $BREVITY
+print(f'brevity X-only / Syndicate all-networks: {b / all_:.1f}x (target: >= 50x)')
+print(f'brevity X-only / Syndicate X-only:       {b / x:.1f}x')
+"

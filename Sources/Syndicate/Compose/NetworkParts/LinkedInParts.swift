@@ -1,0 +1,39 @@
+import Foundation
+
+/// LinkedIn's `commentary` (little-text format) and article card.
+///
+/// Little text reserves `\ | { } @ [ ] ( ) < > # * _ ~`: each is backslash-escaped wherever it
+/// appears, URLs included (LinkedIn un-escapes before it links them), because an unescaped one
+/// silently truncates the post. Hashtags Syndicate adds are written as little-text hashtag
+/// templates, `{hashtag|\#|Ofsted}`, which LinkedIn shows as `#Ofsted` and links as a hashtag;
+/// a `#` in the article's own text is escaped like any other reserved character. The payload's
+/// `text` is the plain reading (`#Ofsted`); `commentary` is what is sent and what is counted.
+/// The article card's title and description are plain text fields and are not escaped.
+enum LinkedInParts {
+    /// The reserved characters of little text.
+    static let reserved: Set<Character> = ["\\", "|", "{", "}", "@", "[", "]", "(", ")", "<", ">", "#", "*", "_", "~"]
+
+    /// `text` with every reserved character backslash-escaped.
+    static func escape(_ text: String) -> String {
+        guard text.contains(where: { reserved.contains($0) }) else { return text }
+        var result = ""
+        result.reserveCapacity(text.utf8.count + 8)
+        for character in text {
+            if reserved.contains(character) { result.append("\\") }
+            result.append(character)
+        }
+        return result
+    }
+
+    /// The little-text hashtag template for `tag` (a word without `#`).
+    static func hashtag(_ tag: String) -> String {
+        "{hashtag|\\#|" + escape(tag) + "}"
+    }
+
+    /// The article card: the tracked link, the headline and a description, not escaped.
+    static func article(post: Post, link: URL, description: String) -> SharePayload.Article {
+        SharePayload.Article(
+            source: link, title: Whitespace.collapse(post.title), description: description,
+            thumbnailURL: post.images.first?.url)
+    }
+}
