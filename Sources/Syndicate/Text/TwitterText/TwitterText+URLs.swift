@@ -33,17 +33,23 @@ extension TwitterText {
     }
 
     /// ``urls(in:withoutProtocol:)`` on the UTF-16 code units of a text.
-    static func urls(inUTF16 units: [UInt16], withoutProtocol: Bool = true) -> [FoundURL] {
+    ///
+    /// With `withText` false every ``FoundURL/url`` is empty (only the ranges are wanted), and
+    /// no `String` is built for ASCII domains.
+    static func urls(inUTF16 units: [UInt16], withoutProtocol: Bool = true, withText: Bool = true) -> [FoundURL] {
         var scanner = URLScanner(units: units)
         var found: [FoundURL] = []
         func string(_ range: Range<Int>) -> String {
-            units.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF16.self) }
+            guard withText else { return "" }
+            return units.withUnsafeBufferPointer {
+                String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF16.self)
+            }
         }
         for match in scanner.matches() {
-            let domain = string(match.domain)
             let start = match.url.lowerBound
             var end = match.url.upperBound
-            guard isValidURL(length: match.url.count, hasProtocol: match.protocolRange != nil, domain: domain) else {
+            guard isValidURL(length: match.url.count, hasProtocol: match.protocolRange != nil, units: units, domain: match.domain)
+            else {
                 continue
             }
             if match.protocolRange != nil {
@@ -59,8 +65,7 @@ extension TwitterText {
             guard withoutProtocol else { continue }
             if let last = match.before.last, invalidSchemelessPreceding.contains(units[last]) { continue }
             var last: (index: Int, domain: String)?
-            for ascii in URLScanner.asciiDomains(in: Array(units[match.domain])) {
-                let range = (start + ascii.lowerBound)..<(start + ascii.upperBound)
+            for range in URLScanner.asciiDomains(in: units, range: match.domain) {
                 let asciiDomain = string(range)
                 found.append(FoundURL(url: asciiDomain, utf16Range: range))
                 last = (found.count - 1, asciiDomain)
@@ -78,6 +83,33 @@ extension TwitterText {
     /// the domain does not start with `xn--` unless it is ASCII, and the URL, with its domain in
     /// Punycode and `https://` counted when it has no scheme, is at most 4096 characters (the Java
     /// and Ruby rule, which Mastodon's server applies).
+    static func isValidURL(length: Int, hasProtocol: Bool, units: [UInt16], domain: Range<Int>) -> Bool {
+        // ASCII domains (nearly all) need no String: each label's Punycode is itself.
+        var labelStart = domain.lowerBound
+        for position in domain {
+            let unit = units[position]
+            if unit >= 0x80 {
+                let text = units.withUnsafeBufferPointer {
+                    String(decoding: UnsafeBufferPointer(rebasing: $0[domain]), as: UTF16.self)
+                }
+                return isValidURL(length: length, hasProtocol: hasProtocol, domain: text)
+            }
+            if unit == 0x2E {
+                guard (1...63).contains(position - labelStart) else { return false }
+                labelStart = position + 1
+            }
+        }
+        guard (1...63).contains(domain.upperBound - labelStart) else { return false }
+        if domain.count >= 4, units[domain.lowerBound] == 0x78, units[domain.lowerBound + 1] == 0x6E,
+            units[domain.lowerBound + 2] == 0x2D, units[domain.lowerBound + 3] == 0x2D,
+            URLScanner.asciiDomains(in: units, range: domain).isEmpty
+        {
+            return false
+        }
+        return length + (hasProtocol ? 0 : "https://".utf16.count) <= maxURLLength
+    }
+
+    /// ``isValidURL(length:hasProtocol:units:domain:)`` on a domain given as a `String`.
     static func isValidURL(length: Int, hasProtocol: Bool, domain: String) -> Bool {
         if domain.hasPrefix("xn--"), URLScanner.asciiDomains(in: Array(domain.utf16)).isEmpty {
             return false
