@@ -24,9 +24,18 @@ extension TwitterText {
     }
 
     /// Whether a code point is an emoji by Unicode's `Emoji` property.
+    ///
+    /// The ranges that hold no emoji but `©`, `®` (below U+203C) and `〰`, `〽`, `㊗`, `㊙`
+    /// (U+2B56 to U+1F003: CJK, Hangul and the rest of the BMP) are decided without looking the
+    /// property up (Unicode 16's emoji-data; every other emoji is from U+203C to U+2B55 or from
+    /// U+1F004 on).
     @inline(__always)
     static func isEmoji(_ value: UInt32) -> Bool {
-        Unicode.Scalar(value)?.properties.isEmoji ?? false
+        if value >= 0x80, value < 0x203C { return value == 0xA9 || value == 0xAE }
+        if value > 0x2B55, value < 0x1F004 {
+            return value == 0x3030 || value == 0x303D || value == 0x3297 || value == 0x3299
+        }
+        return Unicode.Scalar(value)?.properties.isEmoji ?? false
     }
 
     /// The end (byte index, UTF-16 units consumed) of the emoji sequence starting at byte `start`,

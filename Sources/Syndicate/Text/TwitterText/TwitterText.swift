@@ -80,6 +80,23 @@ public enum TwitterText {
                 // Skip URLs that started inside this one (none do; twitter-text's map has one per start).
                 while nextURL < urls.count, urls[nextURL].lowerBound < offset { nextURL += 1 }
                 nextURLStart = nextURL < urls.count ? urls[nextURL].lowerBound : Int.max
+            } else if byte < 0x80, asciiWeight >= 0, !(emojiEnabled && isKeycapBase(byte)) {
+                // A run of ASCII up to the next URL, keycap base or other code point, in bulk.
+                let runLimit = count - index < nextURLStart - offset ? count : index + (nextURLStart - offset)
+                var end = index + 1
+                while end < runLimit, bytes[end] < 0x80, !(emojiEnabled && isKeycapBase(bytes[end])) { end += 1 }
+                let length = end - index
+                if valid {
+                    // Each byte adds asciiWeight; the last one that keeps the sum within the limit counts.
+                    let within =
+                        asciiWeight == 0
+                        ? (weighted <= limit ? length : 0) : max(0, min(length, (limit - weighted) / asciiWeight))
+                    if within > 0 { validDisplayIndex = offset + within - 1 }
+                }
+                weighted += length * asciiWeight
+                index = end
+                offset += length
+                continue
             } else if emojiEnabled, byte >= 0xC2 || byte == 0x23 || byte == 0x2A || (byte >= 0x30 && byte <= 0x39),
                 let emoji = emojiSequenceEnd(in: bytes, at: index)
             {
@@ -156,6 +173,12 @@ public enum TwitterText {
             }
         }
         return result
+    }
+
+    /// Whether `byte` is `#`, `*` or a digit, which start a keycap emoji.
+    @inline(__always)
+    private static func isKeycapBase(_ byte: UInt8) -> Bool {
+        byte == 0x23 || byte == 0x2A || (byte >= 0x30 && byte <= 0x39)
     }
 
     /// Whether `byte` is ASCII white space as twitter-text's `spaces` has it (tab to carriage return, space).
