@@ -32,10 +32,19 @@ extension TwitterText {
         /// Reused storage for the labels of one domain attempt.
         private var labelBuffer: [(dot: Int, underscore: Bool)] = []
 
+        /// Texts up to this many units are scanned without memos (at most a constant times
+        /// more work, and no allocation); longer ones memoise, so the scan stays linear.
+        static let memoThreshold = 96
+
         init(units: [UInt16]) {
             self.units = units
-            tldMemo = Array(repeating: -2, count: units.count + 1)
-            labelMemo = Array(repeating: Int32.max, count: units.count + 1)
+            if units.count > Self.memoThreshold {
+                tldMemo = Array(repeating: -2, count: units.count + 1)
+                labelMemo = Array(repeating: Int32.max, count: units.count + 1)
+            } else {
+                tldMemo = []
+                labelMemo = []
+            }
         }
 
         // MARK: Scanning
@@ -200,6 +209,7 @@ extension TwitterText {
         }
 
         private mutating func memoizedLabel(at start: Int) -> (dot: Int, underscore: Bool)? {
+            if labelMemo.isEmpty { return start < units.count ? label(at: start) : nil }
             guard start < labelMemo.count else { return nil }
             let known = labelMemo[start]
             if known == Int32.min { return nil }
@@ -233,6 +243,7 @@ extension TwitterText {
         /// The length of the TLD at `start` (gTLD, then ccTLD, longest first, each followed by a
         /// character other than `A–Z a–z 0–9 @ + -` or the end; else `xn--…` punycode), if any.
         mutating func tld(at start: Int) -> Int? {
+            if tldMemo.isEmpty { return start <= units.count ? Self.tld(in: units, at: start) : nil }
             guard start < tldMemo.count else { return nil }
             let known = tldMemo[start]
             if known != -2 { return known < 0 ? nil : Int(known) }
