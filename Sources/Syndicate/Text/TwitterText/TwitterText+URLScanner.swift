@@ -29,8 +29,6 @@ extension TwitterText {
         /// Per offset: the label found there (its dot's offset, negated minus one when it has an `_`),
         /// `Int32.min` for none, `Int32.max` not yet looked at.
         private var labelMemo: [Int32]
-        /// Reused storage for the labels of one domain attempt.
-        private var labelBuffer: [(dot: Int, underscore: Bool)] = []
 
         /// Texts up to this many units are scanned without memos (at most a constant times
         /// more work, and no allocation); longer ones memoise, so the scan stays linear.
@@ -52,17 +50,22 @@ extension TwitterText {
         /// Every match of the URL regex, leftmost first, each search resuming after the previous match.
         mutating func matches() -> [Match] {
             var result: [Match] = []
+            forEachMatch { result.append($0) }
+            return result
+        }
+
+        /// Calls `body` with every match of the URL regex, as ``matches()`` lists them.
+        mutating func forEachMatch(_ body: (Match) -> Void) {
             var position = 0
             let count = units.count
             while position < count {
                 if let match = match(at: position) {
-                    result.append(match)
+                    body(match)
                     position = max(match.url.upperBound, position + 1)
                 } else {
                     position += 1
                 }
             }
-            return result
         }
 
         /// The match that starts at `start` (its preceding character or the start of the text).
@@ -193,19 +196,23 @@ extension TwitterText {
         ///
         /// Greedy as the regex: the most labels whose last one (no `_` allowed) a TLD follows.
         mutating func domain(at start: Int) -> Int? {
-            labelBuffer.removeAll(keepingCapacity: true)
-            var position = start
-            while labelBuffer.count < 127, let label = memoizedLabel(at: position) {
-                labelBuffer.append(label)
-                position = label.dot + 1
+            // The labels of one attempt live on the stack: at most 127, as the regex allows.
+            withUnsafeTemporaryAllocation(of: (dot: Int, underscore: Bool).self, capacity: 127) { labels in
+                var count = 0
+                var position = start
+                while count < 127, let label = memoizedLabel(at: position) {
+                    labels[count] = label
+                    count += 1
+                    position = label.dot + 1
+                }
+                var index = count - 1
+                while index >= 0 {
+                    let name = labels[index]
+                    if !name.underscore, let length = tld(at: name.dot + 1) { return name.dot + 1 + length }
+                    index -= 1
+                }
+                return nil
             }
-            var index = labelBuffer.count - 1
-            while index >= 0 {
-                let name = labelBuffer[index]
-                if !name.underscore, let length = tld(at: name.dot + 1) { return name.dot + 1 + length }
-                index -= 1
-            }
-            return nil
         }
 
         private mutating func memoizedLabel(at start: Int) -> (dot: Int, underscore: Bool)? {

@@ -37,46 +37,57 @@ extension TwitterText {
     /// With `withText` false every ``FoundURL/url`` is empty (only the ranges are wanted), and
     /// no `String` is built for ASCII domains.
     static func urls(inUTF16 units: [UInt16], withoutProtocol: Bool = true, withText: Bool = true) -> [FoundURL] {
-        var scanner = URLScanner(units: units)
         var found: [FoundURL] = []
+        forEachURL(inUTF16: units, withoutProtocol: withoutProtocol, withText: withText) { found.append($0) }
+        return found
+    }
+
+    /// Calls `body` with each URL ``urls(inUTF16:withoutProtocol:withText:)`` lists, in order.
+    static func forEachURL(
+        inUTF16 units: [UInt16], withoutProtocol: Bool = true, withText: Bool = true, _ body: (FoundURL) -> Void
+    ) {
+        var scanner = URLScanner(units: units)
+        let reader = scanner
         func string(_ range: Range<Int>) -> String {
             guard withText else { return "" }
             return units.withUnsafeBufferPointer {
                 String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF16.self)
             }
         }
-        for match in scanner.matches() {
+        scanner.forEachMatch { match in
             let start = match.url.lowerBound
             var end = match.url.upperBound
-            guard isValidURL(length: match.url.count, hasProtocol: match.protocolRange != nil, units: units, domain: match.domain)
+            guard
+                isValidURL(
+                    length: match.url.count, hasProtocol: match.protocolRange != nil, units: units, domain: match.domain)
             else {
-                continue
+                return
             }
             if match.protocolRange != nil {
                 var url = string(match.url)
-                if let tco = scanner.tcoURL(in: match.url) {
-                    guard tco.slugLength <= maxTcoSlugLength else { continue }
+                if let tco = reader.tcoURL(in: match.url) {
+                    guard tco.slugLength <= maxTcoSlugLength else { return }
                     end = tco.end
                     url = string(start..<end)
                 }
-                found.append(FoundURL(url: url, utf16Range: start..<end))
-                continue
+                body(FoundURL(url: url, utf16Range: start..<end))
+                return
             }
-            guard withoutProtocol else { continue }
-            if let last = match.before.last, invalidSchemelessPreceding.contains(units[last]) { continue }
-            var last: (index: Int, domain: String)?
+            guard withoutProtocol else { return }
+            if let last = match.before.last, invalidSchemelessPreceding.contains(units[last]) { return }
+            var pending: FoundURL?
             for range in URLScanner.asciiDomains(in: units, range: match.domain) {
-                let asciiDomain = string(range)
-                found.append(FoundURL(url: asciiDomain, utf16Range: range))
-                last = (found.count - 1, asciiDomain)
+                if let pending { body(pending) }
+                pending = FoundURL(url: string(range), utf16Range: range)
             }
             // With a path, the last ASCII domain takes the rest of the URL (port, path, query).
-            if match.path != nil, let (index, lastDomain) = last {
-                found[index].url = lastDomain + string(match.domain.upperBound..<end)
-                found[index].utf16Range = found[index].utf16Range.lowerBound..<end
+            if match.path != nil, var last = pending {
+                last.url += string(match.domain.upperBound..<end)
+                last.utf16Range = last.utf16Range.lowerBound..<end
+                pending = last
             }
+            if let pending { body(pending) }
         }
-        return found
     }
 
     /// twitter-text's URL validity check: every label of `domain` is 1–63 characters in Punycode,

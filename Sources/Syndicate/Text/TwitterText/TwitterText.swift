@@ -168,7 +168,7 @@ public enum TwitterText {
             }
             units.removeAll(keepingCapacity: true)
             appendUTF16Units(of: UnsafeBufferPointer(rebasing: bytes[unitsStart..<runEnd]), to: &units)
-            for url in urls(inUTF16: units, withText: false) {
+            forEachURL(inUTF16: units, withText: false) { url in
                 result.append((url.utf16Range.lowerBound + countedOffset)..<(url.utf16Range.upperBound + countedOffset))
             }
         }
