@@ -97,7 +97,8 @@ public enum TwitterText {
                 index = end
                 offset += length
                 continue
-            } else if emojiEnabled, byte >= 0xC2 || byte == 0x23 || byte == 0x2A || (byte >= 0x30 && byte <= 0x39),
+            } else if emojiEnabled,
+                isKeycapBase(byte) || (byte >= 0xC2 && isEmoji(decodeScalar(bytes, at: index).value)),
                 let emoji = emojiSequenceEnd(in: bytes, at: index)
             {
                 weighted += emojiWeight
