@@ -24,9 +24,50 @@ extension TwitterText {
     }
 
     /// Whether a code point is an emoji by Unicode's `Emoji` property.
+    ///
+    /// The ranges that hold no emoji but `©`, `®` (below U+203C) and `〰`, `〽`, `㊗`, `㊙`
+    /// (U+2B56 to U+1F003: CJK, Hangul and the rest of the BMP) are decided without looking the
+    /// property up (Unicode 16's emoji-data; every other emoji is from U+203C to U+2B55 or from
+    /// U+1F004 on).
+    /// The two blocks that hold nearly all emoji are looked up in a bitmap built from the
+    /// property once.
     @inline(__always)
     static func isEmoji(_ value: UInt32) -> Bool {
-        Unicode.Scalar(value)?.properties.isEmoji ?? false
+        if value >= 0x80, value < 0x203C { return value == 0xA9 || value == 0xAE }
+        if value > 0x2B55, value < 0x1F004 {
+            return value == 0x3030 || value == 0x303D || value == 0x3297 || value == 0x3299
+        }
+        if value >= 0x2000, value < 0x2C00 { return EmojiBitmap.symbols.contains(value) }
+        if value >= 0x1F000, value < 0x1FB00 { return EmojiBitmap.pictographs.contains(value) }
+        return Unicode.Scalar(value)?.properties.isEmoji ?? false
+    }
+
+    /// Unicode's `Emoji` property over a range of code points, one bit each.
+    struct EmojiBitmap: Sendable {
+        let start: UInt32
+        let words: [UInt64]
+
+        init(_ range: Range<UInt32>) {
+            start = range.lowerBound
+            var words = [UInt64](repeating: 0, count: (range.count + 63) / 64)
+            for value in range where Unicode.Scalar(value)?.properties.isEmoji ?? false {
+                let bit = Int(value - range.lowerBound)
+                words[bit >> 6] |= 1 << UInt64(bit & 63)
+            }
+            self.words = words
+        }
+
+        /// Whether `value`, which must lie in the bitmap's range, is an emoji.
+        @inline(__always)
+        func contains(_ value: UInt32) -> Bool {
+            let bit = Int(value - start)
+            return words[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+        }
+
+        /// General punctuation to miscellaneous symbols and arrows (U+2000–U+2BFF).
+        static let symbols = EmojiBitmap(0x2000..<0x2C00)
+        /// Mahjong tiles to symbols and pictographs extended-A (U+1F000–U+1FAFF).
+        static let pictographs = EmojiBitmap(0x1F000..<0x1FB00)
     }
 
     /// The end (byte index, UTF-16 units consumed) of the emoji sequence starting at byte `start`,

@@ -29,13 +29,20 @@ extension TwitterText {
         /// Per offset: the label found there (its dot's offset, negated minus one when it has an `_`),
         /// `Int32.min` for none, `Int32.max` not yet looked at.
         private var labelMemo: [Int32]
-        /// Reused storage for the labels of one domain attempt.
-        private var labelBuffer: [(dot: Int, underscore: Bool)] = []
+
+        /// Texts up to this many units are scanned without memos (at most a constant times
+        /// more work, and no allocation); longer ones memoise, so the scan stays linear.
+        static let memoThreshold = 96
 
         init(units: [UInt16]) {
             self.units = units
-            tldMemo = Array(repeating: -2, count: units.count + 1)
-            labelMemo = Array(repeating: Int32.max, count: units.count + 1)
+            if units.count > Self.memoThreshold {
+                tldMemo = Array(repeating: -2, count: units.count + 1)
+                labelMemo = Array(repeating: Int32.max, count: units.count + 1)
+            } else {
+                tldMemo = []
+                labelMemo = []
+            }
         }
 
         // MARK: Scanning
@@ -43,17 +50,22 @@ extension TwitterText {
         /// Every match of the URL regex, leftmost first, each search resuming after the previous match.
         mutating func matches() -> [Match] {
             var result: [Match] = []
+            forEachMatch { result.append($0) }
+            return result
+        }
+
+        /// Calls `body` with every match of the URL regex, as ``matches()`` lists them.
+        mutating func forEachMatch(_ body: (Match) -> Void) {
             var position = 0
             let count = units.count
             while position < count {
                 if let match = match(at: position) {
-                    result.append(match)
+                    body(match)
                     position = max(match.url.upperBound, position + 1)
                 } else {
                     position += 1
                 }
             }
-            return result
         }
 
         /// The match that starts at `start` (its preceding character or the start of the text).
@@ -184,22 +196,27 @@ extension TwitterText {
         ///
         /// Greedy as the regex: the most labels whose last one (no `_` allowed) a TLD follows.
         mutating func domain(at start: Int) -> Int? {
-            labelBuffer.removeAll(keepingCapacity: true)
-            var position = start
-            while labelBuffer.count < 127, let label = memoizedLabel(at: position) {
-                labelBuffer.append(label)
-                position = label.dot + 1
+            // The labels of one attempt live on the stack: at most 127, as the regex allows.
+            withUnsafeTemporaryAllocation(of: (dot: Int, underscore: Bool).self, capacity: 127) { labels in
+                var count = 0
+                var position = start
+                while count < 127, let label = memoizedLabel(at: position) {
+                    labels[count] = label
+                    count += 1
+                    position = label.dot + 1
+                }
+                var index = count - 1
+                while index >= 0 {
+                    let name = labels[index]
+                    if !name.underscore, let length = tld(at: name.dot + 1) { return name.dot + 1 + length }
+                    index -= 1
+                }
+                return nil
             }
-            var index = labelBuffer.count - 1
-            while index >= 0 {
-                let name = labelBuffer[index]
-                if !name.underscore, let length = tld(at: name.dot + 1) { return name.dot + 1 + length }
-                index -= 1
-            }
-            return nil
         }
 
         private mutating func memoizedLabel(at start: Int) -> (dot: Int, underscore: Bool)? {
+            if labelMemo.isEmpty { return start < units.count ? label(at: start) : nil }
             guard start < labelMemo.count else { return nil }
             let known = labelMemo[start]
             if known == Int32.min { return nil }
@@ -233,6 +250,7 @@ extension TwitterText {
         /// The length of the TLD at `start` (gTLD, then ccTLD, longest first, each followed by a
         /// character other than `A–Z a–z 0–9 @ + -` or the end; else `xn--…` punycode), if any.
         mutating func tld(at start: Int) -> Int? {
+            if tldMemo.isEmpty { return start <= units.count ? Self.tld(in: units, at: start) : nil }
             guard start < tldMemo.count else { return nil }
             let known = tldMemo[start]
             if known != -2 { return known < 0 ? nil : Int(known) }
@@ -241,15 +259,44 @@ extension TwitterText {
             return found
         }
 
-        static func tld(in units: [UInt16], at start: Int) -> Int? {
+        /// ``tld(at:)`` on `units`, with `end` (the text's end by default) as the end of the text.
+        static func tld(in units: [UInt16], at start: Int, end: Int? = nil) -> Int? {
+            let end = min(end ?? units.count, units.count)
+            return units.withUnsafeBufferPointer { tld(in: $0, at: start, end: end) }
+        }
+
+        static func tld(in units: UnsafeBufferPointer<UInt16>, at start: Int, end: Int) -> Int? {
+            // Fast path: a run of ASCII letters and digits ended by the end or another ASCII
+            // character. Only the whole run can be a bounded candidate (each shorter one is
+            // followed by a letter or digit), so one lookup in the ASCII table decides.
+            var position = start
+            let maxLength = TwitterTextTLDs.maxScalarCount
+            while position < end, position - start < maxLength, isASCIIAlphanumeric(units[position]) {
+                position += 1
+            }
+            if position - start < maxLength, position == end || units[position] < 0x80 {
+                if position > start,
+                    position == end || !(units[position] == 0x40 || units[position] == 0x2B || units[position] == 0x2D),
+                    ASCIITLDTable.shared.contains(units, start..<position)
+                {
+                    return position - start
+                }
+                return punycodeTLD(in: units, at: start, end: end)
+            }
+            return slowTLD(in: units, at: start, end: end)
+        }
+
+        /// The TLD lookup with `String`s, for runs with non-ASCII code points (IDN TLDs, and
+        /// characters such as U+212A KELVIN SIGN whose lower case is ASCII).
+        private static func slowTLD(in units: UnsafeBufferPointer<UInt16>, at start: Int, end: Int) -> Int? {
             var candidates: [(text: String, end: Int)] = []
             var text = ""
             var position = start
             var scalars = 0
-            while position < units.count, scalars < TwitterTextTLDs.maxScalarCount {
+            while position < end, scalars < TwitterTextTLDs.maxScalarCount {
                 var unit = UInt32(units[position])
                 var width = 1
-                if UTF16.isLeadSurrogate(units[position]), position + 1 < units.count,
+                if UTF16.isLeadSurrogate(units[position]), position + 1 < end,
                     UTF16.isTrailSurrogate(units[position + 1])
                 {
                     unit = 0x10000 + ((unit - 0xD800) << 10) + (UInt32(units[position + 1]) - 0xDC00)
@@ -266,9 +313,9 @@ extension TwitterText {
                 scalars += 1
                 candidates.append((text, position))
             }
-            func bounded(_ end: Int) -> Bool {
-                guard end < units.count else { return true }
-                let next = units[end]
+            func bounded(_ candidateEnd: Int) -> Bool {
+                guard candidateEnd < end else { return true }
+                let next = units[candidateEnd]
                 return !(isASCIIAlphanumeric(next) || next == 0x40 || next == 0x2B || next == 0x2D)
             }
             for set in [TwitterTextTLDs.generic, TwitterTextTLDs.country] {
@@ -276,15 +323,18 @@ extension TwitterText {
                     return candidate.end - start
                 }
             }
-            // Punycode: xn-- then [-0-9a-z]+ (no boundary check).
-            let prefix: [UInt16] = [0x78, 0x6E, 0x2D, 0x2D]
-            guard start + 4 < units.count else { return nil }
-            for (offset, unit) in prefix.enumerated() where units[start + offset] | (offset < 2 ? 0x20 : 0) != unit {
-                return nil
-            }
-            var end = start + 4
-            while end < units.count, isASCIIAlphanumeric(units[end]) || isDash(units[end]) { end += 1 }
-            return end > start + 4 ? end - start : nil
+            return punycodeTLD(in: units, at: start, end: end)
+        }
+
+        /// Punycode: `xn--` (the `xn` in any case) then `[-0-9a-zA-Z]+`, with no boundary check.
+        private static func punycodeTLD(in units: UnsafeBufferPointer<UInt16>, at start: Int, end: Int) -> Int? {
+            guard start + 4 < end else { return nil }
+            guard units[start] | 0x20 == 0x78, units[start + 1] | 0x20 == 0x6E, units[start + 2] == 0x2D,
+                units[start + 3] == 0x2D
+            else { return nil }
+            var position = start + 4
+            while position < end, isASCIIAlphanumeric(units[position]) || isDash(units[position]) { position += 1 }
+            return position > start + 4 ? position - start : nil
         }
 
         static let schemes: [[UInt16]] = [Array("https://".utf16), Array("http://".utf16)]
@@ -306,30 +356,46 @@ extension TwitterText {
         /// twitter-text's `validAsciiDomain` applied globally to a domain: runs of
         /// `[-a-z0-9 latin accents]+.` labels ending in a TLD, as UTF-16 ranges of `units`.
         static func asciiDomains(in units: [UInt16]) -> [Range<Int>] {
+            asciiDomains(in: units, range: 0..<units.count)
+        }
+
+        /// ``asciiDomains(in:)`` on the domain `units[range]` (the text ends at its end), as
+        /// ranges of `units`.
+        static func asciiDomains(in units: [UInt16], range: Range<Int>) -> [Range<Int>] {
+            units.withUnsafeBufferPointer { asciiDomains(in: $0, range: range) }
+        }
+
+        static func asciiDomains(in units: UnsafeBufferPointer<UInt16>, range: Range<Int>) -> [Range<Int>] {
             var result: [Range<Int>] = []
             var memo: [Int: Int] = [:]
-            var start = 0
-            while start < units.count {
-                var dots: [Int] = []
+            let limit = range.upperBound
+            var start = range.lowerBound
+            var dots: [Int] = []
+            while start < limit {
+                dots.removeAll(keepingCapacity: true)
                 var position = start
                 while true {
                     var end = position
-                    while end < units.count,
+                    while end < limit,
                         isASCIIAlphanumeric(units[end]) || isDash(units[end]) || isLatinAccent(units[end])
                     {
                         end += 1
                     }
-                    guard end > position, end < units.count, isDot(units[end]) else { break }
+                    guard end > position, end < limit, isDot(units[end]) else { break }
                     dots.append(end)
                     position = end + 1
                 }
                 var matched: Int?
                 for dot in dots.reversed() {
                     let length: Int?
-                    if let known = memo[dot + 1] {
+                    if start == range.lowerBound {
+                        // Most domains match on the first attempt: it skips the memo, and later
+                        // attempts memoise their own lookups, so the scan stays linear.
+                        length = tld(in: units, at: dot + 1, end: limit)
+                    } else if let known = memo[dot + 1] {
                         length = known < 0 ? nil : known
                     } else {
-                        length = tld(in: units, at: dot + 1)
+                        length = tld(in: units, at: dot + 1, end: limit)
                         memo[dot + 1] = length ?? -1
                     }
                     if let length {

@@ -33,51 +33,94 @@ extension TwitterText {
     }
 
     /// ``urls(in:withoutProtocol:)`` on the UTF-16 code units of a text.
-    static func urls(inUTF16 units: [UInt16], withoutProtocol: Bool = true) -> [FoundURL] {
-        var scanner = URLScanner(units: units)
+    ///
+    /// With `withText` false every ``FoundURL/url`` is empty (only the ranges are wanted), and
+    /// no `String` is built for ASCII domains.
+    static func urls(inUTF16 units: [UInt16], withoutProtocol: Bool = true, withText: Bool = true) -> [FoundURL] {
         var found: [FoundURL] = []
+        forEachURL(inUTF16: units, withoutProtocol: withoutProtocol, withText: withText) { found.append($0) }
+        return found
+    }
+
+    /// Calls `body` with each URL ``urls(inUTF16:withoutProtocol:withText:)`` lists, in order.
+    static func forEachURL(
+        inUTF16 units: [UInt16], withoutProtocol: Bool = true, withText: Bool = true, _ body: (FoundURL) -> Void
+    ) {
+        var scanner = URLScanner(units: units)
+        let reader = scanner
         func string(_ range: Range<Int>) -> String {
-            units.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF16.self) }
+            guard withText else { return "" }
+            return units.withUnsafeBufferPointer {
+                String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF16.self)
+            }
         }
-        for match in scanner.matches() {
-            let domain = string(match.domain)
+        scanner.forEachMatch { match in
             let start = match.url.lowerBound
             var end = match.url.upperBound
-            guard isValidURL(length: match.url.count, hasProtocol: match.protocolRange != nil, domain: domain) else {
-                continue
+            guard
+                isValidURL(
+                    length: match.url.count, hasProtocol: match.protocolRange != nil, units: units, domain: match.domain)
+            else {
+                return
             }
             if match.protocolRange != nil {
                 var url = string(match.url)
-                if let tco = scanner.tcoURL(in: match.url) {
-                    guard tco.slugLength <= maxTcoSlugLength else { continue }
+                if let tco = reader.tcoURL(in: match.url) {
+                    guard tco.slugLength <= maxTcoSlugLength else { return }
                     end = tco.end
                     url = string(start..<end)
                 }
-                found.append(FoundURL(url: url, utf16Range: start..<end))
-                continue
+                body(FoundURL(url: url, utf16Range: start..<end))
+                return
             }
-            guard withoutProtocol else { continue }
-            if let last = match.before.last, invalidSchemelessPreceding.contains(units[last]) { continue }
-            var last: (index: Int, domain: String)?
-            for ascii in URLScanner.asciiDomains(in: Array(units[match.domain])) {
-                let range = (start + ascii.lowerBound)..<(start + ascii.upperBound)
-                let asciiDomain = string(range)
-                found.append(FoundURL(url: asciiDomain, utf16Range: range))
-                last = (found.count - 1, asciiDomain)
+            guard withoutProtocol else { return }
+            if let last = match.before.last, invalidSchemelessPreceding.contains(units[last]) { return }
+            var pending: FoundURL?
+            for range in URLScanner.asciiDomains(in: units, range: match.domain) {
+                if let pending { body(pending) }
+                pending = FoundURL(url: string(range), utf16Range: range)
             }
             // With a path, the last ASCII domain takes the rest of the URL (port, path, query).
-            if match.path != nil, let (index, lastDomain) = last {
-                found[index].url = lastDomain + string(match.domain.upperBound..<end)
-                found[index].utf16Range = found[index].utf16Range.lowerBound..<end
+            if match.path != nil, var last = pending {
+                last.url += string(match.domain.upperBound..<end)
+                last.utf16Range = last.utf16Range.lowerBound..<end
+                pending = last
             }
+            if let pending { body(pending) }
         }
-        return found
     }
 
     /// twitter-text's URL validity check: every label of `domain` is 1–63 characters in Punycode,
     /// the domain does not start with `xn--` unless it is ASCII, and the URL, with its domain in
     /// Punycode and `https://` counted when it has no scheme, is at most 4096 characters (the Java
     /// and Ruby rule, which Mastodon's server applies).
+    static func isValidURL(length: Int, hasProtocol: Bool, units: [UInt16], domain: Range<Int>) -> Bool {
+        // ASCII domains (nearly all) need no String: each label's Punycode is itself.
+        var labelStart = domain.lowerBound
+        for position in domain {
+            let unit = units[position]
+            if unit >= 0x80 {
+                let text = units.withUnsafeBufferPointer {
+                    String(decoding: UnsafeBufferPointer(rebasing: $0[domain]), as: UTF16.self)
+                }
+                return isValidURL(length: length, hasProtocol: hasProtocol, domain: text)
+            }
+            if unit == 0x2E {
+                guard (1...63).contains(position - labelStart) else { return false }
+                labelStart = position + 1
+            }
+        }
+        guard (1...63).contains(domain.upperBound - labelStart) else { return false }
+        if domain.count >= 4, units[domain.lowerBound] == 0x78, units[domain.lowerBound + 1] == 0x6E,
+            units[domain.lowerBound + 2] == 0x2D, units[domain.lowerBound + 3] == 0x2D,
+            URLScanner.asciiDomains(in: units, range: domain).isEmpty
+        {
+            return false
+        }
+        return length + (hasProtocol ? 0 : "https://".utf16.count) <= maxURLLength
+    }
+
+    /// ``isValidURL(length:hasProtocol:units:domain:)`` on a domain given as a `String`.
     static func isValidURL(length: Int, hasProtocol: Bool, domain: String) -> Bool {
         if domain.hasPrefix("xn--"), URLScanner.asciiDomains(in: Array(domain.utf16)).isEmpty {
             return false

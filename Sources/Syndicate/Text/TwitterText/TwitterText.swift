@@ -49,10 +49,7 @@ public enum TwitterText {
     ) -> ParseResult? {
         let count = bytes.count
         let checkNormalization = originalLength == nil
-        var urls: [FoundURL] = []
-        if let base = bytes.baseAddress, memchr(base, 0x2E, count) != nil {
-            urls = TwitterText.urls(inUTF16: utf16Units(of: bytes))
-        }
+        let urls = urlRanges(in: bytes)
         let scale = max(configuration.scale, 1)
         let limit = configuration.maxWeightedTweetLength * scale
         let urlWeight = configuration.transformedURLLength * scale
@@ -67,12 +64,12 @@ public enum TwitterText {
         var validDisplayIndex = 0
         var offset = 0  // UTF-16 offset of `index`
         var nextURL = 0
-        var nextURLStart = urls.first?.utf16Range.lowerBound ?? Int.max
+        var nextURLStart = urls.first?.lowerBound ?? Int.max
         var index = 0
         while index < count {
             let byte = bytes[index]
             if offset == nextURLStart {
-                let end = urls[nextURL].utf16Range.upperBound
+                let end = urls[nextURL].upperBound
                 weighted += urlWeight
                 while index < count, offset < end {
                     let scalar = decodeScalar(bytes, at: index)
@@ -81,9 +78,27 @@ public enum TwitterText {
                 }
                 nextURL += 1
                 // Skip URLs that started inside this one (none do; twitter-text's map has one per start).
-                while nextURL < urls.count, urls[nextURL].utf16Range.lowerBound < offset { nextURL += 1 }
-                nextURLStart = nextURL < urls.count ? urls[nextURL].utf16Range.lowerBound : Int.max
-            } else if emojiEnabled, byte >= 0xC2 || byte == 0x23 || byte == 0x2A || (byte >= 0x30 && byte <= 0x39),
+                while nextURL < urls.count, urls[nextURL].lowerBound < offset { nextURL += 1 }
+                nextURLStart = nextURL < urls.count ? urls[nextURL].lowerBound : Int.max
+            } else if byte < 0x80, asciiWeight >= 0, !(emojiEnabled && isKeycapBase(byte)) {
+                // A run of ASCII up to the next URL, keycap base or other code point, in bulk.
+                let runLimit = count - index < nextURLStart - offset ? count : index + (nextURLStart - offset)
+                var end = index + 1
+                while end < runLimit, bytes[end] < 0x80, !(emojiEnabled && isKeycapBase(bytes[end])) { end += 1 }
+                let length = end - index
+                if valid {
+                    // Each byte adds asciiWeight; the last one that keeps the sum within the limit counts.
+                    let within =
+                        asciiWeight == 0
+                        ? (weighted <= limit ? length : 0) : max(0, min(length, (limit - weighted) / asciiWeight))
+                    if within > 0 { validDisplayIndex = offset + within - 1 }
+                }
+                weighted += length * asciiWeight
+                index = end
+                offset += length
+                continue
+            } else if emojiEnabled,
+                isKeycapBase(byte) || (byte >= 0xC2 && isEmoji(decodeScalar(bytes, at: index).value)),
                 let emoji = emojiSequenceEnd(in: bytes, at: index)
             {
                 weighted += emojiWeight
@@ -106,8 +121,8 @@ public enum TwitterText {
             }
             if offset > nextURLStart {
                 // A URL that starts inside an emoji sequence or a surrogate pair is not counted as one.
-                while nextURL < urls.count, urls[nextURL].utf16Range.lowerBound < offset { nextURL += 1 }
-                nextURLStart = nextURL < urls.count ? urls[nextURL].utf16Range.lowerBound : Int.max
+                while nextURL < urls.count, urls[nextURL].lowerBound < offset { nextURL += 1 }
+                nextURLStart = nextURL < urls.count ? urls[nextURL].lowerBound : Int.max
             }
             if valid, weighted <= limit { validDisplayIndex = offset - 1 }
         }
@@ -126,10 +141,63 @@ public enum TwitterText {
         )
     }
 
+    /// The UTF-16 ranges of the URLs in the UTF-8 `bytes`, as ``urls(in:withoutProtocol:)`` finds them.
+    ///
+    /// A URL holds no space, and every match of the URL regex lies inside one run of text
+    /// between ASCII white space (its preceding character may be the white space before the run),
+    /// so only runs with a `.` are scanned, each on its own, with the white space before it.
+    static func urlRanges(in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        guard let base = bytes.baseAddress else { return [] }
+        let count = bytes.count
+        var result: [Range<Int>] = []
+        var units: [UInt16] = []
+        var searchFrom = 0
+        var countedIndex = 0  // a byte index whose UTF-16 offset is `countedOffset`
+        var countedOffset = 0
+        while searchFrom < count, let found = memchr(base + searchFrom, 0x2E, count - searchFrom) {
+            let dot = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            var runStart = dot
+            while runStart > 0, !isASCIISpace(bytes[runStart - 1]) { runStart -= 1 }
+            var runEnd = dot + 1
+            while runEnd < count, !isASCIISpace(bytes[runEnd]) { runEnd += 1 }
+            searchFrom = runEnd
+            let unitsStart = max(runStart - 1, 0)
+            while countedIndex < unitsStart {
+                let byte = bytes[countedIndex]
+                if byte & 0xC0 != 0x80 { countedOffset += byte >= 0xF0 ? 2 : 1 }
+                countedIndex += 1
+            }
+            units.removeAll(keepingCapacity: true)
+            appendUTF16Units(of: UnsafeBufferPointer(rebasing: bytes[unitsStart..<runEnd]), to: &units)
+            forEachURL(inUTF16: units, withText: false) { url in
+                result.append((url.utf16Range.lowerBound + countedOffset)..<(url.utf16Range.upperBound + countedOffset))
+            }
+        }
+        return result
+    }
+
+    /// Whether `byte` is `#`, `*` or a digit, which start a keycap emoji.
+    @inline(__always)
+    private static func isKeycapBase(_ byte: UInt8) -> Bool {
+        byte == 0x23 || byte == 0x2A || (byte >= 0x30 && byte <= 0x39)
+    }
+
+    /// Whether `byte` is ASCII white space as twitter-text's `spaces` has it (tab to carriage return, space).
+    @inline(__always)
+    private static func isASCIISpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+    }
+
     /// The UTF-16 code units of well-formed UTF-8 `bytes`.
     static func utf16Units(of bytes: UnsafeBufferPointer<UInt8>) -> [UInt16] {
         var units: [UInt16] = []
-        units.reserveCapacity(bytes.count)
+        appendUTF16Units(of: bytes, to: &units)
+        return units
+    }
+
+    /// Appends the UTF-16 code units of well-formed UTF-8 `bytes` to `units`.
+    static func appendUTF16Units(of bytes: UnsafeBufferPointer<UInt8>, to units: inout [UInt16]) {
+        units.reserveCapacity(units.count + bytes.count)
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
@@ -148,7 +216,6 @@ public enum TwitterText {
                 units.append(UInt16(scalar.value))
             }
         }
-        return units
     }
 
     /// The URLs, hashtags, mentions and cashtags of `text`, in order and without overlaps.
