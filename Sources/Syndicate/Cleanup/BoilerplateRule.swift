@@ -211,7 +211,7 @@ public struct BoilerplateRule: Sendable, Equatable, CustomStringConvertible {
             if let next = rest.first, next.isLetter || next.isNumber { return nil }
             return Match(range: paragraph.startIndex..<paragraph.endIndex, captured: nil)
         case .regex(let regex, _):
-            let whole = NSRange(paragraph.startIndex..<paragraph.endIndex, in: paragraph)
+            let whole = NSRange(location: 0, length: paragraph.utf16.count)
             guard let result = regex.firstMatch(in: paragraph, options: [], range: whole),
                 let range = Range(result.range, in: paragraph)
             else { return nil }
