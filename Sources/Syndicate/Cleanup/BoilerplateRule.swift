@@ -249,6 +249,9 @@ public struct BoilerplateRule: Sendable, Equatable, CustomStringConvertible {
     static func isLonger(_ text: String, than limit: Int) -> Bool {
         let bytes = text.utf8.count
         if bytes <= limit { return false }
+        // Fast path: when the first `limit + 1` bytes are ASCII other than a carriage return (which
+        // joins a following line feed into one character), each is a character of its own.
+        if limit >= 0, !text.utf8.prefix(limit + 1).contains(where: { $0 >= 0x80 || $0 == 0x0D }) { return true }
         // A character is at most a few dozen bytes; beyond that, count only up to the limit.
         return text.dropFirst(limit).isEmpty == false
     }

@@ -98,7 +98,8 @@ public enum HTMLEntities {
         }
         guard digits > 0 else { return nil }
         if index < bytes.count, bytes[index] == UInt8(ascii: ";") { index += 1 }
-        let replacement = windows1252Replacements[value] ?? value
+        // Only the C1 range is remapped; most references (`&#8217;`) skip the table look-up.
+        let replacement = (0x80...0x9F).contains(value) ? windows1252Replacements[value] ?? value : value
         guard replacement != 0, let scalar = Unicode.Scalar(replacement) else { return ("\u{FFFD}", index) }
         return (String(Character(scalar)), index)
     }
