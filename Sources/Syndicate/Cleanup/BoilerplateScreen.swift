@@ -49,7 +49,7 @@ final class BoilerplateScreen: @unchecked Sendable {
     func mayMatch(_ paragraph: String) -> Bool {
         guard let first = paragraph.utf8.first, leading.admits(first) else { return paragraph.isEmpty }
         if let longestMatchable, BoilerplateRule.isLonger(paragraph, than: longestMatchable) { return false }
-        let range = NSRange(location: 0, length: paragraph.utf16.count)
+        let range = NSRange(location: 0, length: BoilerplateRule.utf16Length(paragraph))
         return expression.firstMatch(in: paragraph, options: [.anchored], range: range) != nil
     }
 }
