@@ -130,9 +130,16 @@ public struct BoilerplateFilter: Sendable, Equatable {
     ///     line or an attribution whose text is a link gives the source its URL.
     /// - Returns: The story's paragraphs with the source, author and tags found.
     public func clean(_ paragraphs: [String], title: String?, links: [String: URL]) -> Result {
+        clean(paragraphs, title: title, links: links, alreadyCollapsed: false)
+    }
+
+    /// Cleans `paragraphs`; with `alreadyCollapsed`, the caller promises every paragraph is
+    /// already in ``Whitespace/collapse(_:)``'s form (as ``HTMLText`` returns them), and the
+    /// filter does not collapse them again.
+    func clean(_ paragraphs: [String], title: String?, links: [String: URL], alreadyCollapsed: Bool) -> Result {
         guard !rules.isEmpty else { return Result(paragraphs: paragraphs) }
         var state = CleaningState(title: title, links: links)
-        let normalized = paragraphs.map(Whitespace.collapse).filter { !$0.isEmpty }
+        let normalized = alreadyCollapsed ? paragraphs.filter { !$0.isEmpty } : paragraphs.map(Whitespace.collapse).filter { !$0.isEmpty }
         let screened = normalized.map { screen?.mayMatch($0) ?? true }
         let restRules = rules.filter { $0.scope == .paragraphAndRest }
         let cut =
@@ -160,7 +167,7 @@ public struct BoilerplateFilter: Sendable, Equatable {
 
     /// Applies every non-cutting rule to one paragraph; nil when it is dropped whole.
     private func clean(_ paragraph: String, state: inout CleaningState, screened: Bool) -> String? {
-        if let titleKey = state.titleKey, !BoilerplateRule.isLonger(paragraph, than: 2 * titleKey.count + 8),
+        if let titleKey = state.titleKey, !BoilerplateRule.isLonger(paragraph, than: state.titleLengthLimit),
             BoilerplateRule.fold(paragraph) == titleKey
         {
             return nil
@@ -186,6 +193,9 @@ public struct BoilerplateFilter: Sendable, Equatable {
 private struct CleaningState {
     let title: String?
     let titleKey: String?
+    /// The longest paragraph (in characters) that can repeat the title: twice its folded length
+    /// plus a little, counted once here rather than per paragraph.
+    let titleLengthLimit: Int
     let links: [String: URL]
     var source: Post.Source?
     var author: String?
@@ -196,6 +206,7 @@ private struct CleaningState {
     init(title: String?, links: [String: URL]) {
         self.title = title.map(Whitespace.collapse)
         self.titleKey = self.title.flatMap { $0.isEmpty ? nil : BoilerplateRule.fold($0) }
+        self.titleLengthLimit = 2 * (titleKey?.count ?? 0) + 8
         var folded: [String: URL] = [:]
         for (text, url) in links {
             let key = BoilerplateRule.fold(Whitespace.collapse(text))

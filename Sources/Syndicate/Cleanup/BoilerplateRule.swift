@@ -211,7 +211,7 @@ public struct BoilerplateRule: Sendable, Equatable, CustomStringConvertible {
             if let next = rest.first, next.isLetter || next.isNumber { return nil }
             return Match(range: paragraph.startIndex..<paragraph.endIndex, captured: nil)
         case .regex(let regex, _):
-            let whole = NSRange(paragraph.startIndex..<paragraph.endIndex, in: paragraph)
+            let whole = NSRange(location: 0, length: BoilerplateRule.utf16Length(paragraph))
             guard let result = regex.firstMatch(in: paragraph, options: [], range: whole),
                 let range = Range(result.range, in: paragraph)
             else { return nil }
@@ -245,10 +245,28 @@ public struct BoilerplateRule: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// The length of `text` in UTF-16 code units, counted from its UTF-8 bytes: every byte that
+    /// starts a scalar is one unit, and a four-byte scalar (beyond U+FFFF) is a surrogate pair.
+    /// Unlike `utf16.count` on non-ASCII text, it builds no index breadcrumbs.
+    static func utf16Length(_ text: String) -> Int {
+        func count(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+            var units = 0
+            for byte in bytes {
+                if byte & 0xC0 != 0x80 { units += 1 }
+                if byte >= 0xF0 { units += 1 }
+            }
+            return units
+        }
+        return text.utf8.withContiguousStorageIfAvailable(count) ?? text.utf16.count
+    }
+
     /// Whether `text` has more than `limit` characters, without counting a long text whole.
     static func isLonger(_ text: String, than limit: Int) -> Bool {
         let bytes = text.utf8.count
         if bytes <= limit { return false }
+        // Fast path: when the first `limit + 1` bytes are ASCII other than a carriage return (which
+        // joins a following line feed into one character), each is a character of its own.
+        if limit >= 0, !text.utf8.prefix(limit + 1).contains(where: { $0 >= 0x80 || $0 == 0x0D }) { return true }
         // A character is at most a few dozen bytes; beyond that, count only up to the limit.
         return text.dropFirst(limit).isEmpty == false
     }

@@ -16,19 +16,25 @@ final class BoilerplateScreen: @unchecked Sendable {
     /// The longest paragraph any start-anchored rule accepts (its `maxLength`), nil for no limit:
     /// a longer paragraph cannot match and skips the search.
     private let longestMatchable: Int?
+    /// The characters a match of any screened rule can begin with: a paragraph starting with
+    /// another ASCII character skips the search (and its bridging to UTF-16) altogether.
+    private let leading: LeadingCharacters
 
     /// Builds the screen for the start-anchored regex rules in `rules`, or nil when there are none
     /// or a pattern cannot be combined (back-references, whose numbers the combination would shift).
     init?(rules: [BoilerplateRule]) {
         var alternatives: [String] = []
         var longest: Int? = 0
+        var leading = LeadingCharacters.empty
         for rule in rules where rule.isScreened {
             if let current = longest, let limit = rule.maxLength { longest = max(current, limit) } else { longest = nil }
             guard case .regex(let regex, let source) = rule.pattern else { continue }
             if source.range(of: #"\\[1-9]|\\k<"#, options: .regularExpression) != nil { return nil }
             let nonCapturing = String(source.dropFirst()).replacingOccurrences(
                 of: #"\(\?<([A-Za-z][A-Za-z0-9]*)>"#, with: "(?:", options: .regularExpression)
-            let flag = regex.options.contains(.caseInsensitive) ? "(?i:" : "(?-i:"
+            let caseInsensitive = regex.options.contains(.caseInsensitive)
+            leading.formUnion(LeadingCharacters(pattern: String(source.dropFirst()), caseInsensitive: caseInsensitive))
+            let flag = caseInsensitive ? "(?i:" : "(?-i:"
             alternatives.append(flag + nonCapturing + ")")
         }
         guard !alternatives.isEmpty,
@@ -36,12 +42,14 @@ final class BoilerplateScreen: @unchecked Sendable {
         else { return nil }
         self.expression = expression
         self.longestMatchable = longest
+        self.leading = leading
     }
 
     /// Whether some start-anchored rule may match `paragraph`.
     func mayMatch(_ paragraph: String) -> Bool {
+        guard let first = paragraph.utf8.first, leading.admits(first) else { return paragraph.isEmpty }
         if let longestMatchable, BoilerplateRule.isLonger(paragraph, than: longestMatchable) { return false }
-        let range = NSRange(paragraph.startIndex..<paragraph.endIndex, in: paragraph)
+        let range = NSRange(location: 0, length: BoilerplateRule.utf16Length(paragraph))
         return expression.firstMatch(in: paragraph, options: [.anchored], range: range) != nil
     }
 }

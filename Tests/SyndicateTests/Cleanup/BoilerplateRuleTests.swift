@@ -128,4 +128,18 @@ import Testing
         #expect(one != other)
         #expect(one.description == "a (plug, paragraph): ^x")
     }
+
+    @Test(arguments: ["", "Ofsted", "Ofsted’s plan", "café 👩‍🏫 done", "\r\n", "ab𝄞"])
+    func utf16LengthMatchesFoundation(text: String) {
+        #expect(BoilerplateRule.utf16Length(text) == (text as NSString).length)
+    }
+
+    @Test func isLongerCountsCharactersNotBytes() {
+        #expect(BoilerplateRule.isLonger("abcdef", than: 5))
+        #expect(!BoilerplateRule.isLonger("abcde", than: 5))
+        #expect(!BoilerplateRule.isLonger("abcd\r\n", than: 5))
+        #expect(BoilerplateRule.isLonger("abcd\r\nx", than: 5))
+        #expect(!BoilerplateRule.isLonger("éééé", than: 4))
+        #expect(BoilerplateRule.isLonger("ééééé", than: 4))
+    }
 }

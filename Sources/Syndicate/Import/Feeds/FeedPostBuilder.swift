@@ -23,9 +23,12 @@ enum FeedPostBuilder {
     ) throws(ImportError) -> Post {
         let paragraphs: [String]
         let markup: Post.Markup?
+        // HTMLText collapses whitespace itself; the filter need not do it again.
+        var collapsed = false
         switch entry.body {
         case .html(let html)?:
             paragraphs = HTMLText.paragraphs(fromHTML: html)
+            collapsed = true
             markup = Post.Markup(kind: .html, content: html)
         case .text(let text)?:
             paragraphs = FeedText.paragraphs(fromText: text)
@@ -34,7 +37,7 @@ enum FeedPostBuilder {
             paragraphs = []
             markup = nil
         }
-        let cleaned = context.boilerplate.clean(paragraphs, title: entry.title)
+        let cleaned = context.boilerplate.clean(paragraphs, title: entry.title, links: [:], alreadyCollapsed: collapsed)
         guard
             let title = entry.title
                 ?? cleaned.paragraphs.first.flatMap({ SentenceSplitter.sentences(in: $0).first })
