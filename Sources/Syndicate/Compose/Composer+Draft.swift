@@ -30,6 +30,11 @@ extension Composer {
 
         /// Hashtag words in priority order, before this network's maximum.
         let hashtagCandidates: [String]
+        /// The values around the summary as written for the network, escaped once per payload.
+        let escapedTitle: String
+        let escapedSource: String
+        let escapedAuthor: String
+        let escapedLink: String?
 
         init(
             post: Post, network: SocialNetwork, configuration: ComposerConfiguration, reading: Composer.Reading
@@ -59,6 +64,10 @@ extension Composer {
                 titleValue = title
             }
             fitter = SummaryFitter(maximumSentences: configuration.sentenceLimit(for: network), language: post.language)
+            escapedTitle = style.escape(titleValue)
+            escapedSource = style.escape(post.source?.name ?? "")
+            escapedAuthor = style.escape(post.author ?? "")
+            if let link { escapedLink = style.link(link, title: title) } else { escapedLink = nil }
         }
 
         // MARK: Rendering
@@ -67,17 +76,25 @@ extension Composer {
         /// The values the template places, with `summary` and the first `tagCount` tags, written
         /// for the network (`escaped`) or as plain text.
         func values(summary: String, tags: [String], escaped: Bool) -> [PostTemplate.Placeholder: String] {
-            let write = { (value: String) in escaped ? style.escape(value) : value }
-            var values: [PostTemplate.Placeholder: String] = [
-                .title: write(titleValue),
-                .summary: write(summary),
-                .hashtags: escaped ? style.hashtags(tags) : tags.map { "#" + $0 }.joined(separator: " "),
-                .source: write(post.source?.name ?? ""),
-                .author: write(post.author ?? ""),
-            ]
-            if let link {
-                values[.link] = escaped ? style.link(link, title: title) : link.absoluteString
+            guard escaped else {
+                var values: [PostTemplate.Placeholder: String] = [
+                    .title: titleValue,
+                    .summary: summary,
+                    .hashtags: tags.map { "#" + $0 }.joined(separator: " "),
+                    .source: post.source?.name ?? "",
+                    .author: post.author ?? "",
+                ]
+                if let link { values[.link] = link.absoluteString }
+                return values
             }
+            var values: [PostTemplate.Placeholder: String] = [
+                .title: escapedTitle,
+                .summary: style.escape(summary),
+                .hashtags: style.hashtags(tags),
+                .source: escapedSource,
+                .author: escapedAuthor,
+            ]
+            if let escapedLink { values[.link] = escapedLink }
             return values
         }
 
