@@ -82,6 +82,11 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 }
 
+func row(_ name: String, _ time: Double) -> String {
+    let perPost = time / Double(count) * 1e6
+    return "\(name.padding(toLength: 44, withPad: " ", startingAt: 0)) \(String(format: "%10.0f", Double(count) / time)) posts/s  \(String(format: "%9.2f", perPost)) µs/post"
+}
+
 let composer = Composer()
 let networks = SocialNetwork.allCases
 let rules = networks.map { NetworkRule.rule(for: $0) }
@@ -100,6 +105,13 @@ let composeTime = try seconds {
         checksum &+= payloads.reduce(0) { $0 &+ $1.length }
         texts.append(payloads.map { $0.commentary ?? $0.text })
     }
+}
+
+// COMPOSE_ONLY=1: stop after composing all networks (for callgrind instruction counts).
+if ProcessInfo.processInfo.environment["COMPOSE_ONLY"] != nil {
+    print("posts: \(count), payloads: \(composed) (checksum \(checksum & 0xFFFF))")
+    print(row("compose all 9 networks", composeTime))
+    exit(0)
 }
 
 let composeXTime = try seconds {
@@ -132,10 +144,6 @@ for (index, network) in networks.enumerated() {
     perNetwork.append((network, composeSeconds, countSeconds))
 }
 
-func row(_ name: String, _ time: Double) -> String {
-    let perPost = time / Double(count) * 1e6
-    return "\(name.padding(toLength: 44, withPad: " ", startingAt: 0)) \(String(format: "%10.0f", Double(count) / time)) posts/s  \(String(format: "%9.2f", perPost)) µs/post"
-}
 
 print("posts: \(count), networks: \(networks.count), payloads: \(composed) (checksum \(checksum & 0xFFFF), \(counted & 0xFFFF))")
 print(row("compose all 9 networks", composeTime))

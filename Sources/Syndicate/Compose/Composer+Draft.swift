@@ -30,6 +30,11 @@ extension Composer {
 
         /// Hashtag words in priority order, before this network's maximum.
         let hashtagCandidates: [String]
+        /// The values around the summary as written for the network, escaped once per payload.
+        let escapedTitle: String
+        let escapedSource: String
+        let escapedAuthor: String
+        let escapedLink: String?
 
         init(
             post: Post, network: SocialNetwork, configuration: ComposerConfiguration, reading: Composer.Reading
@@ -41,11 +46,9 @@ extension Composer {
             template = configuration.template(for: network)
             style = NetworkStyle(network: network)
             link = post.url.map { configuration.linkTracking.url($0, for: network) }
-            title = Whitespace.collapse(post.title)
-            var sentences = reading.sentences
+            title = reading.title
             scores = reading.scores
-            if sentences.isEmpty, !title.isEmpty { sentences = [title] }
-            self.sentences = sentences
+            sentences = reading.sentences.isEmpty && !title.isEmpty ? [title] : reading.sentences
             guard !sentences.isEmpty || link != nil else {
                 throw ComposeError(
                     .emptyPost,
@@ -55,12 +58,16 @@ extension Composer {
             let candidates = reading.hashtags
             hashtagCandidates = candidates
             tags = configuration.template(for: network).uses(.hashtags) ? Array(candidates.prefix(max(0, maximum))) : []
-            if template.uses(.title), let first = sentences.first, SummarySource.repeats(title: title, lead: first) {
+            if template.uses(.title), reading.leadRepeatsTitle {
                 titleValue = ""
             } else {
                 titleValue = title
             }
             fitter = SummaryFitter(maximumSentences: configuration.sentenceLimit(for: network), language: post.language)
+            escapedTitle = style.escape(titleValue)
+            escapedSource = style.escape(post.source?.name ?? "")
+            escapedAuthor = style.escape(post.author ?? "")
+            if let link { escapedLink = style.link(link, title: title) } else { escapedLink = nil }
         }
 
         // MARK: Rendering
@@ -69,17 +76,25 @@ extension Composer {
         /// The values the template places, with `summary` and the first `tagCount` tags, written
         /// for the network (`escaped`) or as plain text.
         func values(summary: String, tags: [String], escaped: Bool) -> [PostTemplate.Placeholder: String] {
-            let write = { (value: String) in escaped ? style.escape(value) : value }
-            var values: [PostTemplate.Placeholder: String] = [
-                .title: write(titleValue),
-                .summary: write(summary),
-                .hashtags: escaped ? style.hashtags(tags) : tags.map { "#" + $0 }.joined(separator: " "),
-                .source: write(post.source?.name ?? ""),
-                .author: write(post.author ?? ""),
-            ]
-            if let link {
-                values[.link] = escaped ? style.link(link, title: title) : link.absoluteString
+            guard escaped else {
+                var values: [PostTemplate.Placeholder: String] = [
+                    .title: titleValue,
+                    .summary: summary,
+                    .hashtags: tags.map { "#" + $0 }.joined(separator: " "),
+                    .source: post.source?.name ?? "",
+                    .author: post.author ?? "",
+                ]
+                if let link { values[.link] = link.absoluteString }
+                return values
             }
+            var values: [PostTemplate.Placeholder: String] = [
+                .title: escapedTitle,
+                .summary: style.escape(summary),
+                .hashtags: style.hashtags(tags),
+                .source: escapedSource,
+                .author: escapedAuthor,
+            ]
+            if let escapedLink { values[.link] = escapedLink }
             return values
         }
 
@@ -136,6 +151,18 @@ extension Composer {
             return total.length <= rule.limit && total.bytes <= (rule.byteLimit ?? Int.max)
         }
 
+        /// Whether `summary` fits with the first `tagCount` tags, by adding its measured length
+        /// to the measured text around it: the quick test for cut candidates. An empty summary
+        /// is rendered and measured whole (the template may drop what surrounds it).
+        mutating func fitsSummary(_ summary: String, tagCount: Int) -> Bool {
+            guard !summary.isEmpty else { return fits(summary: summary, tags: Array(tags.prefix(tagCount))) }
+            var total = fixedCost(tagCount: tagCount)
+            let measurement = rule.measure(style.escape(summary))
+            total.length += measurement.length
+            total.bytes += measurement.bytes
+            return total.length <= rule.limit && total.bytes <= (rule.byteLimit ?? Int.max)
+        }
+
         // MARK: Composing
 
         mutating func compose() throws(ComposeError) -> SharePayload {
@@ -152,8 +179,12 @@ extension Composer {
                 }
                 while !used.isEmpty, !leadFits(used.count) { used.removeLast() }
                 if used.count < tags.count, !leadFits(used.count) { used = tags }
-                // No tag helps: keep them all unless even an empty summary leaves no room.
-                while !used.isEmpty, !fits(summary: "", tags: used) { used.removeLast() }
+                // No tag helps: keep them all unless even an empty summary leaves no room. When
+                // the lead fits with them, so does an empty summary (the final text is measured
+                // whole, and composed again exactly if the pieces did not add up).
+                if exactOnly || !leadFits(used.count) {
+                    while !used.isEmpty, !fits(summary: "", tags: used) { used.removeLast() }
+                }
             }
             if used.count < tags.count {
                 let dropped = tags[used.count...].map { "#" + $0 }.joined(separator: ", ")
@@ -163,10 +194,11 @@ extension Composer {
             if template.uses(.summary) {
                 let current = used
                 var quick = self
+                let exact = exactOnly
                 let fit = fitter.fit(
                     sentences, scores: scores.count == sentences.count ? scores : nil,
                     fitsSentences: exactOnly ? nil : { quick.fitsSentences($0, tagCount: current.count) },
-                    fits: { fits(summary: $0, tags: current) })
+                    fits: { exact ? fits(summary: $0, tags: current) : quick.fitsSummary($0, tagCount: current.count) })
                 summary = fit.text
                 if fit.cut {
                     if !title.isEmpty, !template.uses(.title) || titleValue.isEmpty, sentences.first != title,

@@ -77,8 +77,20 @@ public struct Composer: Sendable {
         /// The informativeness of each of ``sentences``.
         let scores: [Int]
 
+        /// The title, whitespace collapsed.
+        let title: String
+        /// Whether the lead (the title when there are no sentences) repeats the title.
+        let leadRepeatsTitle: Bool
+
         init(post: Post, configuration: ComposerConfiguration) {
+            let title = Whitespace.collapse(post.title)
+            self.title = title
             sentences = SummarySource.sentences(of: post)
+            if let lead = sentences.first ?? (title.isEmpty ? nil : title) {
+                leadRepeatsTitle = SummarySource.repeats(title: title, lead: lead)
+            } else {
+                leadRepeatsTitle = false
+            }
             scores = sentences.map(SummaryFitter.informativeness)
             hashtags = Hashtags.candidates(for: post, policy: configuration.hashtags)
         }

@@ -201,6 +201,7 @@ struct SummaryFitter {
 
     /// A sentence's informativeness: content words, plus names and figures, less for questions.
     static func informativeness(_ sentence: String) -> Int {
+        if let score = asciiInformativeness(sentence) { return score }
         var score = 0
         var first = true
         for word in sentence.split(whereSeparator: { $0 == " " || $0.isWhitespace }) {
@@ -211,6 +212,41 @@ struct SummaryFitter {
             if !first, initial.asciiValue.map({ $0 >= 0x41 && $0 <= 0x5A }) ?? initial.isUppercase { score += 1 }
             if letters.contains(where: { $0.asciiValue.map { $0 >= 0x30 && $0 <= 0x39 } ?? $0.isNumber }) { score += 1 }
         }
+        if sentence.hasSuffix("?") { score /= 2 }
+        return score
+    }
+
+    /// ``informativeness(_:)`` of an ASCII sentence, byte by byte; nil when it is not ASCII.
+    static func asciiInformativeness(_ sentence: String) -> Int? {
+        var score = 0
+        var first = true
+        var inWord = false
+        var letters: [UInt8] = []
+        letters.reserveCapacity(32)
+        func finishWord() {
+            defer {
+                first = false
+                inWord = false
+                letters.removeAll(keepingCapacity: true)
+            }
+            guard let initial = letters.first else { return }
+            if letters.count >= 4 {
+                let lowered = String(decoding: letters.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+                if !stopWords.contains(lowered) { score += 1 }
+            }
+            if !first, initial >= 0x41, initial <= 0x5A { score += 1 }
+            if letters.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { score += 1 }
+        }
+        for byte in sentence.utf8 {
+            guard byte < 0x80 else { return nil }
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                if inWord { finishWord() }
+            } else {
+                inWord = true
+                if SummarySource.isASCIIWordByte(byte) { letters.append(byte) }
+            }
+        }
+        if inWord { finishWord() }
         if sentence.hasSuffix("?") { score /= 2 }
         return score
     }

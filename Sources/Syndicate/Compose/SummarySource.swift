@@ -42,7 +42,30 @@ enum SummarySource {
 
     /// Lower-cased runs of letters and digits.
     static func words(_ text: String) -> [String] {
-        text.lowercased().split(whereSeparator: { !isWordCharacter($0) }).map(String.init)
+        if let words = asciiWords(text) { return words }
+        return text.lowercased().split(whereSeparator: { !isWordCharacter($0) }).map(String.init)
+    }
+
+    /// ``words(_:)`` of an ASCII text, byte by byte; nil when `text` is not ASCII.
+    static func asciiWords(_ text: String) -> [String]? {
+        var result: [String] = []
+        var current: [UInt8] = []
+        for byte in text.utf8 {
+            guard byte < 0x80 else { return nil }
+            if isASCIIWordByte(byte) {
+                current.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            } else if !current.isEmpty {
+                result.append(String(decoding: current, as: UTF8.self))
+                current.removeAll(keepingCapacity: true)
+            }
+        }
+        if !current.isEmpty { result.append(String(decoding: current, as: UTF8.self)) }
+        return result
+    }
+
+    /// Whether an ASCII byte is a letter or a digit.
+    static func isASCIIWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
     }
 
     /// Whether `character` is a letter or a digit, deciding ASCII without Unicode tables.

@@ -26,13 +26,13 @@ public enum SentenceSplitter {
         var index = text.startIndex
         while index < text.endIndex {
             let character = text[index]
-            guard terminators.contains(character) else {
+            guard isTerminator(character) else {
                 index = text.index(after: index)
                 continue
             }
             // Absorb runs of terminators and closing marks: `?!`, `.”`, `.)`.
             var end = text.index(after: index)
-            while end < text.endIndex, terminators.contains(text[end]) || closers.contains(text[end]) {
+            while end < text.endIndex, isTerminator(text[end]) || isCloser(text[end]) {
                 end = text.index(after: end)
             }
             let atBoundary = end == text.endIndex || text[end].isWhitespace || wideTerminators.contains(character)
@@ -46,9 +46,39 @@ public enum SentenceSplitter {
         return result
     }
 
+    /// Whether `character` ends a sentence, deciding ASCII without hashing.
+    private static func isTerminator(_ character: Character) -> Bool {
+        if let ascii = character.asciiValue { return ascii == 0x2E || ascii == 0x21 || ascii == 0x3F }
+        return terminators.contains(character)
+    }
+
+    /// Whether `character` is a closing quotation mark or bracket, deciding ASCII without hashing.
+    private static func isCloser(_ character: Character) -> Bool {
+        if let ascii = character.asciiValue {
+            return ascii == 0x22 || ascii == 0x27 || ascii == 0x29 || ascii == 0x5D || ascii == 0x7D
+        }
+        return closers.contains(character)
+    }
+
+    /// Appends `piece` without leading and trailing white space and newlines (the scalars of
+    /// `CharacterSet.whitespacesAndNewlines`, as `trimmingCharacters(in:)` trims), unless empty.
     private static func appendTrimmed(_ piece: Substring, to result: inout [String]) {
-        let trimmed = piece.trimmingCharacters(in: .whitespacesAndNewlines)
-        if !trimmed.isEmpty { result.append(trimmed) }
+        let scalars = piece.unicodeScalars
+        var lower = scalars.startIndex
+        var upper = scalars.endIndex
+        while lower < upper, isTrimmed(scalars[lower]) { lower = scalars.index(after: lower) }
+        while lower < upper {
+            let last = scalars.index(before: upper)
+            guard isTrimmed(scalars[last]) else { break }
+            upper = last
+        }
+        if lower < upper { result.append(String(scalars[lower..<upper])) }
+    }
+
+    /// Whether `scalar` is in `CharacterSet.whitespacesAndNewlines`, deciding ASCII directly.
+    private static func isTrimmed(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value < 0x80 { return scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value) }
+        return CharacterSet.whitespacesAndNewlines.contains(scalar)
     }
 
     /// Whether the period at `period` belongs to an abbreviation or an initial, not a sentence end.

@@ -141,6 +141,7 @@ public enum Hashtags {
 
     /// Letters and the combining marks that belong to them (Unicode L* and M*).
     static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return (scalar.value | 0x20) >= 0x61 && (scalar.value | 0x20) <= 0x7A }
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
             .nonspacingMark, .spacingMark, .enclosingMark:
@@ -152,6 +153,7 @@ public enum Hashtags {
 
     /// Combining marks (Unicode M*), which count as part of a word but not as its letter.
     static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return false }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .spacingMark, .enclosingMark: return true
         default: return false
@@ -160,7 +162,8 @@ public enum Hashtags {
 
     /// Decimal digits of any script (Unicode Nd).
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.generalCategory == .decimalNumber
+        if scalar.isASCII { return scalar.value >= 0x30 && scalar.value <= 0x39 }
+        return scalar.properties.generalCategory == .decimalNumber
     }
 
     /// Apostrophes, which are dropped inside a word rather than splitting it.
