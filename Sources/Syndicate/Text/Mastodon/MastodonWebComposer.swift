@@ -268,7 +268,8 @@ extension MastodonWebComposer {
 
         // MARK: Character classes
 
-        static let knownTLDs = Set(TwitterText.genericTLDs + TwitterText.countryTLDs)
+        /// twitter-text's TLDs (list of ~2020) plus IDN ccTLDs delegated since (`.ישראל`, 2022).
+        static let knownTLDs = Set(TwitterText.genericTLDs + TwitterText.countryTLDs + ["ישראל"])
 
         static let trailingPunctuation = Set(".,:;!?'\")]}>*‘’“”«»…。、，！？".unicodeScalars)
 

@@ -18,6 +18,7 @@ import Testing
 
     @Test(arguments: [
         ("go to пример.рф now", "go to \(String(repeating: "x", count: 23)) now"),
+        ("בדיקה.ישראל!", "\(String(repeating: "x", count: 23))!"),
         ("visit 例子.中国.", "visit \(String(repeating: "x", count: 23))."),
         ("(see https://example.com/a_(b))", "(see \(String(repeating: "x", count: 23)))"),
         ("http://x.com/path, then", "\(String(repeating: "x", count: 23)), then"),
