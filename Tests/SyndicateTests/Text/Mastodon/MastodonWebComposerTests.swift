@@ -56,10 +56,9 @@ import Testing
         #expect(MastodonWebComposer.remoteMentions(in: text).isEmpty)
     }
 
-    @Test func adversarialInputIsScannedInLinearTime() {
+    @Test func adversarialInputWithoutDomainsIsLeftAsWritten() {
+        // Neither "a" nor "a." ends in a TLD, so there is no URL and no remote mention to shorten.
         let text = String(repeating: "@a@a.", count: 40_000) + String(repeating: "a.", count: 40_000)
-        let clock = ContinuousClock()
-        let elapsed = clock.measure { _ = MastodonWebComposer.countableText(text) }
-        #expect(elapsed < .seconds(5))
+        #expect(MastodonWebComposer.countableText(text) == text)
     }
 }
