@@ -11,16 +11,6 @@ enum TelegramParts {
 
     /// `text` with `&`, `<` and `>` escaped as HTML entities.
     static func escape(_ text: String) -> String {
-        guard text.contains(where: { $0 == "&" || $0 == "<" || $0 == ">" }) else { return text }
-        var result = ""
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            default: result.append(character)
-            }
-        }
-        return result
+        HTMLEscaping.escape(text, quotes: false)
     }
 }

@@ -34,29 +34,13 @@ extension PageMetadata {
 
         /// The element as HTML, with `&`, `<`, `>` and `"` escaped in both attributes.
         public var html: String {
-            let key = Tag.escaped(key)
-            let value = Tag.escaped(value)
+            let key = HTMLEscaping.escape(key, quotes: true)
+            let value = HTMLEscaping.escape(value, quotes: true)
             switch kind {
             case .link: return "<link rel=\"\(key)\" href=\"\(value)\">"
             case .property: return "<meta property=\"\(key)\" content=\"\(value)\">"
             case .name: return "<meta name=\"\(key)\" content=\"\(value)\">"
             }
-        }
-
-        /// `text` safe inside a double-quoted HTML attribute.
-        static func escaped(_ text: String) -> String {
-            var output = ""
-            output.reserveCapacity(text.utf8.count)
-            for character in text {
-                switch character {
-                case "&": output += "&amp;"
-                case "<": output += "&lt;"
-                case ">": output += "&gt;"
-                case "\"": output += "&quot;"
-                default: output.append(character)
-                }
-            }
-            return output
         }
     }
 }

@@ -115,7 +115,7 @@ final class XMLNode {
             stack.append((node, position + 1))
             switch node.children[position] {
             case .text(let piece):
-                result += Self.escape(piece, quotes: false)
+                result += HTMLEscaping.escape(piece, quotes: false)
             case .element(let child):
                 result += "<\(child.name.local)"
                 for attribute in child.attributes where attribute.name.namespace.isEmpty {
@@ -125,25 +125,10 @@ final class XMLNode {
                     {
                         value = resolved.absoluteString
                     }
-                    result += " \(attribute.name.local)=\"\(Self.escape(value, quotes: true))\""
+                    result += " \(attribute.name.local)=\"\(HTMLEscaping.escape(value, quotes: true))\""
                 }
                 result += ">"
                 stack.append((child, 0))
-            }
-        }
-        return result
-    }
-
-    private static func escape(_ text: String, quotes: Bool) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"" where quotes: result += "&quot;"
-            default: result.append(character)
             }
         }
         return result
