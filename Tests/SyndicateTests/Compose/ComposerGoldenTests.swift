@@ -38,9 +38,10 @@ import Testing
         #expect(failure == nil, Comment(rawValue: failure ?? ""))
     }
 
-    @Test(arguments: SocialNetwork.allCases)
+    /// Only the networks that thread: the others would check nothing.
+    @Test(arguments: [SocialNetwork.x, .mastodon, .bluesky])
     func seedArticleThreadMatchesGolden(network: SocialNetwork) throws {
-        guard [.x, .mastodon, .bluesky].contains(network), let post = try ComposeFixtures.seedPost() else { return }
+        guard let post = try ComposeFixtures.seedPost() else { return }
         let composer = Composer(configuration: ComposerConfiguration(threading: true))
         let payload = try composer.payload(for: post, on: network)
         let failure = Golden.check(

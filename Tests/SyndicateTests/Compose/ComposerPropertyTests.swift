@@ -1,4 +1,5 @@
 import Foundation
+import SyndicateTestSupport
 import Testing
 
 @testable import Syndicate
@@ -98,28 +99,24 @@ import Testing
     }
 }
 
-/// A seeded generator of varied posts (SplitMix64), for property tests.
+/// A seeded generator of varied posts, for property tests.
 struct PostGenerator {
-    private var state: UInt64
+    private var random: SeededGenerator
 
     init(seed: UInt64) {
-        state = seed
+        random = SeededGenerator(seed: seed)
     }
 
     mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+        random.next()
     }
 
     mutating func int(_ range: ClosedRange<Int>) -> Int {
-        range.lowerBound + Int(next() % UInt64(range.count))
+        random.int(range)
     }
 
     mutating func pick<T>(_ items: [T]) -> T {
-        items[int(0...(items.count - 1))]
+        random.pick(items)
     }
 
     static let latin = [

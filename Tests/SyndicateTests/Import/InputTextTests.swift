@@ -1,4 +1,5 @@
 import Foundation
+import SyndicateTestSupport
 import Testing
 
 @testable import Syndicate
@@ -36,7 +37,7 @@ import Testing
     }
 
     @Test func binaryJunkIsNotText() throws {
-        var generator = SplitMix(seed: 7)
+        var generator = SeededGenerator(seed: 7)
         let bytes = (0..<512).map { _ in UInt8(truncatingIfNeeded: generator.next()) & 0x7F }
         let error = try #require(throws: ImportError.self) {
             try InputText.decode(Data(bytes), format: .html, context: context)
@@ -67,18 +68,5 @@ import Testing
         #expect(
             error.message
                 == "the input is 50 MiB, over the 10 MiB limit; raise ImportLimits.maxDocumentBytes if it is genuine.")
-    }
-}
-
-/// A small deterministic generator for test data.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SyndicateTestSupport
 import Testing
 
 @testable import Syndicate
@@ -6,27 +7,13 @@ import Testing
 /// Properties of hashtags, meta tags and share links over generated posts (seeded, so every run
 /// checks the same posts): random lengths, scripts, emoji, URLs, punctuation, many or no tags.
 @Suite struct ComposePartsPropertyTests {
-    /// SplitMix64: small, fast and the same on every platform.
-    struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-        mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
-    }
-
     static let words = [
         "school", "Ofsted", "ASCL", "leaders", "the", "Early", "Years", "café", "naïve", "学校", "先生", "😊", "👨‍👩‍👧‍👦",
         "&", "+", "#1", "=", "?", "“quoted”", "C++", "e.g.", "Mrs", "2024", "https://example.com/a?b=c&d=e",
         "@alice@example.social", "#tag", "Ünïcödé", "مدرسة", "ऑफ़स्टेड", "year-long", "...", "Amanda", "Spielman",
     ]
 
-    static func sentence(_ generator: inout Generator, words count: Int) -> String {
+    static func sentence(_ generator: inout SeededGenerator, words count: Int) -> String {
         var parts: [String] = []
         for _ in 0..<count { parts.append(generator.pick(words)) }
         return parts.joined(separator: generator.below(5) == 0 ? "  " : " ") + generator.pick([".", "!", "?", "", "…"])
@@ -36,7 +23,7 @@ import Testing
     static let generated = posts()
 
     static func posts() -> [Post] {
-        var generator = Generator(state: 20_260_309)
+        var generator = SeededGenerator(seed: 20_260_309)
         var posts: [Post] = []
         for index in 0..<400 {
             let title = sentence(&generator, words: 1 + generator.below(index % 10 == 0 ? 120 : 12))
