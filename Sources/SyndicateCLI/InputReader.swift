@@ -8,7 +8,12 @@ enum InputReader {
     /// - Throws: ``ImportError`` of kind `.unreadable` when the file cannot be read.
     static func read(_ path: String, limits: ImportLimits) throws(ImportError) -> Data {
         if path == "-" {
-            return FileHandle.standardInput.readDataToEndOfFile()
+            guard let data = StandardInput.read() else {
+                throw ImportError(
+                    .tooLarge, input: path, format: nil,
+                    message: "standard input is over \(StandardInput.limit >> 20) MiB; give the file's path instead.")
+            }
+            return data
         }
         let url = URL(fileURLWithPath: path)
         var isDirectory: ObjCBool = false
