@@ -315,7 +315,7 @@ extension Composer {
                 payload.parseMode = TelegramParts.parseMode
             case .discord:
                 payload.allowedMentions = SharePayload.AllowedMentions()
-            case .slack:
+            case .slack, .webhook:
                 break
             }
         }

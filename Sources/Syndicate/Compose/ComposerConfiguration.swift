@@ -28,10 +28,10 @@ public struct ComposerConfiguration: Sendable {
     public var maximumSentences: [SocialNetwork: Int]
 
     /// Sentences of summary by default: X 1 (short and punchy), Bluesky, Threads, Facebook,
-    /// Discord and Slack 2, Mastodon and Telegram 3, LinkedIn 4.
+    /// Discord, Slack and webhooks 2, Mastodon and Telegram 3, LinkedIn 4.
     public static let defaultMaximumSentences: [SocialNetwork: Int] = [
         .x: 1, .mastodon: 3, .bluesky: 2, .threads: 2, .linkedin: 4, .facebook: 2, .telegram: 3, .discord: 2,
-        .slack: 2,
+        .slack: 2, .webhook: 2,
     ]
 
     /// Creates a configuration; every argument has the default a careful editor would choose.

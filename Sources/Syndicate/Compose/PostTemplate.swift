@@ -238,7 +238,7 @@ extension PostTemplate {
     /// and link (the one tag goes in `topic_tag`). LinkedIn: headline, summary with
     /// "(via Source)", link, tags. Facebook: the summary alone (the link card does the work).
     /// Telegram: bold headline (HTML), summary, link. Discord: bold headline, summary, link.
-    /// Slack: summary, then the link as `<url|title>`.
+    /// Slack: summary, then the link as `<url|title>`. Webhook: headline, summary, link, plain.
     public static func `default`(for network: SocialNetwork) -> PostTemplate {
         // The literals below are valid templates; parsing cannot fail.
         (try? PostTemplate(defaultSource(for: network))) ?? PostTemplate(unchecked: "{summary} {link}")
@@ -256,6 +256,7 @@ extension PostTemplate {
         case .telegram: "<b>{title}</b>\n\n{summary} (via {source})\n\n{link}"
         case .discord: "**{title}**\n{summary}\n{link}"
         case .slack: "{summary}\n\n{link}"
+        case .webhook: "{title}\n\n{summary}\n\n{link}"
         }
     }
 

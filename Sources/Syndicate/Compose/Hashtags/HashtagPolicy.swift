@@ -65,10 +65,10 @@ public struct HashtagPolicy: Sendable, Equatable {
     ]
 
     /// X 2, Bluesky 2, Mastodon 4, LinkedIn 3, Threads 1 (its single topic tag), Facebook 0;
-    /// Telegram, Discord and Slack 0.
+    /// Telegram, Discord, Slack and webhooks 0.
     public static let defaultMaximums: [SocialNetwork: Int] = [
         .x: 2, .bluesky: 2, .mastodon: 4, .linkedin: 3, .threads: 1, .facebook: 0,
-        .telegram: 0, .discord: 0, .slack: 0,
+        .telegram: 0, .discord: 0, .slack: 0, .webhook: 0,
     ]
 
     /// The most hashtags `network` gets: its entry in ``maximumPerNetwork``, else 0; never negative.

@@ -1,13 +1,13 @@
 import Foundation
 
 /// Percent-encoding by RFC 3986, for values placed in a query string.
-enum PercentEncoding {
+package enum PercentEncoding {
     /// `value` with every byte outside the RFC 3986 unreserved set (`A–Z a–z 0–9 - . _ ~`)
     /// written as `%XX` (upper-case hex) of its UTF-8 encoding.
     ///
     /// `&`, `+`, `#`, `=`, `/`, `?` and spaces are all encoded, so the result is safe as one
     /// query value whatever the receiving server's idea of a form encoding is.
-    static func encode(_ value: String) -> String {
+    package static func encode(_ value: String) -> String {
         let hex: [UInt8] = Array("0123456789ABCDEF".utf8)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(value.utf8.count)
@@ -24,7 +24,7 @@ enum PercentEncoding {
     }
 
     /// `name=value&…` with names and values encoded by ``encode(_:)``, in the order given.
-    static func query(_ items: [(name: String, value: String)]) -> String {
+    package static func query(_ items: [(name: String, value: String)]) -> String {
         items.map { "\(encode($0.name))=\(encode($0.value))" }.joined(separator: "&")
     }
 
@@ -37,6 +37,18 @@ enum PercentEncoding {
             return true
         default:
             return false
+        }
+    }
+
+    /// The fields of a form body or query string, decoded (`+` as a space), in order.
+    package static func decodeQuery(_ text: String) -> [(name: String, value: String)] {
+        text.split(separator: "&", omittingEmptySubsequences: true).map { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            func decoded(_ part: Substring) -> String {
+                let plus = part.replacingOccurrences(of: "+", with: " ")
+                return plus.removingPercentEncoding ?? plus
+            }
+            return (decoded(parts[0]), parts.count > 1 ? decoded(parts[1]) : "")
         }
     }
 }

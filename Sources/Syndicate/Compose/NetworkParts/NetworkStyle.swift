@@ -14,7 +14,7 @@ struct NetworkStyle: Sendable {
         case .telegram: TelegramParts.escape(value)
         case .slack: SlackParts.escape(value)
         case .discord: DiscordParts.escape(value)
-        case .x, .mastodon, .bluesky, .threads, .facebook: value
+        case .x, .mastodon, .bluesky, .threads, .facebook, .webhook: value
         }
     }
 
@@ -31,7 +31,7 @@ struct NetworkStyle: Sendable {
         case .linkedin: LinkedInParts.escape(url.absoluteString)
         case .telegram: TelegramParts.escape(url.absoluteString)
         case .slack: SlackParts.link(url, title: title)
-        case .x, .mastodon, .bluesky, .threads, .facebook, .discord: url.absoluteString
+        case .x, .mastodon, .bluesky, .threads, .facebook, .discord, .webhook: url.absoluteString
         }
     }
 

@@ -133,7 +133,7 @@ public struct ShareLinks: Sendable, Equatable, Codable {
             case .telegram:
                 let text = ShareLinks.fitted(title, on: .telegram) { "\(link)\n\($0)" }
                 intent = "https://t.me/share/url?" + PercentEncoding.query([("url", link), ("text", text)])
-            case .discord, .slack:
+            case .discord, .slack, .webhook:
                 continue
             }
             if let intentURL = URL(string: intent) {

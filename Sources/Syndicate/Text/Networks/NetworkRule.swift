@@ -143,6 +143,13 @@ public struct NetworkRule: Sendable, Hashable {
     public static let slack = NetworkRule(
         .slack, limit: 40_000, unit: .codePoints, method: .codePoints, softLimit: 4000)
 
+    /// A generic JSON webhook: 4,000 characters of `text`, counted as code points.
+    ///
+    /// A webhook has no limit of its own; 4,000 keeps the text to what chat and automation
+    /// tools (Zapier, n8n, Matrix bridges) show without folding. Set your own with
+    /// ``withLimit(_:)``.
+    public static let webhook = NetworkRule(.webhook, limit: 4000, unit: .codePoints, method: .codePoints)
+
     /// The default rule of `network`: the static member of the same name.
     ///
     /// - Parameter network: A network.
@@ -158,6 +165,7 @@ public struct NetworkRule: Sendable, Hashable {
         case .telegram: .telegram
         case .discord: .discord
         case .slack: .slack
+        case .webhook: .webhook
         }
     }
 

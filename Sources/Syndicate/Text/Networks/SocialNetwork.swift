@@ -21,8 +21,10 @@ public enum SocialNetwork: String, Sendable, Hashable, CaseIterable, Codable {
     case telegram
     /// Discord (a webhook message).
     case discord
-    /// Slack (`chat.postMessage`).
+    /// Slack (an incoming-webhook message).
     case slack
+    /// Any HTTP endpoint that takes the post and its text as JSON (a generic webhook).
+    case webhook
 
     /// The network named `name`: a raw value or the alias `twitter`, in any case.
     ///
@@ -51,6 +53,7 @@ public enum SocialNetwork: String, Sendable, Hashable, CaseIterable, Codable {
         case .telegram: "Telegram"
         case .discord: "Discord"
         case .slack: "Slack"
+        case .webhook: "Webhook"
         }
     }
 }

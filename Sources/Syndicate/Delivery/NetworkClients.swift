@@ -1,0 +1,19 @@
+import Foundation
+
+/// Builds the right ``NetworkClient`` for an account's settings.
+public enum NetworkClients {
+    /// The client for `settings.network`.
+    ///
+    /// - Throws: ``DeliveryError`` `.missingCredential` naming the variable to set, or
+    ///   `.invalidConfiguration`.
+    public static func make(settings: AccountSettings, environment: DeliveryEnvironment) throws(DeliveryError) -> any NetworkClient {
+        switch settings.network {
+        case .mastodon: try MastodonClient(settings: settings, environment: environment)
+        default:
+            throw DeliveryError(
+                .invalidConfiguration, network: settings.network, account: settings.account,
+                message: "posting to \(settings.network.displayName) is not built yet",
+                fix: "leave \(settings.network.rawValue) out of --to.")
+        }
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+
+/// Why a post did not reach one account, with what to do about it.
+///
+/// Every error names the network and the account, says what happened (quoting the network's own
+/// message where it gave one) and gives the fix. The ``category`` is stable and decides what
+/// happens next: ``Category/duplicate`` counts as already posted, ``isRetryable`` errors may be
+/// tried again later, the rest need a person. Messages never contain a secret: clients build
+/// them from status codes, the network's own error text (redacted) and setting *names*.
+///
+/// ```swift
+/// do { delivery = try await client.deliver(payload, of: post) }
+/// catch { print(error) }   // Mastodon account 'school': rate limited until 13:25:00 UTC … Fix: …
+/// ```
+public struct DeliveryError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The stable kinds of failure.
+    public enum Category: String, Sendable, Equatable, Hashable, Codable, CaseIterable {
+        /// The credentials were refused or have expired (HTTP 401).
+        case unauthorized
+        /// The credentials are valid but lack a permission or scope (HTTP 403).
+        case forbidden
+        /// The network already has this post (X 403 duplicate content, LinkedIn 422
+        /// `DUPLICATE_POST`, Facebook #506): treat it as posted, never retry.
+        case duplicate
+        /// Too many requests; ``DeliveryError/retryAfter`` says when to try again.
+        case rateLimited
+        /// The network rejected the payload itself (too long, a bad field); its message says why.
+        case invalidPayload
+        /// The network failed (HTTP 5xx).
+        case serverError
+        /// No response: the connection failed or broke.
+        case transport
+        /// No response within the timeout.
+        case timeout
+        /// A setting the client needs is missing (the message names the variable to set).
+        case missingCredential
+        /// A setting is present but unusable (not a URL, an unknown visibility…).
+        case invalidConfiguration
+        /// The network answered with something the client cannot read.
+        case unexpectedResponse
+    }
+
+    /// What kind of failure this is.
+    public var category: Category
+    /// The network.
+    public var network: SocialNetwork
+    /// The account's name (`default` for the one configured by environment variables).
+    public var account: String
+    /// What happened, in one sentence, without the network's name (``description`` adds it).
+    public var message: String
+    /// The HTTP status, when a response arrived.
+    public var status: Int?
+    /// The network's own error text, when it gave one.
+    public var networkMessage: String?
+    /// When to try again: from `Retry-After` or the network's reset header or body.
+    public var retryAfter: Date?
+    /// Whether the request may have reached the network (so the post may exist although no
+    /// success arrived): true for timeouts, broken connections and 5xx answers.
+    public var mayHaveReachedNetwork: Bool
+    /// What to do about it; a default per category unless the client gave a better one.
+    public var fix: String
+
+    /// Creates an error; `fix` defaults to the category's advice.
+    public init(
+        _ category: Category, network: SocialNetwork, account: String, message: String, status: Int? = nil,
+        networkMessage: String? = nil, retryAfter: Date? = nil, mayHaveReachedNetwork: Bool? = nil, fix: String? = nil
+    ) {
+        self.category = category
+        self.network = network
+        self.account = account
+        self.message = message
+        self.status = status
+        self.networkMessage = networkMessage
+        self.retryAfter = retryAfter
+        self.mayHaveReachedNetwork = mayHaveReachedNetwork ?? [.serverError, .timeout, .transport].contains(category)
+        self.fix = fix ?? Self.defaultFix(category, network: network, account: account, retryAfter: retryAfter)
+    }
+
+    /// Whether trying again later may succeed: rate limits, server errors, timeouts and broken
+    /// connections. (Whether an *immediate* retry is safe is ``RetryPolicy``'s decision.)
+    public var isRetryable: Bool {
+        switch category {
+        case .rateLimited, .serverError, .transport, .timeout: true
+        default: false
+        }
+    }
+
+    /// `Mastodon account 'school': <message> (HTTP 429; the network said: "…"). Fix: <fix>`
+    public var description: String {
+        var text = "\(network.displayName) account '\(account)': \(message)"
+        var details: [String] = []
+        if let status { details.append("HTTP \(status)") }
+        if let networkMessage, !networkMessage.isEmpty { details.append("the network said: \"\(networkMessage)\"") }
+        if !details.isEmpty { text += " (" + details.joined(separator: "; ") + ")" }
+        return text + ". Fix: " + fix
+    }
+
+    /// The advice for a category when the client has none better.
+    static func defaultFix(_ category: Category, network: SocialNetwork, account: String, retryAfter: Date?) -> String {
+        let prefix = "SYNDICATE_\(network.rawValue.uppercased())_"
+        switch category {
+        case .unauthorized:
+            return "renew the \(network.displayName) token or password of account '\(account)' (\(prefix)… or the config file) and run again."
+        case .forbidden:
+            return "give the \(network.displayName) app the posting permission (scope) for account '\(account)', or check that the account may post there."
+        case .duplicate:
+            return "nothing to do: \(network.displayName) already has this post; it is recorded as already posted."
+        case .rateLimited:
+            if let retryAfter {
+                return "wait until \(ISO8601DateFormatter().string(from: retryAfter)) and run again (Syndicate retries by itself when the wait fits its retry budget)."
+            }
+            return "wait a few minutes and run again, or post less often."
+        case .invalidPayload:
+            return "change the post or the template so that \(network.displayName) accepts it (see the network's message), then run again."
+        case .serverError:
+            return "\(network.displayName) failed; run again later. Check the account first: the post may have been created."
+        case .transport:
+            return "check the network connection and the base URL of \(network.displayName), then run again."
+        case .timeout:
+            return "run again later, or raise the timeout; check the account first: the post may have been created."
+        case .missingCredential:
+            return "set the missing \(prefix)… variable or add it to the account in the config file."
+        case .invalidConfiguration:
+            return "correct the setting of account '\(account)' in the environment or the config file."
+        case .unexpectedResponse:
+            return "check the base URL of \(network.displayName) (it answered, but not as its API does) and run again."
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+
+/// A transport that sends nothing: it records every request and answers each as the network
+/// would on success, so that a whole delivery runs offline.
+///
+/// `syndicate post --dry-run` uses it to show the exact requests; use it in your own tests:
+///
+/// ```swift
+/// let transport = DryRunTransport()
+/// let client = try MastodonClient(settings: settings, environment: DeliveryEnvironment(transport: transport))
+/// _ = try await client.deliver(payload, of: post)
+/// let sent = await transport.requests          // [HTTPRequest], in order
+/// ```
+///
+/// Answers are plausible, not real: ids count up from 1 (`dry-run-1`, …) so that output is
+/// stable. Pass a `responder` to answer differently (return nil to fall back on the default).
+public actor DryRunTransport: HTTPTransport {
+    /// Answers a request; nil falls back on the default plausible answer.
+    public typealias Responder = @Sendable (HTTPRequest) -> HTTPResponse?
+
+    /// Every request received, in order.
+    public private(set) var requests: [HTTPRequest] = []
+    private var counter = 0
+    private let responder: Responder?
+
+    /// Creates a transport.
+    ///
+    /// - Parameter responder: Your own answers, tried first.
+    public init(responder: Responder? = nil) {
+        self.responder = responder
+    }
+
+    /// Records `request` and answers it without sending anything.
+    public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        requests.append(request)
+        if let responder, let response = responder(request) { return response }
+        counter += 1
+        return DryRunResponses.response(to: request, number: counter)
+    }
+
+    /// Forgets the recorded requests (the numbering goes on).
+    public func removeAllRequests() {
+        requests.removeAll()
+    }
+}
