@@ -127,7 +127,7 @@ import Testing
     @Test func ruleForEachNetworkIsItsStaticMember() {
         #expect(SocialNetwork.allCases.map { NetworkRule.rule(for: $0).network } == SocialNetwork.allCases)
         #expect(SocialNetwork.allCases.map { NetworkRule.rule(for: $0).limit } == [
-            280, 500, 300, 500, 3000, 63_206, 4096, 2000, 40_000,
+            280, 500, 300, 500, 3000, 63_206, 4096, 2000, 40_000, 4000,
         ])
     }
 }
