@@ -52,7 +52,16 @@ public enum CLIRunner {
     /// Output goes through temporary files, so large outputs cannot fill a pipe and block.
     ///
     /// - Throws: ``Failure`` when the binary is missing or cannot start.
-    public static func run(_ arguments: [String], stdin: Data? = nil) throws -> Outcome {
+    /// - Parameters:
+    ///   - arguments: The arguments after the program name.
+    ///   - stdin: Standard input; empty by default.
+    ///   - environment: Variables added to (or replacing) this process's environment; a
+    ///     value of "" removes the variable. `SYNDICATE_*` variables of this process are never
+    ///     passed on, so a developer's real credentials cannot reach a test.
+    ///   - directory: The working directory; the temporary folder of the run by default.
+    public static func run(
+        _ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:], directory: URL? = nil
+    ) throws -> Outcome {
         guard let binary else {
             throw Failure(description: "The syndicate binary was not found beside the tests; run `swift build` first or set SYNDICATE_BINARY.")
         }
@@ -69,6 +78,10 @@ public enum CLIRunner {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
+        var variables = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("SYNDICATE_") || $0.key == "SYNDICATE_BINARY" }
+        for (name, value) in environment { variables[name] = value.isEmpty ? nil : value }
+        process.environment = variables
+        if let directory { process.currentDirectoryURL = directory }
         process.standardInput = try FileHandle(forReadingFrom: input)
         process.standardOutput = try FileHandle(forWritingTo: output)
         process.standardError = try FileHandle(forWritingTo: errors)

@@ -95,7 +95,7 @@ public struct CrossPoster: Sendable {
                         after: error, attempt: attempt, waited: waited, protection: client.duplicateProtection,
                         now: environment.now())
                 else {
-                    environment.logger.error("\(error.description)", metadata: metadata)
+                    environment.logger.notice("failed: \(error.description)", metadata: metadata)
                     return result(client, .failed(error), attempt, payload)
                 }
                 environment.logger.notice("attempt \(attempt) failed (\(error.category.rawValue)); retrying in \(wait)", metadata: metadata)

@@ -27,13 +27,13 @@ package struct NetworkExchange: Sendable {
         do {
             response = try await environment.transport.send(request)
         } catch let error as HTTPTransportError {
-            environment.logger.warning("✕ \(request.method) \(shown): \(redactor.redact(error.description))", metadata: metadata)
+            environment.logger.notice("✕ \(request.method) \(shown): \(redactor.redact(error.description))", metadata: metadata)
             throw transportError(error)
         } catch is CancellationError {
             throw transportError(HTTPTransportError(.cancelled, "cancelled"))
         } catch {
             let message = redactor.redact(String(describing: error))
-            environment.logger.warning("✕ \(request.method) \(shown): \(message)", metadata: metadata)
+            environment.logger.notice("✕ \(request.method) \(shown): \(message)", metadata: metadata)
             throw transportError(HTTPTransportError(.connectionLost, message))
         }
         environment.logger.debug("← \(response.status) \(request.method) \(shown)", metadata: metadata)

@@ -1,0 +1,129 @@
+import ArgumentParser
+import Foundation
+import Logging
+import Syndicate
+import SyndicateImport
+
+/// `syndicate post`: delivers each post of a file to the accounts `--to` names.
+struct PostCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "post",
+        abstract: "Post each post of a file to every account --to names (or show the requests with --dry-run).",
+        discussion: """
+            Credentials come from SYNDICATE_<NETWORK>_<SETTING> variables (the 'default' account) or \
+            from --config FILE (YAML or JSON; several accounts per network, values may be ${VARIABLE}). \
+            --dry-run sends nothing and needs no credentials: it prints every request as it would go \
+            out, with tokens, signatures, passwords and webhook paths shown as REDACTED. \
+            --json prints [{"id","title","deliveries":[{"network","account","status":\
+            "posted|dry-run|already-posted|failed","remoteId","url","error","request":{"method","url",\
+            "headers","body"}}]}]. Exit status: 0 when every delivery succeeded (or was already \
+            posted), 75 when only failures worth retrying later remain (rate limits, timeouts, server \
+            errors), 1 otherwise; 64 for bad arguments, 65 for input that cannot be imported.
+            """
+    )
+
+    @OptionGroup var input: PostInputOptions
+
+    @Option(help: "Networks or network:account, comma-separated: \(AccountTargets.networkNames).")
+    var to: String
+
+    @Flag(name: .customLong("dry-run"), help: "Send nothing; print the requests that would be sent.")
+    var dryRun = false
+
+    @Flag(help: "Print a JSON array instead of the human report.")
+    var json = false
+
+    @Option(help: "A YAML or JSON file of accounts (keys as the SYNDICATE_<NETWORK>_<SETTING> names).")
+    var config: String?
+
+    @Option(help: "The HTTP transport: urlsession (default) or async-http-client.")
+    var transport: TransportChoice = .urlsession
+
+    @Flag(help: "Split long posts into numbered threads on X, Mastodon and Bluesky.")
+    var thread = false
+
+    @Flag(name: .customLong("no-tracking"), help: "Post the canonical URL without UTM parameters.")
+    var noTracking = false
+
+    @Option(help: "Posts delivered at once across accounts.")
+    var concurrency: Int = 4
+
+    @Flag(name: .shortAndLong, help: "Log every request (redacted) to standard error.")
+    var verbose = false
+
+    func validate() throws {
+        _ = try AccountTargets.entries(to)
+        guard (1...64).contains(concurrency) else { throw ValidationError("--concurrency must be between 1 and 64.") }
+    }
+
+    func run() async throws {
+        let logger = CommandLogging.logger(verbose: verbose)
+        let configFile: ConfigFile?
+        do {
+            configFile = try config.map { path throws(ConfigFile.Problem) in try ConfigFile.load(path: path) }
+        } catch {
+            FileHandle.standardError.write(Data("syndicate: \(error)\n".utf8))
+            throw ExitCode(78)   // EX_CONFIG
+        }
+        let accounts = try AccountTargets.settings(for: try AccountTargets.entries(to), config: configFile)
+        let posts = try input.posts()
+        let composer = Composer(configuration: ComposerConfiguration(linkTracking: noTracking ? .none : .default, threading: thread))
+        let realTransport: (any HTTPTransport)? = dryRun ? nil : try transport.transport()
+        let poster = CrossPoster(
+            composer: composer, maximumConcurrency: concurrency,
+            environment: DeliveryEnvironment(transport: realTransport ?? DryRunTransport(), logger: logger))
+
+        var reports: [DeliveryReport] = []
+        for post in posts {
+            reports.append(
+                await deliver(post, to: accounts, poster: poster, transport: realTransport, logger: logger))
+        }
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(reports), as: UTF8.self))
+        } else {
+            print(DeliveryReport.human(reports), terminator: "")
+        }
+        let status = DeliveryReport.exitStatus(reports)
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    /// Delivers one post to every account; a dry run gives each account its own recording transport.
+    func deliver(
+        _ post: Post, to accounts: [AccountSettings], poster: CrossPoster, transport: (any HTTPTransport)?, logger: Logger
+    ) async -> DeliveryReport {
+        var clients: [any NetworkClient] = []
+        var recorders: [Int: (DryRunTransport, Redactor)] = [:]
+        var failures: [Int: DeliveryResult] = [:]
+        for (index, account) in accounts.enumerated() {
+            let settings = dryRun ? account.fillingPlaceholders() : account
+            let recorder = DryRunTransport()
+            let environment = DeliveryEnvironment(transport: transport ?? recorder, logger: logger)
+            do {
+                let client = try NetworkClients.make(settings: settings, environment: environment)
+                if dryRun { recorders[clients.count] = (recorder, Redactor(secrets: client.secrets + settings.secrets)) }
+                clients.append(client)
+            } catch {
+                failures[index] = DeliveryResult(
+                    network: account.network, account: account.account, outcome: .failed(error), attempts: 0, payload: nil)
+            }
+        }
+        let delivered = await poster.deliver(post, to: clients)
+        var lines: [DeliveryReport.Line] = []
+        var next = 0
+        for index in accounts.indices {
+            if let failure = failures[index] {
+                lines.append(DeliveryReport.Line(failure, dryRun: dryRun, requests: nil))
+                continue
+            }
+            var requests: [RedactedRequest]?
+            if let (recorder, redactor) = recorders[next] {
+                requests = await recorder.requests.map(redactor.redact)
+            }
+            lines.append(DeliveryReport.Line(delivered[next], dryRun: dryRun, requests: requests))
+            next += 1
+        }
+        return DeliveryReport(id: post.id, title: post.title, deliveries: lines)
+    }
+}

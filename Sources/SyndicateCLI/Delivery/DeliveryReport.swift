@@ -1,0 +1,105 @@
+import Foundation
+import Syndicate
+
+/// What `post --json` prints for one post: `{"id","title","deliveries":[…]}`.
+struct DeliveryReport: Encodable {
+    /// One account's line of the report.
+    struct Line: Encodable {
+        var network: SocialNetwork
+        var account: String
+        /// `posted`, `dry-run`, `already-posted` or `failed`.
+        var status: String
+        var remoteId: String?
+        var url: URL?
+        /// The error's full message (what happened and the fix), when it failed.
+        var error: String?
+        /// The error's stable category, when it failed.
+        var errorCategory: DeliveryError.Category?
+        /// Whether a later run may succeed, when it failed.
+        var retryable: Bool?
+        /// The request that creates the post (the last one sent), redacted.
+        var request: RedactedRequest?
+        /// Every request sent for this account, in order, redacted (a dry run shows them all).
+        var requests: [RedactedRequest]?
+
+        private enum CodingKeys: String, CodingKey {
+            case network, account, status, remoteId, url, error, errorCategory, retryable, request, requests
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(network, forKey: .network)
+            try container.encode(account, forKey: .account)
+            try container.encode(status, forKey: .status)
+            try container.encode(remoteId, forKey: .remoteId)
+            try container.encode(url, forKey: .url)
+            try container.encode(error, forKey: .error)
+            try container.encodeIfPresent(errorCategory, forKey: .errorCategory)
+            try container.encodeIfPresent(retryable, forKey: .retryable)
+            try container.encode(request, forKey: .request)
+            try container.encodeIfPresent(requests, forKey: .requests)
+        }
+
+        /// The line for `result`; `requests` are the redacted requests of a dry run.
+        init(_ result: DeliveryResult, dryRun: Bool, requests: [RedactedRequest]?) {
+            network = result.network
+            account = result.account
+            switch result.outcome {
+            case .posted: status = dryRun ? "dry-run" : "posted"
+            case .alreadyPosted: status = "already-posted"
+            case .failed: status = "failed"
+            }
+            remoteId = result.delivery?.remoteID
+            url = result.delivery?.url
+            if let failure = result.error {
+                error = failure.description
+                errorCategory = failure.category
+                retryable = failure.isRetryable
+            }
+            self.requests = requests
+            request = requests?.last
+        }
+    }
+
+    var id: String
+    var title: String
+    var deliveries: [Line]
+}
+
+extension DeliveryReport {
+    /// The exit status for a run: 0 when nothing failed, 75 (`EX_TEMPFAIL`) when every failure
+    /// may succeed on a later run, 1 otherwise.
+    static func exitStatus(_ reports: [DeliveryReport]) -> Int32 {
+        let failures = reports.flatMap(\.deliveries).filter { $0.status == "failed" }
+        if failures.isEmpty { return 0 }
+        return failures.allSatisfy { $0.retryable == true } ? 75 : 1
+    }
+
+    /// The human form: per post, a line per account; for a dry run, each request as it would go out.
+    static func human(_ reports: [DeliveryReport]) -> String {
+        var output = ""
+        for (number, report) in reports.enumerated() {
+            if reports.count > 1 { output += "Post \(number + 1) of \(reports.count): " }
+            output += "\(report.title)\n"
+            for line in report.deliveries {
+                let name = "\(line.network.displayName) (\(line.account))"
+                switch line.status {
+                case "failed":
+                    output += "  ✗ \(name): \(line.error ?? "failed")\n"
+                case "already-posted":
+                    output += "  = \(name): already posted\(line.url.map { " — \($0.absoluteString)" } ?? "")\n"
+                case "dry-run":
+                    output += "  ○ \(name): dry run, nothing sent. \(line.requests?.count ?? 0) request(s):\n"
+                    for request in line.requests ?? [] {
+                        output += request.text.split(separator: "\n", omittingEmptySubsequences: false)
+                            .map { "      " + $0 }.joined(separator: "\n") + "\n\n"
+                    }
+                default:
+                    output += "  ✓ \(name): posted \(line.url?.absoluteString ?? line.remoteId ?? "")\n"
+                }
+            }
+            output += "\n"
+        }
+        return output
+    }
+}
