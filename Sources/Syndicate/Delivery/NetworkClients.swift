@@ -10,6 +10,7 @@ public enum NetworkClients {
         switch settings.network {
         case .mastodon: try MastodonClient(settings: settings, environment: environment)
         case .x: try XClient(settings: settings, environment: environment)
+        case .facebook: try FacebookClient(settings: settings, environment: environment)
         default:
             throw DeliveryError(
                 .invalidConfiguration, network: settings.network, account: settings.account,
