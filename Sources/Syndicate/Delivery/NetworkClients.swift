@@ -11,6 +11,7 @@ public enum NetworkClients {
         case .mastodon: try MastodonClient(settings: settings, environment: environment)
         case .x: try XClient(settings: settings, environment: environment)
         case .facebook: try FacebookClient(settings: settings, environment: environment)
+        case .linkedin: try LinkedInClient(settings: settings, environment: environment)
         default:
             throw DeliveryError(
                 .invalidConfiguration, network: settings.network, account: settings.account,
