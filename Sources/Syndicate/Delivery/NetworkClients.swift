@@ -12,6 +12,7 @@ public enum NetworkClients {
         case .x: try XClient(settings: settings, environment: environment)
         case .facebook: try FacebookClient(settings: settings, environment: environment)
         case .linkedin: try LinkedInClient(settings: settings, environment: environment)
+        case .threads: try ThreadsClient(settings: settings, environment: environment)
         default:
             throw DeliveryError(
                 .invalidConfiguration, network: settings.network, account: settings.account,
