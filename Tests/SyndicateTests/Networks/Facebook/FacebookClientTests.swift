@@ -101,6 +101,11 @@ struct FacebookClientTests {
         #expect(error.category == .unauthorized)
         #expect(error.status == 401)
         #expect(error.networkMessage == "(#190) Error validating access token: REDACTED has expired")
+        // The Graph API usually answers an expired token with 400: the code decides.
+        let expired = try await failure(
+            400, #"{"error":{"message":"Session has expired","type":"OAuthException","code":190,"error_subcode":463}}"#)
+        #expect(expired.category == .unauthorized)
+        #expect(expired.networkMessage == "(#190) Session has expired")
         let bare = try await failure(401, "")
         #expect(bare.category == .unauthorized)
         #expect(bare.networkMessage == nil)
