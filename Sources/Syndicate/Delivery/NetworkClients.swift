@@ -9,6 +9,10 @@ public enum NetworkClients {
     public static func make(settings: AccountSettings, environment: DeliveryEnvironment) throws(DeliveryError) -> any NetworkClient {
         switch settings.network {
         case .mastodon: try MastodonClient(settings: settings, environment: environment)
+        case .x: try XClient(settings: settings, environment: environment)
+        case .facebook: try FacebookClient(settings: settings, environment: environment)
+        case .linkedin: try LinkedInClient(settings: settings, environment: environment)
+        case .threads: try ThreadsClient(settings: settings, environment: environment)
         default:
             throw DeliveryError(
                 .invalidConfiguration, network: settings.network, account: settings.account,
