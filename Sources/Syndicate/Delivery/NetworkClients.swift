@@ -9,6 +9,7 @@ public enum NetworkClients {
     public static func make(settings: AccountSettings, environment: DeliveryEnvironment) throws(DeliveryError) -> any NetworkClient {
         switch settings.network {
         case .mastodon: try MastodonClient(settings: settings, environment: environment)
+        case .bluesky: try BlueskyClient(settings: settings, environment: environment)
         default:
             throw DeliveryError(
                 .invalidConfiguration, network: settings.network, account: settings.account,
