@@ -11,6 +11,7 @@ public enum NetworkClients {
         case .mastodon: try MastodonClient(settings: settings, environment: environment)
         case .bluesky: try BlueskyClient(settings: settings, environment: environment)
         case .telegram: try TelegramClient(settings: settings, environment: environment)
+        case .discord: try DiscordClient(settings: settings, environment: environment)
         default:
             throw DeliveryError(
                 .invalidConfiguration, network: settings.network, account: settings.account,
