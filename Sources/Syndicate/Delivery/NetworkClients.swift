@@ -12,6 +12,7 @@ public enum NetworkClients {
         case .bluesky: try BlueskyClient(settings: settings, environment: environment)
         case .telegram: try TelegramClient(settings: settings, environment: environment)
         case .discord: try DiscordClient(settings: settings, environment: environment)
+        case .slack: try SlackClient(settings: settings, environment: environment)
         default:
             throw DeliveryError(
                 .invalidConfiguration, network: settings.network, account: settings.account,
