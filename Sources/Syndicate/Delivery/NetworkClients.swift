@@ -13,6 +13,7 @@ public enum NetworkClients {
         case .telegram: try TelegramClient(settings: settings, environment: environment)
         case .discord: try DiscordClient(settings: settings, environment: environment)
         case .slack: try SlackClient(settings: settings, environment: environment)
+        case .webhook: try WebhookClient(settings: settings, environment: environment)
         default:
             throw DeliveryError(
                 .invalidConfiguration, network: settings.network, account: settings.account,
