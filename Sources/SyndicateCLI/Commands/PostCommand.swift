@@ -75,7 +75,7 @@ struct PostCommand: AsyncParsableCommand {
         let realTransport: (any HTTPTransport)? = dryRun ? nil : try transport.transport()
         let poster = CrossPoster(
             composer: composer, retryPolicy: RetryPolicy(maximumAttempts: attempts), maximumConcurrency: concurrency,
-            environment: DeliveryEnvironment(transport: realTransport ?? DryRunTransport(), logger: logger))
+            environment: DeliveryEnvironment(transport: realTransport ?? DryRunTransport(), logger: logger, now: CommandClock.now))
 
         var reports: [DeliveryReport] = []
         for post in posts {
@@ -103,7 +103,7 @@ struct PostCommand: AsyncParsableCommand {
         for (index, account) in accounts.enumerated() {
             let settings = dryRun ? account.fillingPlaceholders() : account
             let recorder = DryRunTransport()
-            let environment = DeliveryEnvironment(transport: transport ?? recorder, logger: logger)
+            let environment = DeliveryEnvironment(transport: transport ?? recorder, logger: logger, now: CommandClock.now)
             do {
                 let client = try NetworkClients.make(settings: settings, environment: environment)
                 if dryRun { recorders[clients.count] = (recorder, Redactor(secrets: client.secrets + settings.secrets)) }

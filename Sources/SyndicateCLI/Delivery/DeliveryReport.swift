@@ -17,7 +17,8 @@ struct DeliveryReport: Encodable {
         var errorCategory: DeliveryError.Category?
         /// Whether a later run may succeed, when it failed.
         var retryable: Bool?
-        /// The request that creates the post (the last one sent), redacted.
+        /// The request that creates the post (the last one that is not a GET: Threads reads its
+        /// permalink after publishing), redacted.
         var request: RedactedRequest?
         /// Every request sent for this account, in order, redacted (a dry run shows them all).
         var requests: [RedactedRequest]?
@@ -57,7 +58,7 @@ struct DeliveryReport: Encodable {
                 retryable = failure.isRetryable
             }
             self.requests = requests
-            request = requests?.last
+            request = requests?.last(where: { $0.method != "GET" }) ?? requests?.last
         }
     }
 

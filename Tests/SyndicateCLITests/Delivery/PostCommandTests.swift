@@ -27,7 +27,8 @@ struct PostCommandTests {
 
     @Test("every network's dry run for the example article matches the golden, with nothing sent and no credentials")
     func dryRunGolden() throws {
-        let outcome = try CLIRunner.run(["post", Self.example, "--to", "all", "--dry-run", "--json"])
+        let outcome = try CLIRunner.run(
+            ["post", Self.example, "--to", "all", "--dry-run", "--json"], environment: ["SYNDICATE_NOW": "2026-01-01T00:00:00Z"])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let failure = Golden.check(outcome.stdout + "\n", named: "post-dry-run.ofsted-secondments.html", target: "SyndicateCLITests")
         #expect(failure == nil, "\(failure ?? "")")
