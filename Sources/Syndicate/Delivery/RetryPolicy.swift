@@ -9,6 +9,8 @@ import Foundation
 /// - a failure that may have reached the network (a timeout, a broken connection, a 5xx) is
 ///   retried only when the client has ``DuplicateProtection`` (`idempotencyKey` or
 ///   `rejectsDuplicates`): otherwise a retry could post twice;
+/// - a thread that broke off after some parts were posted is retried only with idempotency
+///   keys (a repeat elsewhere would stop at the first part as a duplicate);
 /// - a rate limit is waited out when its reset time falls within the remaining budget, and
 ///   reported otherwise.
 public struct RetryPolicy: Sendable, Equatable {
@@ -55,6 +57,7 @@ public struct RetryPolicy: Sendable, Equatable {
     ) -> Duration? {
         guard error.isRetryable, attempt < maximumAttempts else { return nil }
         if error.mayHaveReachedNetwork && protection == .none { return nil }
+        if !error.postedPartIDs.isEmpty && protection != .idempotencyKey { return nil }
         let remaining = maximumTotalWait - waited
         guard remaining > .zero else { return nil }
         let wait: Duration

@@ -59,6 +59,9 @@ public struct DeliveryError: Error, Sendable, Equatable, CustomStringConvertible
     public var mayHaveReachedNetwork: Bool
     /// What to do about it; a default per category unless the client gave a better one.
     public var fix: String
+    /// For a thread that broke off: the ids of the parts that were posted before the failure.
+    /// ``RetryPolicy`` never retries such an error on a network without idempotency keys.
+    public var postedPartIDs: [String] = []
 
     /// Creates an error; `fix` defaults to the category's advice.
     public init(
@@ -74,6 +77,16 @@ public struct DeliveryError: Error, Sendable, Equatable, CustomStringConvertible
         self.retryAfter = retryAfter
         self.mayHaveReachedNetwork = mayHaveReachedNetwork ?? [.serverError, .timeout, .transport].contains(category)
         self.fix = fix ?? Self.defaultFix(category, network: network, account: account, retryAfter: retryAfter)
+    }
+
+    /// This error, for a thread whose first `ids.count` parts of `total` were posted: the
+    /// message and fix say which, and automatic retries stop.
+    public func afterPostedParts(_ ids: [String], of total: Int) -> DeliveryError {
+        var error = self
+        error.postedPartIDs = ids
+        error.message = "parts 1–\(ids.count) of \(total) of the thread were posted (ids \(ids.joined(separator: ", "))), then part \(ids.count + 1) failed: \(message)"
+        error.fix = "post the remaining parts by hand as replies to \(ids.last ?? ""), or delete the posted parts and run again. (\(fix))"
+        return error
     }
 
     /// Whether trying again later may succeed: rate limits, server errors, timeouts and broken

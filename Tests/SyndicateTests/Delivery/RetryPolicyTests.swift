@@ -56,3 +56,17 @@ struct RetryPolicyTests {
         #expect(!error(category).isRetryable)
     }
 }
+
+@Suite("RetryPolicy and broken threads")
+struct RetryPolicyThreadTests {
+    @Test("a thread that broke off is retried only where every part has an idempotency key")
+    func brokenThread() {
+        let now = Date(timeIntervalSince1970: 1_767_225_600)
+        let failure = DeliveryError(.serverError, network: .x, account: "a", message: "the server failed")
+            .afterPostedParts(["111", "222"], of: 3)
+        #expect(failure.description.contains("parts 1–2 of 3 of the thread were posted (ids 111, 222)"))
+        #expect(failure.fix.contains("replies to 222"))
+        #expect(RetryPolicy.default.delay(after: failure, attempt: 1, waited: .zero, protection: .rejectsDuplicates, now: now) == nil)
+        #expect(RetryPolicy.default.delay(after: failure, attempt: 1, waited: .zero, protection: .idempotencyKey, now: now, random: 0.5) == .seconds(1))
+    }
+}

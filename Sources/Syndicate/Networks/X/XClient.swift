@@ -126,9 +126,15 @@ public struct XClient: NetworkClient {
         let texts = payload.parts?.map(\.text) ?? [payload.text]
         var ids: [String] = []
         for text in texts {
-            let response = try await exchange.send(try request(text: text, replyTo: ids.last))
-            guard response.isSuccess else { throw error(for: response) }
-            ids.append(try exchange.decode(Created.self, from: response).data.id)
+            do throws(DeliveryError) {
+                let response = try await exchange.send(try request(text: text, replyTo: ids.last))
+                guard response.isSuccess else { throw error(for: response) }
+                ids.append(try exchange.decode(Created.self, from: response).data.id)
+            } catch where !ids.isEmpty {
+                // Part 1 is on X: a retry would meet "duplicate content" and stop there, so say
+                // exactly what was posted and leave the rest to a person.
+                throw error.afterPostedParts(ids, of: texts.count)
+            }
         }
         guard let first = ids.first else {
             throw DeliveryError(.invalidPayload, network: network, account: account, message: "the payload has no text")
