@@ -17,7 +17,7 @@ import Testing
 
     @Test func rawValuesAreTheCommandLineNames() {
         #expect(SocialNetwork.allCases.map(\.rawValue) == [
-            "x", "mastodon", "bluesky", "threads", "linkedin", "facebook", "telegram", "discord", "slack",
+            "x", "mastodon", "bluesky", "threads", "linkedin", "facebook", "telegram", "discord", "slack", "webhook",
         ])
     }
 }
