@@ -1,0 +1,77 @@
+import Foundation
+import Syndicate
+import SyndicateAsyncHTTPClient
+import SyndicateLoopback
+
+// Delivery benchmark: 10,000 Mastodon status requests to the loopback server through each real
+// transport, at concurrency 1 and 16, against the server's own ceiling measured in the same run
+// by a trivial raw-socket client (RawHTTPClient). Usage: DeliveryBenchmark [count]
+
+let count = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1]) ?? 10_000 : 10_000
+let server = LoopbackServer()
+try await server.start()
+let base = server.baseURL
+guard let port = base.port else { fatalError("the loopback server has no port") }
+let body = #"{"status":"Ofsted secondments for school leaders https://school.example/a","visibility":"public"}"#
+
+func request(_ number: Int) -> HTTPRequest {
+    HTTPRequest(
+        method: .post, url: base.appendingPathComponent("api/v1/statuses"),
+        headers: [
+            "Authorization": "Bearer \(LoopbackServer.token)", "Content-Type": "application/json",
+            "Idempotency-Key": "bench-\(number)",
+        ],
+        body: Data(body.utf8), timeout: .seconds(30))
+}
+
+/// Sends `count` requests through `transport`, at most `concurrency` at once; returns seconds.
+func measure(_ transport: any HTTPTransport, concurrency: Int, offset: Int) async throws -> (Double, Int) {
+    let start = DispatchTime.now().uptimeNanoseconds
+    var ok = 0
+    try await withThrowingTaskGroup(of: Int.self) { group in
+        var next = 0
+        func add() {
+            let number = offset + next
+            next += 1
+            group.addTask { try await transport.send(request(number)).isSuccess ? 1 : 0 }
+        }
+        for _ in 0..<min(concurrency, count) { add() }
+        while let result = try await group.next() {
+            ok += result
+            if next < count { add() }
+        }
+    }
+    return (Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, ok)
+}
+
+func raw(concurrency: Int, offset: Int) -> (Double, Int) {
+    let bytes = Array(
+        ("POST /api/v1/statuses HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nAuthorization: Bearer \(LoopbackServer.token)\r\n"
+            + "Content-Type: application/json\r\nIdempotency-Key: raw-\(offset)\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)").utf8)
+    return RawHTTPClient.run(request: bytes, port: UInt16(port), count: count, connections: concurrency)
+}
+
+let urlSession = URLSessionTransport()
+let asyncHTTPClient = AsyncHTTPClientTransport()
+// Warm up every client (connections, caches) so that the first measurement is not penalised.
+_ = try await measure(urlSession, concurrency: 16, offset: 1_000_000)
+_ = try await measure(asyncHTTPClient, concurrency: 16, offset: 2_000_000)
+_ = raw(concurrency: 16, offset: 3_000_000)
+
+print("Delivery over loopback: \(count) Mastodon status requests per row (server: SyndicateLoopback on 127.0.0.1)")
+print("| Client | Concurrency | Requests/s | vs. ceiling | 2xx |")
+print("|---|---|---|---|---|")
+var lines: [String] = []
+for concurrency in [1, 16] {
+    let (ceilingSeconds, ceilingOK) = raw(concurrency: concurrency, offset: 10_000_000 * concurrency)
+    let ceiling = Double(count) / ceilingSeconds
+    print(String(format: "| raw socket loop (server ceiling) | %d | %.0f | 1.00× | %d |", concurrency, ceiling, ceilingOK))
+    for (name, transport) in [("URLSessionTransport", urlSession as any HTTPTransport), ("AsyncHTTPClientTransport", asyncHTTPClient)] {
+        let (seconds, ok) = try await measure(transport, concurrency: concurrency, offset: 20_000_000 * concurrency + name.count)
+        let rate = Double(count) / seconds
+        print(String(format: "| %@ | %d | %.0f | %.2f× | %d |", name, concurrency, rate, rate / ceiling, ok))
+        lines.append("RATIO_\(name)_\(concurrency)=\(rate / ceiling)")
+    }
+}
+for line in lines { print(line) }
+await server.shutdown()
