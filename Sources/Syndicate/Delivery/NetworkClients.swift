@@ -8,12 +8,16 @@ public enum NetworkClients {
     ///   `.invalidConfiguration`.
     public static func make(settings: AccountSettings, environment: DeliveryEnvironment) throws(DeliveryError) -> any NetworkClient {
         switch settings.network {
+        case .x: try XClient(settings: settings, environment: environment)
         case .mastodon: try MastodonClient(settings: settings, environment: environment)
-        default:
-            throw DeliveryError(
-                .invalidConfiguration, network: settings.network, account: settings.account,
-                message: "posting to \(settings.network.displayName) is not built yet",
-                fix: "leave \(settings.network.rawValue) out of --to.")
+        case .bluesky: try BlueskyClient(settings: settings, environment: environment)
+        case .threads: try ThreadsClient(settings: settings, environment: environment)
+        case .linkedin: try LinkedInClient(settings: settings, environment: environment)
+        case .facebook: try FacebookClient(settings: settings, environment: environment)
+        case .telegram: try TelegramClient(settings: settings, environment: environment)
+        case .discord: try DiscordClient(settings: settings, environment: environment)
+        case .slack: try SlackClient(settings: settings, environment: environment)
+        case .webhook: try WebhookClient(settings: settings, environment: environment)
         }
     }
 }

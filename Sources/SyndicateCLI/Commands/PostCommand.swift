@@ -24,7 +24,7 @@ struct PostCommand: AsyncParsableCommand {
 
     @OptionGroup var input: PostInputOptions
 
-    @Option(help: "Networks or network:account, comma-separated: \(AccountTargets.networkNames).")
+    @Option(help: "Networks or network:account, comma-separated, or all: \(AccountTargets.networkNames).")
     var to: String
 
     @Flag(name: .customLong("dry-run"), help: "Send nothing; print the requests that would be sent.")
@@ -48,12 +48,16 @@ struct PostCommand: AsyncParsableCommand {
     @Option(help: "Posts delivered at once across accounts.")
     var concurrency: Int = 4
 
+    @Option(help: "Attempts per delivery, the first included; retries wait with backoff or until the network's reset time.")
+    var attempts: Int = 4
+
     @Flag(name: .shortAndLong, help: "Log every request (redacted) to standard error.")
     var verbose = false
 
     func validate() throws {
         _ = try AccountTargets.entries(to)
         guard (1...64).contains(concurrency) else { throw ValidationError("--concurrency must be between 1 and 64.") }
+        guard (1...10).contains(attempts) else { throw ValidationError("--attempts must be between 1 and 10.") }
     }
 
     func run() async throws {
@@ -70,7 +74,7 @@ struct PostCommand: AsyncParsableCommand {
         let composer = Composer(configuration: ComposerConfiguration(linkTracking: noTracking ? .none : .default, threading: thread))
         let realTransport: (any HTTPTransport)? = dryRun ? nil : try transport.transport()
         let poster = CrossPoster(
-            composer: composer, maximumConcurrency: concurrency,
+            composer: composer, retryPolicy: RetryPolicy(maximumAttempts: attempts), maximumConcurrency: concurrency,
             environment: DeliveryEnvironment(transport: realTransport ?? DryRunTransport(), logger: logger))
 
         var reports: [DeliveryReport] = []

@@ -18,13 +18,20 @@ enum AccountTargets {
     /// The accepted network names, for help and errors.
     static let networkNames = SocialNetwork.allCases.map(\.rawValue).joined(separator: ", ")
 
-    /// Parses `--to`: networks (or `network:account`), comma-separated, repeats dropped.
+    /// Parses `--to`: networks (or `network:account`, or `all` for every network),
+    /// comma-separated, repeats dropped.
     static func entries(_ list: String) throws -> [Entry] {
         var result: [Entry] = []
         for item in list.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !item.isEmpty {
+            if item.lowercased() == "all" {
+                for network in SocialNetwork.allCases where !result.contains(Entry(network: network, account: nil)) {
+                    result.append(Entry(network: network, account: nil))
+                }
+                continue
+            }
             let parts = item.split(separator: ":", maxSplits: 1).map(String.init)
             guard let network = SocialNetwork(name: parts[0]) else {
-                throw ValidationError("Unknown network '\(parts[0])' in --to. Use one or more of: \(networkNames) (optionally network:account), separated by commas.")
+                throw ValidationError("Unknown network '\(parts[0])' in --to. Use one or more of: \(networkNames) (optionally network:account), or all, separated by commas.")
             }
             let entry = Entry(network: network, account: parts.count > 1 ? parts[1] : nil)
             if !result.contains(entry) { result.append(entry) }

@@ -1,0 +1,126 @@
+import Foundation
+
+/// Posts messages to a Discord channel through a webhook (`POST {webhook}?wait=true`).
+///
+/// Settings (`SYNDICATE_DISCORD_…`): `WEBHOOK_URL`, the channel's webhook
+/// (`https://discord.com/api/webhooks/{id}/{token}`, from the channel's Integrations → Webhooks).
+/// The URL is the credential: it is redacted everywhere (`https://discord.com/REDACTED`).
+///
+/// With `wait=true` Discord answers with the message; its id is the ``Delivery/remoteID``. The
+/// ``Delivery/url`` stays nil: a message link (`https://discord.com/channels/{guild}/{channel}/{id}`)
+/// needs the server's (guild's) id, which the webhook answer does not give. The payload's
+/// `allowed_mentions` (none parsed) keeps article text from pinging anyone. Discord has no
+/// duplicate detection, so a failure that may have reached it is never retried
+/// (``DuplicateProtection/none``).
+public struct DiscordClient: NetworkClient {
+    public let network = SocialNetwork.discord
+    public let account: String
+    public let duplicateProtection = DuplicateProtection.none
+    public var secrets: [String] { [webhookURL.absoluteString, webhookToken] }
+
+    private let webhookURL: URL
+    private let webhookToken: String
+    private let webhookLocation: String
+    private let exchange: NetworkExchange
+
+    /// Creates a client from an account's settings.
+    ///
+    /// - Throws: ``DeliveryError`` `.missingCredential` when `WEBHOOK_URL` is missing, or
+    ///   `.invalidConfiguration` when it is not an `https://…/api/webhooks/{id}/{token}` URL
+    ///   (plain http is accepted for loopback addresses only, for tests).
+    public init(settings: AccountSettings, environment: DeliveryEnvironment) throws(DeliveryError) {
+        account = settings.account
+        webhookLocation = settings.location(of: "WEBHOOK_URL")
+        let text = try settings.require("WEBHOOK_URL").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let url = URL(string: text), let token = Self.webhookToken(of: url) else {
+            throw DeliveryError(
+                .invalidConfiguration, network: .discord, account: account,
+                message: "\(webhookLocation) is not a Discord webhook URL",
+                fix: "set \(webhookLocation) to the webhook's URL, https://discord.com/api/webhooks/<id>/<token> "
+                    + "(channel settings → Integrations → Webhooks → Copy Webhook URL).")
+        }
+        webhookURL = url
+        webhookToken = token
+        exchange = NetworkExchange(
+            network: .discord, account: account, environment: environment, secrets: settings.secrets + [token])
+    }
+
+    /// The token of a webhook URL shaped `https://host/api[/v{n}]/webhooks/{numeric id}/{token}`,
+    /// or nil for any other URL.
+    static func webhookToken(of url: URL) -> String? {
+        guard let scheme = url.scheme?.lowercased(), let host = url.host?.lowercased() else { return nil }
+        let loopback = ["localhost", "127.0.0.1", "::1", "[::1]"].contains(host)
+        guard scheme == "https" || (scheme == "http" && loopback) else { return nil }
+        var components = url.pathComponents.filter { $0 != "/" }
+        guard components.first == "api" else { return nil }
+        components.removeFirst()
+        if let version = components.first, version.hasPrefix("v"), Int(version.dropFirst()) != nil { components.removeFirst() }
+        guard components.count == 3, components[0] == "webhooks", !components[1].isEmpty,
+            components[1].allSatisfy(\.isNumber), !components[2].isEmpty
+        else { return nil }
+        return components[2]
+    }
+
+    /// The webhook's JSON body.
+    struct ExecuteBody: Encodable {
+        var content: String
+        var allowed_mentions: SharePayload.AllowedMentions
+    }
+
+    /// The part of the message Discord returns that this client reads.
+    struct Message: Decodable {
+        var id: String
+        var channel_id: String?
+    }
+
+    /// The request posting `payload`.
+    func request(for payload: SharePayload) throws(DeliveryError) -> HTTPRequest {
+        guard var components = URLComponents(url: webhookURL, resolvingAgainstBaseURL: false) else {
+            throw DeliveryError(.invalidConfiguration, network: network, account: account, message: "\(webhookLocation) is not a URL")
+        }
+        var query = (components.queryItems ?? []).filter { $0.name != "wait" }
+        query.append(URLQueryItem(name: "wait", value: "true"))
+        components.queryItems = query
+        guard let url = components.url else {
+            throw DeliveryError(.invalidConfiguration, network: network, account: account, message: "\(webhookLocation) is not a URL")
+        }
+        let body = ExecuteBody(content: payload.text, allowed_mentions: payload.allowedMentions ?? .init())
+        do {
+            return try HTTPRequest.json(url: url, body: body)
+        } catch {
+            throw DeliveryError(.invalidPayload, network: network, account: account, message: "the message could not be encoded")
+        }
+    }
+
+    public func deliver(_ payload: SharePayload, of post: Post) async throws(DeliveryError) -> Delivery {
+        let response = try await exchange.send(try request(for: payload))
+        guard response.isSuccess else { throw error(for: response) }
+        if response.status == 204 || response.body.isEmpty {
+            // Without `wait` (or from a proxy that drops it) Discord gives no message back.
+            let key = IdempotencyKey.make(postID: post.id, network: network, account: account)
+            return Delivery(network: network, account: account, remoteID: key, url: nil)
+        }
+        let message = try exchange.decode(Message.self, from: response)
+        return Delivery(network: network, account: account, remoteID: message.id, url: nil)
+    }
+
+    /// Discord's `{"message", "code", "retry_after"}` read into a ``DeliveryError``.
+    ///
+    /// 401 (`Invalid Webhook Token`) and 404 (`Unknown Webhook`, code 10015) mean the webhook was
+    /// deleted or the URL is wrong: `.unauthorized`. 429 waits `Retry-After`, or the body's
+    /// `retry_after` seconds.
+    func error(for response: HTTPResponse) -> DeliveryError {
+        let object = NetworkExchange.jsonObject(response)
+        let said = (object?["message"] as? String).map { message in
+            (object?["code"]).map { "\(message) (code \($0))" } ?? message
+        } ?? (response.text.isEmpty ? nil : String(response.text.prefix(200)))
+        var error = exchange.error(for: response, networkMessage: said)
+        if response.status == 401 || response.status == 404 {
+            error.category = .unauthorized
+            error.mayHaveReachedNetwork = false
+            error.message = "the webhook was refused (deleted, or the URL is wrong)"
+            error.fix = "create a webhook in the channel (Integrations → Webhooks), copy its URL into \(webhookLocation) and run again."
+        }
+        return error
+    }
+}

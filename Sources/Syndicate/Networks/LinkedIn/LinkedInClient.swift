@@ -1,0 +1,152 @@
+import Foundation
+
+/// Posts to a LinkedIn member or organization feed through the Posts API (`POST /rest/posts`).
+///
+/// Settings (`SYNDICATE_LINKEDIN_…`):
+/// - `ACCESS_TOKEN`: a 3-legged OAuth 2.0 token with `w_member_social` (a member) or
+///   `w_organization_social` (a Page you administer); tokens last about 60 days.
+/// - `AUTHOR`: `urn:li:person:{id}` (the `sub` of `GET /v2/userinfo`) or
+///   `urn:li:organization:{id}`.
+/// - `API_BASE`: optional, default `https://api.linkedin.com`.
+/// - `API_VERSION`: optional, the `LinkedIn-Version` header (`YYYYMM`), default `202601`.
+///
+/// The `commentary` is the payload's ``SharePayload/commentary``, which the composer has
+/// already escaped as little text; it is sent as is. The article card is sent as
+/// `content.article` with source, title and description (no thumbnail: that needs an image
+/// upload first). LinkedIn refuses a repeat (422 `DUPLICATE_POST`), which counts as already posted.
+public struct LinkedInClient: NetworkClient {
+    /// The `LinkedIn-Version` used unless `API_VERSION` says otherwise.
+    public static let defaultAPIVersion = "202601"
+    /// The URN prefixes an author may have.
+    public static let authorPrefixes = ["urn:li:person:", "urn:li:organization:"]
+
+    /// ``SocialNetwork/linkedin``.
+    public let network = SocialNetwork.linkedin
+    /// The account's name, as errors and results name it.
+    public let account: String
+    /// ``DuplicateProtection/rejectsDuplicates``: LinkedIn refuses a repeated post.
+    public let duplicateProtection = DuplicateProtection.rejectsDuplicates
+    /// Every credential the client holds (the values of its secret settings), for redaction.
+    public let secrets: [String]
+
+    /// The API's base URL.
+    public let apiBase: URL
+    /// The `LinkedIn-Version` header's value.
+    public let apiVersion: String
+    /// The author URN posted as.
+    public let author: String
+    private let accessToken: String
+    private let exchange: NetworkExchange
+
+    /// Creates a client from an account's settings.
+    ///
+    /// - Throws: ``DeliveryError`` `.missingCredential` naming the missing variable
+    ///   (`ACCESS_TOKEN`, `AUTHOR`), or `.invalidConfiguration` for an author that is not a person
+    ///   or organization URN, an unusable `API_BASE` or an `API_VERSION` that is not `YYYYMM`.
+    public init(settings: AccountSettings, environment: DeliveryEnvironment) throws(DeliveryError) {
+        account = settings.account
+        apiBase = try settings.url("API_BASE", default: "https://api.linkedin.com")
+        author = try settings.require("AUTHOR")
+        guard let prefix = Self.authorPrefixes.first(where: author.hasPrefix), author.count > prefix.count,
+            !author.contains(where: \.isWhitespace)
+        else {
+            throw DeliveryError(
+                .invalidConfiguration, network: .linkedin, account: account,
+                message: "the author '\(author)' is not a person or organization URN",
+                fix: "set \(settings.location(of: "AUTHOR")) to urn:li:person:{id} (the sub of GET /v2/userinfo) or urn:li:organization:{id}.")
+        }
+        apiVersion = settings.value("API_VERSION") ?? Self.defaultAPIVersion
+        guard apiVersion.count == 6, apiVersion.allSatisfy(\.isASCII), apiVersion.allSatisfy(\.isNumber) else {
+            throw DeliveryError(
+                .invalidConfiguration, network: .linkedin, account: account,
+                message: "the LinkedIn-Version '\(apiVersion)' is not YYYYMM",
+                fix: "set \(settings.location(of: "API_VERSION")) to a version such as \(Self.defaultAPIVersion), or leave it unset.")
+        }
+        accessToken = try settings.require("ACCESS_TOKEN")
+        secrets = settings.secrets
+        exchange = NetworkExchange(network: .linkedin, account: account, environment: environment, secrets: secrets)
+    }
+
+    /// The JSON body of a post, as the Posts API takes it.
+    struct PostBody: Encodable {
+        struct Distribution: Encodable {
+            var feedDistribution = "MAIN_FEED"
+            var targetEntities: [String] = []
+            var thirdPartyDistributionChannels: [String] = []
+        }
+
+        struct Content: Encodable {
+            struct Article: Encodable {
+                var source: String
+                var title: String
+                var description: String
+            }
+
+            var article: Article
+        }
+
+        var author: String
+        var commentary: String
+        var visibility = "PUBLIC"
+        var distribution = Distribution()
+        var lifecycleState = "PUBLISHED"
+        var isReshareDisabledByAuthor = false
+        var content: Content?
+    }
+
+    /// The request creating the post.
+    func request(for payload: SharePayload) throws(DeliveryError) -> HTTPRequest {
+        guard let commentary = payload.commentary else {
+            throw DeliveryError(
+                .invalidPayload, network: network, account: account,
+                message: "the payload has no LinkedIn commentary (it was not composed for LinkedIn)",
+                fix: "compose the payload with Composer().payload(for: post, on: .linkedin).")
+        }
+        let content = payload.article.map {
+            PostBody.Content(article: .init(source: $0.source.absoluteString, title: $0.title, description: $0.description))
+        }
+        let body = PostBody(author: author, commentary: commentary, content: content)
+        let headers: HTTPHeaders = [
+            "Authorization": "Bearer \(accessToken)", "LinkedIn-Version": apiVersion, "X-Restli-Protocol-Version": "2.0.0",
+        ]
+        do {
+            return try HTTPRequest.json(url: apiBase.appendingPathComponent("rest/posts"), headers: headers, body: body)
+        } catch {
+            throw DeliveryError(.invalidPayload, network: network, account: account, message: "the post could not be encoded")
+        }
+    }
+
+    /// Posts `payload` and returns where it landed.
+    ///
+    /// - Throws: ``DeliveryError``.
+    public func deliver(_ payload: SharePayload, of post: Post) async throws(DeliveryError) -> Delivery {
+        let response = try await exchange.send(try request(for: payload))
+        guard response.isSuccess else { throw error(for: response) }
+        guard let urn = response.headers["x-restli-id"]?.trimmingCharacters(in: .whitespaces), !urn.isEmpty else {
+            throw exchange.unexpected(response, "a success without the post's URN (no x-restli-id header)")
+        }
+        return Delivery(
+            network: network, account: account, remoteID: urn, url: URL(string: "https://www.linkedin.com/feed/update/\(urn)"))
+    }
+
+    /// LinkedIn's `{"status","message","errorDetails"}` read into a ``DeliveryError``; a 422
+    /// naming `DUPLICATE_POST` or a duplicate is ``DeliveryError/Category/duplicate``.
+    func error(for response: HTTPResponse) -> DeliveryError {
+        let said = NetworkExchange.jsonObject(response)?["message"] as? String
+        if response.status == 422,
+            response.text.contains("DUPLICATE_POST") || response.text.range(of: "duplicate", options: .caseInsensitive) != nil
+        {
+            return DeliveryError(
+                .duplicate, network: network, account: account, message: "LinkedIn already has this post",
+                status: response.status, networkMessage: said.map(exchange.redactor.redact))
+        }
+        var error = exchange.error(for: response, networkMessage: said)
+        if error.category == .unauthorized {
+            error.message = "the access token was refused (LinkedIn tokens expire after about 60 days)"
+        } else if error.category == .forbidden {
+            error.fix =
+                "give the LinkedIn app the w_member_social scope (or w_organization_social with an admin or content-admin role on the Page) for account '\(account)', and renew the token."
+        }
+        return error
+    }
+}

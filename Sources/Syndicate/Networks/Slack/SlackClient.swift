@@ -1,0 +1,104 @@
+import Foundation
+
+/// Posts messages to a Slack channel through an incoming webhook.
+///
+/// Settings (`SYNDICATE_SLACK_…`): `WEBHOOK_URL`, the incoming webhook
+/// (`https://hooks.slack.com/services/T…/B…/…`); the channel is fixed when the webhook is
+/// installed. The URL is the credential: it is redacted everywhere
+/// (`https://hooks.slack.com/REDACTED`).
+///
+/// The payload's text (mrkdwn) is sent with `unfurl_links` on, so Slack shows the link's card.
+/// Slack answers `ok` and no message id, so the ``Delivery/remoteID`` is the post's
+/// ``IdempotencyKey`` for this account and the ``Delivery/url`` is nil. Slack has no duplicate
+/// detection, so a failure that may have reached it is never retried (``DuplicateProtection/none``).
+///
+/// Slack's plain-text errors map to categories as follows: `invalid_payload`, `no_text` and
+/// other 400s are `.invalidPayload`; `invalid_token`, `no_service`, `no_team`, `team_disabled`
+/// (the webhook was revoked or its app removed) are `.unauthorized`; `action_prohibited` and
+/// `posting_to_general_channel_denied` (a workspace admin's restriction) are `.forbidden`;
+/// `channel_not_found` and `channel_is_archived` (the webhook's channel is gone) are
+/// `.invalidConfiguration`, since only a new webhook cures them; 429 waits `Retry-After`.
+public struct SlackClient: NetworkClient {
+    public let network = SocialNetwork.slack
+    public let account: String
+    public let duplicateProtection = DuplicateProtection.none
+    public var secrets: [String] { [webhookURL.absoluteString] }
+
+    private let webhookURL: URL
+    private let webhookLocation: String
+    private let exchange: NetworkExchange
+
+    /// Creates a client from an account's settings.
+    ///
+    /// - Throws: ``DeliveryError`` `.missingCredential` when `WEBHOOK_URL` is missing, or
+    ///   `.invalidConfiguration` when it is not an https URL (plain http only on loopback, for tests).
+    public init(settings: AccountSettings, environment: DeliveryEnvironment) throws(DeliveryError) {
+        account = settings.account
+        webhookLocation = settings.location(of: "WEBHOOK_URL")
+        let text = try settings.require("WEBHOOK_URL").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), let host = url.host?.lowercased(),
+            scheme == "https" || (scheme == "http" && ["localhost", "127.0.0.1", "::1", "[::1]"].contains(host)),
+            url.path.count > 1
+        else {
+            throw DeliveryError(
+                .invalidConfiguration, network: .slack, account: account,
+                message: "\(webhookLocation) is not an https webhook URL",
+                fix: "set \(webhookLocation) to the incoming webhook's URL, https://hooks.slack.com/services/T…/B…/… "
+                    + "(Slack app settings → Incoming Webhooks).")
+        }
+        webhookURL = url
+        exchange = NetworkExchange(network: .slack, account: account, environment: environment, secrets: settings.secrets + [text])
+    }
+
+    /// The webhook's JSON body.
+    struct MessageBody: Encodable {
+        var text: String
+        var unfurl_links: Bool
+    }
+
+    /// The request posting `payload`.
+    func request(for payload: SharePayload) throws(DeliveryError) -> HTTPRequest {
+        do {
+            return try HTTPRequest.json(
+                url: webhookURL, headers: ["Accept": "text/plain"], body: MessageBody(text: payload.text, unfurl_links: true))
+        } catch {
+            throw DeliveryError(.invalidPayload, network: network, account: account, message: "the message could not be encoded")
+        }
+    }
+
+    public func deliver(_ payload: SharePayload, of post: Post) async throws(DeliveryError) -> Delivery {
+        let response = try await exchange.send(try request(for: payload))
+        guard response.isSuccess else { throw error(for: response) }
+        let key = IdempotencyKey.make(postID: post.id, network: network, account: account)
+        return Delivery(network: network, account: account, remoteID: key, url: nil)
+    }
+
+    /// Slack's plain-text error (`channel_not_found`, …) read into a ``DeliveryError``.
+    func error(for response: HTTPResponse) -> DeliveryError {
+        let said = response.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        var error = exchange.error(for: response, networkMessage: said.isEmpty ? nil : String(said.prefix(200)))
+        let revoked = "create a new incoming webhook for the channel and set its URL as \(webhookLocation), then run again."
+        switch said {
+        case "invalid_token", "no_service", "no_team", "team_disabled":
+            error.category = .unauthorized
+            error.message = "the webhook was revoked or its app removed"
+            error.fix = revoked
+        case "action_prohibited", "posting_to_general_channel_denied":
+            error.category = .forbidden
+            error.message = "a workspace admin does not allow this webhook to post"
+            error.fix = "ask a Slack admin to allow the app to post in the channel, or use a webhook for another channel."
+        case "channel_not_found", "channel_is_archived":
+            error.category = .invalidConfiguration
+            error.message = said == "channel_is_archived" ? "the webhook's channel is archived" : "the webhook's channel no longer exists"
+            error.fix = "unarchive the channel, or \(revoked)"
+        case "invalid_payload", "no_text":
+            error.category = .invalidPayload
+            error.message = "Slack rejected the message"
+        default:
+            if error.category == .unauthorized { error.fix = revoked }
+            return error
+        }
+        error.mayHaveReachedNetwork = false
+        return error
+    }
+}

@@ -1,0 +1,186 @@
+import Foundation
+
+/// Posts messages to a Telegram chat or channel through a bot (`sendMessage`).
+///
+/// Settings (`SYNDICATE_TELEGRAM_…`): `BOT_TOKEN` (from @BotFather, such as
+/// `123456:ABC-…`), `CHAT_ID` (`@channelname` or a numeric id such as `-1001234567890`) and
+/// optional `API_BASE` (default `https://api.telegram.org`, for a local Bot API server).
+///
+/// The bot must be an administrator of a channel, allowed to post. The text is sent in the
+/// payload's `parse_mode` (HTML) with the link as the preview. Telegram has no duplicate
+/// detection, so a failure that may have reached it is never retried
+/// (``DuplicateProtection/none``). The bot token is part of the request path; redaction hides
+/// it (`/botREDACTED/sendMessage`).
+public struct TelegramClient: NetworkClient {
+    public let network = SocialNetwork.telegram
+    public let account: String
+    public let duplicateProtection = DuplicateProtection.none
+    public var secrets: [String] { [botToken] }
+
+    /// The Bot API's base URL.
+    public let apiBase: URL
+    /// The chat posted to, as configured.
+    public let chatID: String
+    private let botToken: String
+    private let chatLocation: String
+    private let tokenLocation: String
+    private let exchange: NetworkExchange
+
+    /// Creates a client from an account's settings.
+    ///
+    /// - Throws: ``DeliveryError`` `.missingCredential` naming the missing variable, or
+    ///   `.invalidConfiguration` for an unusable `API_BASE` or bot token.
+    public init(settings: AccountSettings, environment: DeliveryEnvironment) throws(DeliveryError) {
+        account = settings.account
+        apiBase = try settings.url("API_BASE", default: "https://api.telegram.org")
+        botToken = try settings.require("BOT_TOKEN").trimmingCharacters(in: .whitespacesAndNewlines)
+        chatID = try settings.require("CHAT_ID").trimmingCharacters(in: .whitespacesAndNewlines)
+        chatLocation = settings.location(of: "CHAT_ID")
+        tokenLocation = settings.location(of: "BOT_TOKEN")
+        exchange = NetworkExchange(network: .telegram, account: account, environment: environment, secrets: settings.secrets)
+        let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: ":_-"))
+        guard botToken.unicodeScalars.allSatisfy(allowed.contains) else {
+            throw DeliveryError(
+                .invalidConfiguration, network: .telegram, account: account,
+                message: "\(tokenLocation) is not a bot token (letters, digits, ':', '_' and '-')",
+                fix: "set \(tokenLocation) to the token @BotFather gave, such as 123456:ABC-DEF….")
+        }
+    }
+
+    /// `sendMessage`'s JSON body.
+    struct SendMessageBody: Encodable {
+        /// `link_preview_options`: which link the preview shows.
+        struct LinkPreviewOptions: Encodable {
+            var url: String
+        }
+
+        var chat_id: ChatID
+        var text: String
+        var parse_mode: String?
+        var link_preview_options: LinkPreviewOptions?
+    }
+
+    /// A chat id as Telegram takes it: a number, or `@username` as a string.
+    enum ChatID: Encodable, Equatable {
+        case number(Int64)
+        case name(String)
+
+        init(_ text: String) {
+            self = Int64(text).map(ChatID.number) ?? .name(text)
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .number(let number): try container.encode(number)
+            case .name(let name): try container.encode(name)
+            }
+        }
+    }
+
+    /// The part of a `sendMessage` answer this client reads.
+    struct Answer: Decodable {
+        struct Message: Decodable {
+            struct Chat: Decodable {
+                var id: Int64
+                var username: String?
+            }
+
+            var message_id: Int64
+            var chat: Chat
+        }
+
+        var ok: Bool
+        var result: Message?
+    }
+
+    /// Telegram's error body: `{"ok": false, "error_code", "description", "parameters"}`.
+    struct Failure: Decodable {
+        struct Parameters: Decodable {
+            var retry_after: Double?
+            var migrate_to_chat_id: Int64?
+        }
+
+        var error_code: Int?
+        var description: String?
+        var parameters: Parameters?
+    }
+
+    /// The request sending `payload`.
+    func request(for payload: SharePayload) throws(DeliveryError) -> HTTPRequest {
+        guard let url = URL(string: "\(apiBase.absoluteString)/bot\(botToken)/sendMessage") else {
+            throw DeliveryError(
+                .invalidConfiguration, network: network, account: account,
+                message: "\(tokenLocation) and API_BASE do not form a URL")
+        }
+        let body = SendMessageBody(
+            chat_id: ChatID(chatID), text: payload.text, parse_mode: payload.parseMode,
+            link_preview_options: payload.link.map { .init(url: $0.absoluteString) })
+        do {
+            return try HTTPRequest.json(url: url, body: body)
+        } catch {
+            throw DeliveryError(.invalidPayload, network: network, account: account, message: "the message could not be encoded")
+        }
+    }
+
+    public func deliver(_ payload: SharePayload, of post: Post) async throws(DeliveryError) -> Delivery {
+        let response = try await exchange.send(try request(for: payload))
+        guard response.isSuccess else { throw error(for: response) }
+        let answer = try exchange.decode(Answer.self, from: response)
+        guard answer.ok, let message = answer.result else { throw error(for: response) }
+        return Delivery(
+            network: network, account: account, remoteID: String(message.message_id),
+            url: Self.messageURL(chat: message.chat, messageID: message.message_id))
+    }
+
+    /// `https://t.me/{username}/{id}` for a public chat, `https://t.me/c/{id without -100}/{id}`
+    /// for a private channel or supergroup, nil for other chats (which have no message links).
+    static func messageURL(chat: Answer.Message.Chat, messageID: Int64) -> URL? {
+        if let username = chat.username, !username.isEmpty {
+            return URL(string: "https://t.me/\(username)/\(messageID)")
+        }
+        let id = String(chat.id)
+        guard id.hasPrefix("-100"), id.count > 4 else { return nil }
+        return URL(string: "https://t.me/c/\(id.dropFirst(4))/\(messageID)")
+    }
+
+    /// Telegram's error body read into a ``DeliveryError``.
+    ///
+    /// 401 and 404 mean the bot token was refused (`.unauthorized`); 403 that the bot may not
+    /// post in the chat (`.forbidden`); `chat not found` and a group upgraded to a supergroup
+    /// are wrong `CHAT_ID`s (`.invalidConfiguration`); 429 waits `parameters.retry_after`.
+    func error(for response: HTTPResponse) -> DeliveryError {
+        let failure = try? JSONDecoder().decode(Failure.self, from: response.body)
+        let said = failure?.description ?? (response.isSuccess ? nil : String(response.text.prefix(200)))
+        var status = response
+        if response.isSuccess, let code = failure?.error_code { status.status = code }   // {"ok": false} with HTTP 200
+        guard !status.isSuccess else { return exchange.unexpected(response, "an answer without the sent message") }
+        var error = exchange.error(for: status, networkMessage: said)
+        let lowered = said?.lowercased() ?? ""
+        switch status.status {
+        case 401, 404:
+            error.category = .unauthorized
+            error.message = "the bot token was refused"
+            error.fix = "ask @BotFather for the bot's token (/token) and set it as \(tokenLocation), then run again."
+        case 403:
+            error.category = .forbidden
+            error.message = "the bot may not post in \(chatID)"
+            error.fix = "add the bot to \(chatID) as an administrator allowed to post messages (or unblock it), then run again."
+        case 400 where lowered.contains("chat not found"):
+            error.category = .invalidConfiguration
+            error.message = "the chat \(chatID) was not found"
+            error.fix = "set \(chatLocation) to @channelname or the chat's numeric id (-100…), and add the bot to that chat."
+        case 400 where failure?.parameters?.migrate_to_chat_id != nil:
+            let newID = failure?.parameters?.migrate_to_chat_id.map(String.init) ?? ""
+            error.category = .invalidConfiguration
+            error.message = "the group \(chatID) became the supergroup \(newID)"
+            error.fix = "set \(chatLocation) to \(newID) and run again."
+        default:
+            break
+        }
+        if error.category == .unauthorized || error.category == .forbidden || error.category == .invalidConfiguration {
+            error.mayHaveReachedNetwork = false
+        }
+        return error
+    }
+}

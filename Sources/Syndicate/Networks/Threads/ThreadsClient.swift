@@ -1,0 +1,132 @@
+import Foundation
+import Logging
+
+/// Posts to a Threads profile in Meta's two steps: create a text container
+/// (`POST /v1.0/{user-id}/threads`), publish it (`POST /v1.0/{user-id}/threads_publish`), then
+/// look up its permalink (`GET /v1.0/{media-id}?fields=permalink`).
+///
+/// Settings (`SYNDICATE_THREADS_…`):
+/// - `USER_ID`: the Threads user id.
+/// - `ACCESS_TOKEN`: a Threads token with `threads_basic` and `threads_content_publish`.
+/// - `API_BASE`: optional, default `https://graph.threads.net`.
+///
+/// The container carries `text`, the payload's ``SharePayload/linkAttachment`` and its one
+/// ``SharePayload/topicTag``. The permalink lookup is best effort: when it fails the delivery
+/// still succeeds, without a URL.
+///
+/// ``duplicateProtection`` is ``DuplicateProtection/none``: Threads has no idempotency key and
+/// does not refuse a repeated text, so publishing twice makes two posts. A failure that may
+/// have reached Threads is therefore never retried blindly.
+public struct ThreadsClient: NetworkClient {
+    /// The Graph API version of Threads.
+    public static let apiVersion = "v1.0"
+
+    /// ``SocialNetwork/threads``.
+    public let network = SocialNetwork.threads
+    /// The account's name, as errors and results name it.
+    public let account: String
+    /// ``DuplicateProtection/none``: Threads neither refuses a repeat nor takes a key, so publishing twice makes two posts.
+    public let duplicateProtection = DuplicateProtection.none
+    /// Every credential the client holds (the values of its secret settings), for redaction.
+    public let secrets: [String]
+
+    /// The API's base URL.
+    public let apiBase: URL
+    /// The Threads user posted as.
+    public let userID: String
+    private let accessToken: String
+    private let environment: DeliveryEnvironment
+    private let exchange: NetworkExchange
+
+    /// Creates a client from an account's settings.
+    ///
+    /// - Throws: ``DeliveryError`` `.missingCredential` naming the missing variable (`USER_ID`,
+    ///   `ACCESS_TOKEN`), or `.invalidConfiguration` for an unusable `API_BASE` or `USER_ID`.
+    public init(settings: AccountSettings, environment: DeliveryEnvironment) throws(DeliveryError) {
+        account = settings.account
+        apiBase = try settings.url("API_BASE", default: "https://graph.threads.net")
+        userID = try settings.require("USER_ID")
+        guard userID.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
+            throw DeliveryError(
+                .invalidConfiguration, network: .threads, account: account,
+                message: "the user id '\(userID)' is not a Threads user id",
+                fix: "set \(settings.location(of: "USER_ID")) to the numeric id that GET /v1.0/me returns.")
+        }
+        accessToken = try settings.require("ACCESS_TOKEN")
+        secrets = settings.secrets
+        self.environment = environment
+        exchange = NetworkExchange(network: .threads, account: account, environment: environment, secrets: secrets)
+    }
+
+    /// The `{"id": …}` both steps answer with.
+    struct Created: Decodable {
+        var id: String
+    }
+
+    /// The permalink lookup's answer.
+    struct Permalink: Decodable {
+        var permalink: URL?
+    }
+
+    /// `{API_BASE}/v1.0/{path…}`.
+    private func endpoint(_ path: String...) -> URL {
+        path.reduce(apiBase.appendingPathComponent(Self.apiVersion)) { $0.appendingPathComponent($1) }
+    }
+
+    /// Step 1: the request creating a text container.
+    func containerRequest(for payload: SharePayload) -> HTTPRequest {
+        var fields: [(name: String, value: String)] = [("media_type", "TEXT"), ("text", payload.text)]
+        if let link = payload.linkAttachment { fields.append(("link_attachment", link.absoluteString)) }
+        if let tag = payload.topicTag { fields.append(("topic_tag", tag)) }
+        fields.append(("access_token", accessToken))
+        return HTTPRequest.form(url: endpoint(userID, "threads"), fields: fields)
+    }
+
+    /// Step 2: the request publishing container `creationID`.
+    func publishRequest(creationID: String) -> HTTPRequest {
+        HTTPRequest.form(
+            url: endpoint(userID, "threads_publish"), fields: [("creation_id", creationID), ("access_token", accessToken)])
+    }
+
+    /// Step 3: the request asking for the permalink of `mediaID`.
+    func permalinkRequest(mediaID: String) -> HTTPRequest? {
+        guard var components = URLComponents(url: endpoint(mediaID), resolvingAgainstBaseURL: false) else { return nil }
+        components.percentEncodedQuery = PercentEncoding.query([("fields", "permalink"), ("access_token", accessToken)])
+        guard let url = components.url else { return nil }
+        return HTTPRequest(method: .get, url: url, headers: ["Accept": "application/json"])
+    }
+
+    /// Posts `payload` and returns where it landed.
+    ///
+    /// - Throws: ``DeliveryError``.
+    public func deliver(_ payload: SharePayload, of post: Post) async throws(DeliveryError) -> Delivery {
+        let container = try await exchange.send(containerRequest(for: payload))
+        guard container.isSuccess else { throw GraphAPIError.deliveryError(for: container, exchange: exchange) }
+        let creationID = try exchange.decode(Created.self, from: container).id
+
+        let published = try await exchange.send(publishRequest(creationID: creationID))
+        guard published.isSuccess else { throw GraphAPIError.deliveryError(for: published, exchange: exchange) }
+        let mediaID = try exchange.decode(Created.self, from: published).id
+
+        return Delivery(network: network, account: account, remoteID: mediaID, url: await permalink(of: mediaID))
+    }
+
+    /// The permalink of `mediaID`, or nil when Threads does not give it: the post exists
+    /// already, so no failure here may fail the delivery.
+    func permalink(of mediaID: String) async -> URL? {
+        guard let request = permalinkRequest(mediaID: mediaID) else { return nil }
+        let metadata: Logger.Metadata = ["network": "\(network.rawValue)", "account": "\(account)"]
+        do {
+            let response = try await exchange.send(request)
+            guard response.isSuccess else {
+                let error = GraphAPIError.deliveryError(for: response, exchange: exchange)
+                environment.logger.notice("posted \(mediaID), but its permalink is unknown: \(error.message)", metadata: metadata)
+                return nil
+            }
+            return try exchange.decode(Permalink.self, from: response).permalink
+        } catch {
+            environment.logger.notice("posted \(mediaID), but its permalink is unknown: \(error.message)", metadata: metadata)
+            return nil
+        }
+    }
+}

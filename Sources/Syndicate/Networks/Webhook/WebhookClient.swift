@@ -1,0 +1,137 @@
+import Foundation
+
+/// Posts the post and its text as JSON to any HTTP endpoint: an automation tool, a chat bridge,
+/// your own service.
+///
+/// Settings (`SYNDICATE_WEBHOOK_…`): `WEBHOOK_URL`, the http(s) address to `POST` to. It is
+/// treated as a secret (many webhook URLs carry their token) and redacted everywhere
+/// (`https://hooks.example/REDACTED`).
+///
+/// The body has a fixed shape, every key present (`null` when unknown):
+///
+/// ```json
+/// {"id": "<post id>", "title": "…", "url": "<canonical URL>", "text": "<composed text>",
+///  "link": "<tracked link>", "hashtags": ["Ofsted"], "summary": "…", "tags": ["Ofsted"],
+///  "images": [{"url": "…", "alt": "…"}], "published": "2019-03-09T10:00:00Z"}
+/// ```
+///
+/// `images` are the post's images. The request carries an `Idempotency-Key` header (the post's
+/// ``IdempotencyKey`` for this account) for receivers that de-duplicate; Syndicate cannot know
+/// whether one does, so a failure that may have reached it is never retried
+/// (``DuplicateProtection/none``). The ``Delivery/remoteID`` is the `id` of a JSON answer
+/// (string or number) when there is one, else the idempotency key; the ``Delivery/url`` is the
+/// answer's `url`, if any.
+public struct WebhookClient: NetworkClient {
+    public let network = SocialNetwork.webhook
+    public let account: String
+    public let duplicateProtection = DuplicateProtection.none
+    public var secrets: [String] { [webhookURL.absoluteString] }
+
+    private let webhookURL: URL
+    private let exchange: NetworkExchange
+
+    /// Creates a client from an account's settings.
+    ///
+    /// - Throws: ``DeliveryError`` `.missingCredential` when `WEBHOOK_URL` is missing, or
+    ///   `.invalidConfiguration` when it is not an http(s) URL.
+    public init(settings: AccountSettings, environment: DeliveryEnvironment) throws(DeliveryError) {
+        account = settings.account
+        let text = try settings.require("WEBHOOK_URL").trimmingCharacters(in: .whitespacesAndNewlines)
+        // Taken exactly as written (a trailing slash may matter to the receiver).
+        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
+            url.host != nil
+        else {
+            throw DeliveryError(
+                .invalidConfiguration, network: .webhook, account: account,
+                message: "\(settings.location(of: "WEBHOOK_URL")) is not an http(s) URL",
+                fix: "set \(settings.location(of: "WEBHOOK_URL")) to the address to post to, such as https://hooks.example/syndicate.")
+        }
+        webhookURL = url
+        exchange = NetworkExchange(network: .webhook, account: account, environment: environment, secrets: settings.secrets + [text])
+    }
+
+    /// The JSON body: the post and its composed text.
+    struct Body: Encodable {
+        struct Image: Encodable {
+            var url: String
+            var alt: String?
+
+            func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(url, forKey: .url)
+                try container.encode(alt, forKey: .alt)
+            }
+
+            private enum CodingKeys: String, CodingKey { case url, alt }
+        }
+
+        var id: String
+        var title: String
+        var url: String?
+        var text: String
+        var link: String?
+        var hashtags: [String]
+        var summary: String?
+        var tags: [String]
+        var images: [Image]
+        var published: String?
+
+        private enum CodingKeys: String, CodingKey {
+            case id, title, url, text, link, hashtags, summary, tags, images, published
+        }
+
+        /// Encodes every key, `null` included, so that receivers see one fixed shape.
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(id, forKey: .id)
+            try container.encode(title, forKey: .title)
+            try container.encode(url, forKey: .url)
+            try container.encode(text, forKey: .text)
+            try container.encode(link, forKey: .link)
+            try container.encode(hashtags, forKey: .hashtags)
+            try container.encode(summary, forKey: .summary)
+            try container.encode(tags, forKey: .tags)
+            try container.encode(images, forKey: .images)
+            try container.encode(published, forKey: .published)
+        }
+    }
+
+    /// The request posting `payload` of `post`.
+    func request(for payload: SharePayload, of post: Post) throws(DeliveryError) -> HTTPRequest {
+        let key = IdempotencyKey.make(postID: post.id, network: network, account: account)
+        let body = Body(
+            id: post.id, title: post.title, url: post.url?.absoluteString, text: payload.text,
+            link: payload.link?.absoluteString, hashtags: payload.hashtags, summary: post.summary, tags: post.tags,
+            images: post.images.map { Body.Image(url: $0.url.absoluteString, alt: $0.alt) },
+            published: post.published.map(ISO8601.string(from:)))
+        do {
+            return try HTTPRequest.json(url: webhookURL, headers: ["Idempotency-Key": key], body: body)
+        } catch {
+            throw DeliveryError(.invalidPayload, network: network, account: account, message: "the post could not be encoded")
+        }
+    }
+
+    public func deliver(_ payload: SharePayload, of post: Post) async throws(DeliveryError) -> Delivery {
+        let response = try await exchange.send(try request(for: payload, of: post))
+        guard response.isSuccess else { throw error(for: response) }
+        let object = NetworkExchange.jsonObject(response)
+        let id: String? =
+            switch object?["id"] {
+            case let text as String where !text.isEmpty: text
+            case let number as NSNumber: number.stringValue
+            default: nil
+            }
+        let url = (object?["url"] as? String).flatMap(URL.init(string:))
+        let remoteID = id ?? IdempotencyKey.make(postID: post.id, network: network, account: account)
+        return Delivery(network: network, account: account, remoteID: remoteID, url: url)
+    }
+
+    /// An unsuccessful answer read into a ``DeliveryError`` by its status, quoting a JSON
+    /// `error` or `message`, or the start of the body.
+    func error(for response: HTTPResponse) -> DeliveryError {
+        let object = NetworkExchange.jsonObject(response)
+        let text = response.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let said = (object?["error"] as? String) ?? (object?["message"] as? String) ?? (text.isEmpty ? nil : String(text.prefix(200)))
+        return exchange.error(for: response, networkMessage: said)
+    }
+}

@@ -1,0 +1,175 @@
+import Foundation
+
+/// Posts to an X account (`POST /2/tweets`), a thread as a chain of replies.
+///
+/// Settings (`SYNDICATE_X_…`):
+/// - `CONSUMER_KEY`, `CONSUMER_SECRET`, `ACCESS_TOKEN`, `ACCESS_TOKEN_SECRET`: OAuth 1.0a user
+///   context (the app's API key and secret, the account's access token and secret; the app
+///   needs "Read and write" permission). Used when all four are set.
+/// - or `BEARER_TOKEN`: an OAuth 2.0 user access token (scopes `tweet.write tweet.read
+///   users.read`). An app-only bearer token cannot post.
+/// - `API_BASE`: optional, default `https://api.x.com`.
+///
+/// X rejects the same text from the same account with 403 "duplicate content", which this
+/// client reports as ``DeliveryError/Category/duplicate`` (already posted).
+public struct XClient: NetworkClient {
+    /// How requests are authorised.
+    enum Authentication: Sendable {
+        /// OAuth 1.0a user context, signed per request.
+        case oauth1(OAuth1Signer)
+        /// An OAuth 2.0 user access token.
+        case bearer(String)
+    }
+
+    /// The settings OAuth 1.0a user context needs, all four.
+    public static let oauth1Settings = ["CONSUMER_KEY", "CONSUMER_SECRET", "ACCESS_TOKEN", "ACCESS_TOKEN_SECRET"]
+
+    /// ``SocialNetwork/x``.
+    public let network = SocialNetwork.x
+    /// The account's name, as errors and results name it.
+    public let account: String
+    /// ``DuplicateProtection/rejectsDuplicates``: X refuses a repeated post.
+    public let duplicateProtection = DuplicateProtection.rejectsDuplicates
+    /// Every credential the client holds (the values of its secret settings), for redaction.
+    public let secrets: [String]
+
+    /// The API's base URL (`https://api.x.com` unless `API_BASE` says otherwise).
+    public let apiBase: URL
+    private let authentication: Authentication
+    private let settings: AccountSettings
+    private let environment: DeliveryEnvironment
+    private let exchange: NetworkExchange
+
+    /// Creates a client from an account's settings.
+    ///
+    /// - Throws: ``DeliveryError`` `.missingCredential` naming the variables to set (the four
+    ///   OAuth 1.0a ones or `BEARER_TOKEN`), or `.invalidConfiguration` for an unusable `API_BASE`.
+    public init(settings: AccountSettings, environment: DeliveryEnvironment) throws(DeliveryError) {
+        account = settings.account
+        apiBase = try settings.url("API_BASE", default: "https://api.x.com")
+        let oauth1 = Self.oauth1Settings.map { settings.value($0) }
+        let values = oauth1.compactMap { $0 }
+        if values.count == 4 {
+            authentication = .oauth1(
+                OAuth1Signer(
+                    credentials: .init(
+                        consumerKey: values[0], consumerSecret: values[1], token: values[2], tokenSecret: values[3])))
+        } else if let bearer = settings.value("BEARER_TOKEN") {
+            authentication = .bearer(bearer)
+        } else {
+            throw Self.missingCredentials(settings, present: oauth1.map { $0 != nil })
+        }
+        secrets = settings.secrets
+        self.settings = settings
+        self.environment = environment
+        exchange = NetworkExchange(network: .x, account: account, environment: environment, secrets: settings.secrets)
+    }
+
+    /// The error when neither complete OAuth 1.0a credentials nor a bearer token are set: names
+    /// the OAuth 1.0a variables still missing (all four when none is set) and `BEARER_TOKEN`.
+    static func missingCredentials(_ settings: AccountSettings, present: [Bool]) -> DeliveryError {
+        let missing = zip(oauth1Settings, present).filter { !$0.1 }.map(\.0)
+        let oauth1 = missing.map(settings.location(of:)).joined(separator: ", ")
+        let bearer = settings.location(of: "BEARER_TOKEN")
+        let message =
+            missing.count == oauth1Settings.count
+            ? "no credentials are set: OAuth 1.0a needs \(oauth1Settings.joined(separator: ", ")), OAuth 2.0 needs BEARER_TOKEN"
+            : "the OAuth 1.0a credentials are incomplete: \(missing.joined(separator: ", ")) missing, and no BEARER_TOKEN is set"
+        return DeliveryError(
+            .missingCredential, network: .x, account: settings.account, message: message,
+            fix: "set \(oauth1) (OAuth 1.0a user context, from the X developer portal's Keys and tokens) or \(bearer) (an OAuth 2.0 user token with tweet.write), and run again.")
+    }
+
+    /// The JSON body of one post.
+    struct TweetBody: Encodable {
+        /// `reply`: the post this one answers.
+        struct Reply: Encodable {
+            var in_reply_to_tweet_id: String
+        }
+
+        var text: String
+        var reply: Reply?
+    }
+
+    /// The part of the answer this client reads: `{"data": {"id": …}}`.
+    struct Created: Decodable {
+        struct Data: Decodable {
+            var id: String
+        }
+
+        var data: Data
+    }
+
+    /// The request creating one post, authorised.
+    func request(text: String, replyTo: String?) throws(DeliveryError) -> HTTPRequest {
+        let body = TweetBody(text: text, reply: replyTo.map { TweetBody.Reply(in_reply_to_tweet_id: $0) })
+        var request: HTTPRequest
+        do {
+            request = try HTTPRequest.json(url: apiBase.appendingPathComponent("2/tweets"), body: body)
+        } catch {
+            throw DeliveryError(.invalidPayload, network: network, account: account, message: "the post could not be encoded")
+        }
+        switch authentication {
+        case .oauth1(let signer):
+            request.headers["Authorization"] = signer.authorization(
+                for: request, nonce: environment.nonce(), timestamp: environment.now())
+        case .bearer(let token):
+            request.headers["Authorization"] = "Bearer \(token)"
+        }
+        return request
+    }
+
+    /// Posts `payload` and returns where it landed.
+    ///
+    /// - Throws: ``DeliveryError``.
+    public func deliver(_ payload: SharePayload, of post: Post) async throws(DeliveryError) -> Delivery {
+        let texts = payload.parts?.map(\.text) ?? [payload.text]
+        var ids: [String] = []
+        for text in texts {
+            let response = try await exchange.send(try request(text: text, replyTo: ids.last))
+            guard response.isSuccess else { throw error(for: response) }
+            ids.append(try exchange.decode(Created.self, from: response).data.id)
+        }
+        guard let first = ids.first else {
+            throw DeliveryError(.invalidPayload, network: network, account: account, message: "the payload has no text")
+        }
+        return Delivery(
+            network: network, account: account, remoteID: first, url: URL(string: "https://x.com/i/web/status/\(first)"),
+            partIDs: ids.count > 1 ? ids : [])
+    }
+
+    /// X's error body (`{"title","detail"}` or legacy `{"errors":[{"code","message"}]}`) read
+    /// into a ``DeliveryError``; a duplicate (403 "duplicate content", code 187) is
+    /// ``DeliveryError/Category/duplicate``.
+    func error(for response: HTTPResponse) -> DeliveryError {
+        let object = NetworkExchange.jsonObject(response)
+        let errors = object?["errors"] as? [[String: Any]] ?? []
+        let said =
+            object?["detail"] as? String ?? object?["title"] as? String ?? errors.compactMap { $0["message"] as? String }.first
+        let codes = errors.compactMap { ($0["code"] as? NSNumber)?.intValue }
+        let isDuplicate =
+            codes.contains(187)
+            || (response.status == 403 && said?.range(of: "duplicate", options: .caseInsensitive) != nil)
+        if isDuplicate {
+            return DeliveryError(
+                .duplicate, network: network, account: account, message: "X already has a post with this text",
+                status: response.status, networkMessage: said.map(exchange.redactor.redact))
+        }
+        var error = exchange.error(for: response, networkMessage: said)
+        switch error.category {
+        case .unauthorized:
+            let credentials =
+                switch authentication {
+                case .oauth1: "\(settings.location(of: "ACCESS_TOKEN")) and \(settings.location(of: "ACCESS_TOKEN_SECRET"))"
+                case .bearer: "\(settings.location(of: "BEARER_TOKEN")) (it expires after two hours unless issued with offline.access)"
+                }
+            error.fix = "renew the X credentials of account '\(account)': \(credentials), and run again."
+        case .forbidden:
+            error.fix =
+                "give the X app \"Read and write\" permission, then regenerate the access token and secret of account '\(account)' (tokens keep the permission they were made with)."
+        default:
+            break
+        }
+        return error
+    }
+}

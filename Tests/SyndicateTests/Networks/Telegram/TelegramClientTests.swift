@@ -1,0 +1,143 @@
+import Foundation
+import Syndicate
+import SyndicateTestSupport
+import Testing
+
+@Suite("TelegramClient")
+struct TelegramClientTests {
+    static let token = "123456:telegram-secret-token"
+    let settings = AccountSettings(
+        network: .telegram, account: "school", values: ["BOT_TOKEN": TelegramClientTests.token, "CHAT_ID": "-1001234567890"])
+
+    static func failure(_ code: Int, _ description: String, parameters: String? = nil) -> HTTPResponse {
+        let extra = parameters.map { #","parameters":\#($0)"# } ?? ""
+        return HTTPResponse(
+            status: code, headers: ["Content-Type": "application/json"],
+            body: Data(#"{"ok":false,"error_code":\#(code),"description":"\#(description)"\#(extra)}"#.utf8))
+    }
+
+    @Test("dry-run requests for the example article match the golden, the token hidden in the path")
+    func dryRunGolden() async throws {
+        let post = try DryRunHarness.examplePost("ofsted-secondments.html")
+        let (delivery, requests) = try await DryRunHarness.run(post, settings: AccountSettings(network: .telegram, values: [:]))
+        #expect(delivery.remoteID == "1")
+        #expect(delivery.url?.absoluteString == "https://t.me/dry_run/1")
+        #expect(requests.map(\.url) == ["https://api.telegram.org/botREDACTED/sendMessage"])
+        let rendered = try Golden.render(requests)
+        #expect(!rendered.contains("dry-run-bot-token"))
+        let failure = Golden.check(rendered, named: "dry-run-telegram-ofsted-secondments-html", target: "SyndicateTests")
+        #expect(failure == nil, "\(failure ?? "")")
+    }
+
+    @Test("sendMessage carries chat_id, the HTML text, parse_mode and the link preview")
+    func requestShape() async throws {
+        let transport = DryRunTransport()
+        let client = try TelegramClient(settings: settings, environment: DryRunHarness.environment(transport))
+        let post = try DryRunHarness.examplePost("ofsted-secondments.html")
+        let payload = try Composer().payload(for: post, on: .telegram)
+        _ = try await client.deliver(payload, of: post)
+        let request = try #require(await transport.requests.first)
+        #expect(request.url.absoluteString == "https://api.telegram.org/bot\(Self.token)/sendMessage")
+        let body = try #require(JSONSerialization.jsonObject(with: request.body ?? Data()) as? [String: Any])
+        #expect(body["chat_id"] as? Int == -1_001_234_567_890)
+        #expect(body["text"] as? String == payload.text)
+        #expect(body["parse_mode"] as? String == "HTML")
+        #expect((body["link_preview_options"] as? [String: String])?["url"] == payload.link?.absoluteString)
+
+        let named = try TelegramClient(
+            settings: AccountSettings(network: .telegram, values: ["BOT_TOKEN": Self.token, "CHAT_ID": "@school", "API_BASE": "http://127.0.0.1:8081"]),
+            environment: DryRunHarness.environment(transport))
+        _ = try await named.deliver(payload, of: post)
+        let second = try #require(await transport.requests.last)
+        #expect(second.url.absoluteString == "http://127.0.0.1:8081/bot\(Self.token)/sendMessage")
+        let secondBody = try #require(JSONSerialization.jsonObject(with: second.body ?? Data()) as? [String: Any])
+        #expect(secondBody["chat_id"] as? String == "@school")
+    }
+
+    @Test("the message link: public chats by username, private channels by id without -100")
+    func messageURL() async throws {
+        let post = try DryRunHarness.examplePost("ofsted-secondments.html")
+        let payload = try Composer().payload(for: post, on: .telegram)
+        for (chat, expected) in [
+            (#"{"id":-1001234567890,"type":"channel","username":"school_news"}"#, "https://t.me/school_news/42"),
+            (#"{"id":-1001234567890,"type":"channel"}"#, "https://t.me/c/1234567890/42"),
+            (#"{"id":-4012345,"type":"group"}"#, nil),
+        ] as [(String, String?)] {
+            let transport = DryRunTransport { _ in
+                HTTPResponse(status: 200, body: Data(#"{"ok":true,"result":{"message_id":42,"date":1,"chat":\#(chat)}}"#.utf8))
+            }
+            let delivery = try await TelegramClient(settings: settings, environment: DryRunHarness.environment(transport))
+                .deliver(payload, of: post)
+            #expect(delivery.remoteID == "42")
+            #expect(delivery.url?.absoluteString == expected)
+        }
+    }
+
+    @Test("errors map to categories with Telegram's description and never the token", arguments: [
+        (401, "Unauthorized", DeliveryError.Category.unauthorized),
+        (404, "Not Found", .unauthorized),
+        (403, "Forbidden: bot is not a member of the channel chat", .forbidden),
+        (400, "Bad Request: chat not found", .invalidConfiguration),
+        (400, "Bad Request: can't parse entities: Unsupported start tag \\\"x\\\"", .invalidPayload),
+        (429, "Too Many Requests: retry after 35", .rateLimited),
+        (500, "Internal Server Error", .serverError),
+    ])
+    func errors(code: Int, description: String, category: DeliveryError.Category) async throws {
+        let post = try DryRunHarness.examplePost("ofsted-secondments.html")
+        let payload = try Composer().payload(for: post, on: .telegram)
+        let transport = DryRunTransport { _ in
+            Self.failure(code, description + " " + Self.token, parameters: code == 429 ? #"{"retry_after":35}"# : nil)
+        }
+        let client = try TelegramClient(settings: settings, environment: DryRunHarness.environment(transport))
+        do {
+            _ = try await client.deliver(payload, of: post)
+            Issue.record("expected \(category)")
+        } catch {
+            #expect(error.category == category)
+            #expect(error.status == code)
+            #expect(error.networkMessage?.hasPrefix(String(description.prefix(10))) == true)
+            #expect(!error.description.contains(Self.token))
+            #expect(!error.description.contains("telegram-secret-token"))
+            if category == .rateLimited { #expect(error.retryAfter == DryRunHarness.now.addingTimeInterval(35)) }
+            if category == .unauthorized { #expect(error.fix.contains("SYNDICATE_TELEGRAM_BOT_TOKEN")) }
+            if category == .invalidConfiguration { #expect(error.fix.contains("SYNDICATE_TELEGRAM_CHAT_ID")) }
+        }
+    }
+
+    @Test("a group upgraded to a supergroup names the new chat id")
+    func migratedChat() async throws {
+        let post = try DryRunHarness.examplePost("ofsted-secondments.html")
+        let payload = try Composer().payload(for: post, on: .telegram)
+        let transport = DryRunTransport { _ in
+            Self.failure(400, "Bad Request: group chat was upgraded to a supergroup chat", parameters: #"{"migrate_to_chat_id":-1009876543210}"#)
+        }
+        let client = try TelegramClient(settings: settings, environment: DryRunHarness.environment(transport))
+        await #expect {
+            try await client.deliver(payload, of: post)
+        } throws: { error in
+            let error = error as? DeliveryError
+            return error?.category == .invalidConfiguration && error?.fix.contains("-1009876543210") == true
+        }
+    }
+
+    @Test("missing settings name the variable to set; a malformed token is refused without showing it")
+    func missingCredential() throws {
+        let environment = DryRunHarness.environment(DryRunTransport())
+        for (values, variable) in [(["CHAT_ID": "@school"], "SYNDICATE_TELEGRAM_BOT_TOKEN"), (["BOT_TOKEN": Self.token], "SYNDICATE_TELEGRAM_CHAT_ID")] {
+            #expect {
+                try TelegramClient(settings: AccountSettings(network: .telegram, values: values), environment: environment)
+            } throws: { error in
+                let error = error as? DeliveryError
+                return error?.category == .missingCredential && error?.description.contains(variable) == true
+            }
+        }
+        #expect {
+            try TelegramClient(
+                settings: AccountSettings(network: .telegram, values: ["BOT_TOKEN": "12/secret?token", "CHAT_ID": "@school"]),
+                environment: environment)
+        } throws: { error in
+            let error = error as? DeliveryError
+            return error?.category == .invalidConfiguration && error?.description.contains("secret") == false
+        }
+    }
+}

@@ -1,0 +1,173 @@
+import Foundation
+import Syndicate
+import SyndicateTestSupport
+import Testing
+
+@Suite("ThreadsClient")
+struct ThreadsClientTests {
+    let settings = AccountSettings(
+        network: .threads, account: "school", values: ["USER_ID": "17841400000000000", "ACCESS_TOKEN": "th-access-token-c0ffee"])
+
+    func payload() throws -> (Post, SharePayload) {
+        let post = try DryRunHarness.examplePost("ofsted-secondments.html")
+        return (post, try Composer().payload(for: post, on: .threads))
+    }
+
+    func fields(_ request: HTTPRequest) -> [(name: String, value: String)] {
+        PercentEncoding.decodeQuery(String(decoding: request.body ?? Data(), as: UTF8.self))
+    }
+
+    @Test("dry-run requests for the example article match the golden")
+    func dryRunGolden() async throws {
+        let post = try DryRunHarness.examplePost("ofsted-secondments.html")
+        let (delivery, requests) = try await DryRunHarness.run(post, settings: AccountSettings(network: .threads, values: [:]))
+        #expect(delivery.remoteID == "18000000000000002")
+        #expect(delivery.url?.absoluteString == "https://graph.threads.net/dry-run/18000000000000002")
+        #expect(requests.count == 3)
+        #expect(requests.last?.url == "https://graph.threads.net/v1.0/18000000000000002?fields=permalink&access_token=REDACTED")
+        let failure = Golden.check(
+            try Golden.render(requests), named: "dry-run-threads-ofsted-secondments-html", target: "SyndicateTests")
+        #expect(failure == nil, "\(failure ?? "")")
+    }
+
+    @Test("creates a TEXT container with link attachment and topic tag, publishes it, then asks for the permalink")
+    func requestShape() async throws {
+        let transport = DryRunTransport()
+        let client = try ThreadsClient(settings: settings, environment: DryRunHarness.environment(transport))
+        let (post, payload) = try payload()
+        let delivery = try await client.deliver(payload, of: post)
+        let requests = await transport.requests
+        #expect(requests.count == 3)
+
+        let container = requests[0]
+        #expect(container.method == .post)
+        #expect(container.url.absoluteString == "https://graph.threads.net/v1.0/17841400000000000/threads")
+        #expect(container.headers["Content-Type"] == "application/x-www-form-urlencoded")
+        let containerFields = fields(container)
+        #expect(containerFields.map(\.name) == ["media_type", "text", "link_attachment", "topic_tag", "access_token"])
+        #expect(containerFields.map(\.value) == [
+            "TEXT", payload.text, try #require(payload.linkAttachment?.absoluteString), "Ofsted", "th-access-token-c0ffee",
+        ])
+
+        let publish = requests[1]
+        #expect(publish.method == .post)
+        #expect(publish.url.absoluteString == "https://graph.threads.net/v1.0/17841400000000000/threads_publish")
+        #expect(fields(publish).map(\.name) == ["creation_id", "access_token"])
+        #expect(fields(publish).map(\.value) == ["17000000000000001", "th-access-token-c0ffee"])
+
+        let permalink = requests[2]
+        #expect(permalink.method == .get)
+        #expect(
+            permalink.url.absoluteString
+                == "https://graph.threads.net/v1.0/18000000000000002?fields=permalink&access_token=th-access-token-c0ffee")
+        #expect(delivery.remoteID == "18000000000000002")
+        #expect(delivery.url?.absoluteString == "https://graph.threads.net/dry-run/18000000000000002")
+    }
+
+    @Test("a failed permalink lookup does not fail the delivery")
+    func permalinkIsBestEffort() async throws {
+        let transport = DryRunTransport { request in
+            request.method == .get
+                ? HTTPResponse(status: 500, body: Data(#"{"error":{"message":"Service temporarily unavailable","code":2}}"#.utf8))
+                : nil
+        }
+        let client = try ThreadsClient(settings: settings, environment: DryRunHarness.environment(transport))
+        let (post, payload) = try payload()
+        let delivery = try await client.deliver(payload, of: post)
+        #expect(delivery.remoteID == "18000000000000002")
+        #expect(delivery.url == nil)
+    }
+
+    @Test("a permalink lookup that never answers does not fail the delivery")
+    func permalinkTransportFailure() async throws {
+        let client = try ThreadsClient(settings: settings, environment: DryRunHarness.environment(PermalinkTimesOut()))
+        let (post, payload) = try payload()
+        let delivery = try await client.deliver(payload, of: post)
+        #expect(delivery.remoteID == "18000000000000002")
+        #expect(delivery.url == nil)
+    }
+
+    @Test("publishing twice makes two posts, so nothing retries blindly")
+    func duplicateProtection() throws {
+        let client = try ThreadsClient(settings: settings, environment: DryRunHarness.environment(DryRunTransport()))
+        #expect(client.duplicateProtection == .none)
+        #expect(client.secrets == ["th-access-token-c0ffee"])
+    }
+
+    @Test("a missing setting names the variable to set", arguments: ["USER_ID", "ACCESS_TOKEN"])
+    func missingSetting(_ setting: String) throws {
+        var bare = settings
+        bare.values[setting] = nil
+        do {
+            _ = try ThreadsClient(settings: bare, environment: DryRunHarness.environment(DryRunTransport()))
+            Issue.record("expected a missing-credential error")
+        } catch {
+            #expect(error.category == .missingCredential)
+            #expect(error.fix == "set SYNDICATE_THREADS_\(setting) and run again.")
+        }
+    }
+
+    /// An error for the container request (step 1) with `status` and `body`.
+    func failure(_ status: Int, _ body: String, headers: HTTPHeaders = [:], onPublish: Bool = false) async throws -> DeliveryError {
+        let response = HTTPResponse(status: status, headers: headers, body: Data(body.utf8))
+        let transport = DryRunTransport { request in
+            (request.url.path.hasSuffix("/threads_publish") || !onPublish) ? response : nil
+        }
+        let client = try ThreadsClient(settings: settings, environment: DryRunHarness.environment(transport))
+        let (post, payload) = try payload()
+        do {
+            _ = try await client.deliver(payload, of: post)
+        } catch {
+            #expect(!error.description.contains("th-access-token-c0ffee"))
+            let sent = await transport.requests.count
+            #expect(sent == (onPublish ? 2 : 1))
+            return error
+        }
+        Issue.record("expected an error for HTTP \(status)")
+        return DeliveryError(.unexpectedResponse, network: .threads, account: "school", message: "none")
+    }
+
+    @Test("401 with Graph code 190 is unauthorized, the token redacted")
+    func unauthorized() async throws {
+        let error = try await failure(
+            401, #"{"error":{"message":"Invalid OAuth access token th-access-token-c0ffee","type":"OAuthException","code":190}}"#)
+        #expect(error.category == .unauthorized)
+        #expect(error.networkMessage == "(#190) Invalid OAuth access token REDACTED")
+    }
+
+    @Test("a duplicate answer is a duplicate")
+    func duplicate() async throws {
+        let error = try await failure(
+            403, #"{"error":{"message":"(#506) Duplicate status message","type":"OAuthException","code":506}}"#, onPublish: true)
+        #expect(error.category == .duplicate)
+        #expect(error.networkMessage == "(#506) Duplicate status message")
+    }
+
+    @Test("429 and Graph call limits are rate limits")
+    func rateLimited() async throws {
+        let error = try await failure(
+            429, #"{"error":{"message":"Application request limit reached","type":"OAuthException","code":4}}"#,
+            headers: ["Retry-After": "60"])
+        #expect(error.category == .rateLimited)
+        #expect(error.retryAfter == DryRunHarness.now.addingTimeInterval(60))
+    }
+
+    @Test("500 on publish is a server error that may have reached Threads, and is not retried")
+    func serverError() async throws {
+        let error = try await failure(500, #"{"error":{"message":"An unknown error occurred","code":1}}"#, onPublish: true)
+        #expect(error.category == .serverError)
+        #expect(error.mayHaveReachedNetwork)
+        #expect(
+            RetryPolicy.default.delay(after: error, attempt: 1, waited: .zero, protection: .none, now: DryRunHarness.now) == nil)
+    }
+}
+
+/// Answers the two POSTs as the dry run does and times out on the permalink GET.
+private struct PermalinkTimesOut: HTTPTransport {
+    let dryRun = DryRunTransport()
+
+    func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        if request.method == .get { throw HTTPTransportError(.timedOut, "graph.threads.net") }
+        return try await dryRun.send(request)
+    }
+}
