@@ -56,6 +56,9 @@ struct FeedCommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-tracking"), help: "Post the canonical URL without UTM parameters.")
     var noTracking = false
 
+    @Option(help: "The most attempts per delivery, the first included (retries only what is safe).")
+    var attempts: Int = 4
+
     @Option(help: "Accounts delivered at once for each item.")
     var concurrency: Int = 4
 
@@ -72,6 +75,7 @@ struct FeedCommand: AsyncParsableCommand {
             throw ValidationError("--mark-seen and --since both say where to start; use one.")
         }
         guard (1...64).contains(concurrency) else { throw ValidationError("--concurrency must be between 1 and 64.") }
+        guard (1...10).contains(attempts) else { throw ValidationError("--attempts must be between 1 and 10.") }
     }
 
     func run() async throws {
@@ -133,7 +137,7 @@ struct FeedCommand: AsyncParsableCommand {
 
         let composer = Composer(configuration: ComposerConfiguration(linkTracking: noTracking ? .none : .default))
         let crossPoster = CrossPoster(
-            composer: composer, maximumConcurrency: concurrency,
+            composer: composer, retryPolicy: RetryPolicy(maximumAttempts: attempts), maximumConcurrency: concurrency,
             environment: DeliveryEnvironment(transport: realTransport ?? DryRunTransport(), logger: logger))
         let syndicator = FeedSyndicator(poster: LedgeredPoster(ledger: store, poster: crossPoster))
         let options = FeedSyndicator.Options(markSeen: markSeen, since: since.flatMap(DateParsing.date(from:)), limit: limit)
