@@ -96,21 +96,31 @@ public final class SQLiteLedger: DeliveryLedger {
         let readOnly = configuration.readOnly
         do {
             hasTables = try queue.writeWithoutTransaction { db -> Bool in
+                // Look before writing anything: a file that is not ours is left untouched.
                 let tables = try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
                 if !tables.isEmpty {
-                    guard tables.contains("grdb_migrations"), tables.contains("entries") else {
-                        throw NotALedger(tables: tables.sorted())
-                    }
+                    guard tables.contains("entries"), tables.contains("feeds") else { throw NotALedger(tables: tables.sorted()) }
                     let check = try String.fetchAll(db, sql: "PRAGMA quick_check")
                     guard check == ["ok"] else { throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: check.joined(separator: "; ")) }
-                    if try Self.migrator.hasBeenSuperseded(db) { throw NewerLedger() }
+                    if try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 > Self.schemaVersion { throw NewerLedger() }
                 }
                 guard !readOnly else { return !tables.isEmpty }
-                _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+                try Self.switchToWAL(db)
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                // Create the schema in one immediate transaction, so that two processes opening a
+                // new ledger at once see either nothing or all of it.
+                try db.inTransaction(.immediate) {
+                    let tables = try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+                    if tables.isEmpty {
+                        try db.execute(sql: Self.schema)
+                        try db.execute(sql: "PRAGMA user_version = \(Self.schemaVersion)")
+                    } else if !tables.contains("entries") || !tables.contains("feeds") {
+                        throw NotALedger(tables: tables.sorted())
+                    }
+                    return .commit
+                }
                 return true
             }
-            if !readOnly { try Self.migrator.migrate(queue) }
         } catch let error as NotALedger {
             throw LedgerError(
                 .corrupt, path: path,
@@ -180,11 +190,11 @@ public final class SQLiteLedger: DeliveryLedger {
 
     // MARK: Schema
 
-    static let migrator: DatabaseMigrator = {
-        var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1") { db in
-            try db.execute(
-                sql: """
+    /// The schema's version, kept in `PRAGMA user_version`.
+    static let schemaVersion = 1
+
+    /// The tables of a new ledger.
+    static let schema = """
                     CREATE TABLE entries (
                         post_id TEXT NOT NULL,
                         network TEXT NOT NULL,
@@ -216,10 +226,21 @@ public final class SQLiteLedger: DeliveryLedger {
                         started_at REAL NOT NULL,
                         last_run_at REAL
                     );
-                    """)
+                    """
+
+    /// Switches to WAL, waiting (bounded) while another process holds the file: SQLite answers
+    /// a journal-mode change with SQLITE_BUSY at once instead of calling the busy handler.
+    static func switchToWAL(_ db: Database) throws {
+        for attempt in 1...200 {
+            do {
+                let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+                if mode?.lowercased() == "wal" || attempt == 200 { return }
+            } catch let error as DatabaseError where error.resultCode.primaryResultCode == .SQLITE_BUSY && attempt < 200 {
+                // Another process is switching or writing; try again shortly.
+            }
+            usleep(25_000)
         }
-        return migrator
-    }()
+    }
 
     static let columns =
         "post_id, network, account, state, feed, title, payload_hash, idempotency_key, remote_id, url, error, error_category, attempts, owner_host, owner_pid, owner_process_start, owner_run, owner_claimed_at, created_at, updated_at"
