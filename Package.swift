@@ -15,6 +15,8 @@ let package = Package(
         .library(name: "Syndicate", targets: ["Syndicate"]),
         /// Importers that need a third-party parser (Markdown with YAML front matter).
         .library(name: "SyndicateImport", targets: ["SyndicateImport"]),
+        /// The embedded SQLite ``DeliveryLedger`` (GRDB): what was posted where, across runs and processes.
+        .library(name: "SyndicateLedger", targets: ["SyndicateLedger"]),
         /// The `syndicate` command-line tool.
         .executable(name: "syndicate", targets: ["SyndicateCLI"]),
     ],
@@ -24,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .target(
@@ -43,11 +46,20 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "SyndicateLedger",
+            dependencies: [
+                "Syndicate",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "SyndicateCLI",
             dependencies: [
                 "Syndicate",
                 "SyndicateImport",
+                "SyndicateLedger",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
@@ -75,6 +87,11 @@ let package = Package(
         .testTarget(
             name: "SyndicateImportTests",
             dependencies: ["SyndicateImport", "Syndicate", "SyndicateTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SyndicateLedgerTests",
+            dependencies: ["SyndicateLedger", "Syndicate", "SyndicateTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,0 +1,116 @@
+import Foundation
+
+/// What the ledger knows about one post on one account: whether it was posted, where, and
+/// what happened on the way.
+///
+/// Entries are keyed by ``Key`` (post id, network, account). A delivery writes its entry twice:
+/// ``State-swift.enum/pending`` before the request leaves, then the outcome after the answer, so
+/// that a run that dies in between leaves a pending entry the next run recognises (see
+/// ``LedgerClaims``).
+public struct LedgerEntry: Sendable, Equatable, Hashable, Codable {
+    /// The entry's identity: one post on one account.
+    public struct Key: Sendable, Equatable, Hashable, Codable, CustomStringConvertible {
+        /// ``Post/id``.
+        public var postID: String
+        /// The network.
+        public var network: SocialNetwork
+        /// The account's name.
+        public var account: String
+
+        /// Creates a key.
+        public init(postID: String, network: SocialNetwork, account: String) {
+            self.postID = postID
+            self.network = network
+            self.account = account
+        }
+
+        /// `mastodon:school <post id>`.
+        public var description: String { "\(network.rawValue):\(account) \(postID)" }
+    }
+
+    /// Where an entry stands.
+    public enum State: String, Sendable, Equatable, Hashable, Codable, CaseIterable {
+        /// A run claimed it and may be sending it now (or died doing so: see ``LedgerEntry/owner``).
+        case pending
+        /// Posted: ``LedgerEntry/remoteID`` and ``LedgerEntry/url`` say where.
+        case posted
+        /// The network said it already had the post (X's 403 duplicate, Mastodon's idempotency
+        /// answer): nothing was posted again.
+        case alreadyPosted = "already-posted"
+        /// The last attempt failed in a way that certainly posted nothing; the next run tries
+        /// again. ``LedgerEntry/error`` says why.
+        case failed
+        /// It may or may not have been posted (a run died mid-request, or a network without
+        /// duplicate protection failed after the request may have arrived). Never re-sent
+        /// automatically: check the account, then `syndicate ledger forget` to post it again.
+        case uncertain
+        /// Recorded as already announced without posting (`syndicate feed --mark-seen`, or
+        /// older than `--since`).
+        case seen
+
+        /// Whether nothing more will be done for the entry without a person: posted, already
+        /// posted, seen or uncertain.
+        public var isSettled: Bool { self != .pending && self != .failed }
+    }
+
+    /// The post's id.
+    public var postID: String
+    /// The network.
+    public var network: SocialNetwork
+    /// The account's name.
+    public var account: String
+    /// Where it stands.
+    public var state: State
+    /// The feed the post came from (its URL or absolute file path), when it came from one.
+    public var feed: String?
+    /// The post's title, for people reading `syndicate ledger list`.
+    public var title: String?
+    /// The SHA-256 (hex) of the payload sent (``LedgerClaims/payloadHash(_:)``).
+    public var payloadHash: String?
+    /// The ``IdempotencyKey`` the request carries.
+    public var idempotencyKey: String?
+    /// The network's id of the post, once posted.
+    public var remoteID: String?
+    /// The post's web address, once posted.
+    public var url: URL?
+    /// The last error (what happened and the fix), for failed and uncertain entries.
+    public var error: String?
+    /// The last error's category.
+    public var errorCategory: DeliveryError.Category?
+    /// The requests sent for this entry over every run.
+    public var attempts: Int
+    /// The run that claimed it, while pending.
+    public var owner: LedgerOwner?
+    /// When the entry was created.
+    public var createdAt: Date
+    /// When it last changed.
+    public var updatedAt: Date
+
+    /// Creates an entry.
+    public init(
+        key: Key, state: State, feed: String? = nil, title: String? = nil, payloadHash: String? = nil,
+        idempotencyKey: String? = nil, remoteID: String? = nil, url: URL? = nil, error: String? = nil,
+        errorCategory: DeliveryError.Category? = nil, attempts: Int = 0, owner: LedgerOwner? = nil,
+        createdAt: Date, updatedAt: Date? = nil
+    ) {
+        self.postID = key.postID
+        self.network = key.network
+        self.account = key.account
+        self.state = state
+        self.feed = feed
+        self.title = title
+        self.payloadHash = payloadHash
+        self.idempotencyKey = idempotencyKey
+        self.remoteID = remoteID
+        self.url = url
+        self.error = error
+        self.errorCategory = errorCategory
+        self.attempts = attempts
+        self.owner = owner
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt ?? createdAt
+    }
+
+    /// The entry's key.
+    public var key: Key { Key(postID: postID, network: network, account: account) }
+}

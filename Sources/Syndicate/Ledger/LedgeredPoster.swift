@@ -1,0 +1,109 @@
+import Foundation
+
+/// Delivers posts through a ``CrossPoster`` with a ``DeliveryLedger`` around each delivery, so
+/// that each post reaches each account once across retries, crashes and concurrent runs.
+///
+/// For each account it composes the payload, claims the entry (``LedgerClaims``), sends only
+/// when the claim says so, and records the outcome. Accounts are delivered concurrently, at
+/// most ``CrossPoster/maximumConcurrency`` at a time.
+///
+/// ```swift
+/// let poster = LedgeredPoster(ledger: try SQLiteLedger(path: "ledger.sqlite"),
+///                             poster: CrossPoster(environment: environment))
+/// for result in await poster.deliver(post, feed: nil, to: clients) { print(result.outcome) }
+/// ```
+public struct LedgeredPoster: Sendable {
+    /// Where outcomes are recorded.
+    public var ledger: any DeliveryLedger
+    /// What composes and sends.
+    public var poster: CrossPoster
+    /// This run, as it claims entries.
+    public var owner: LedgerOwner
+    /// Whether an owner may still be running.
+    public var isAlive: @Sendable (LedgerOwner) -> Bool
+    /// How long a claim by another host is presumed alive.
+    public var remoteLease: Duration
+
+    /// Creates a poster; `owner` is this process as a new run unless given.
+    public init(
+        ledger: any DeliveryLedger, poster: CrossPoster, owner: LedgerOwner = .current(),
+        isAlive: @escaping @Sendable (LedgerOwner) -> Bool = LedgerOwner.isAlive, remoteLease: Duration = .seconds(3600)
+    ) {
+        self.ledger = ledger
+        self.poster = poster
+        self.owner = owner
+        self.isAlive = isAlive
+        self.remoteLease = remoteLease
+    }
+
+    /// Delivers `post` to every client the ledger does not already settle; one result per
+    /// client, in the clients' order.
+    ///
+    /// - Parameter feed: The feed the post came from, recorded with each entry.
+    public func deliver(_ post: Post, feed: String?, to clients: [any NetworkClient]) async -> [LedgeredResult] {
+        var results = [LedgeredResult?](repeating: nil, count: clients.count)
+        await withTaskGroup(of: (Int, LedgeredResult).self) { group in
+            var next = 0
+            func startNext() {
+                guard next < clients.count else { return }
+                let index = next
+                let client = clients[index]
+                next += 1
+                group.addTask { (index, await self.deliver(post, feed: feed, through: client)) }
+            }
+            for _ in 0..<min(poster.maximumConcurrency, clients.count) { startNext() }
+            for await (index, result) in group {
+                results[index] = result
+                startNext()
+            }
+        }
+        return results.compactMap { $0 }
+    }
+
+    /// Delivers `post` through one client, claiming and recording its ledger entry.
+    public func deliver(_ post: Post, feed: String?, through client: any NetworkClient) async -> LedgeredResult {
+        let key = LedgerEntry.Key(postID: post.id, network: client.network, account: client.account)
+        func result(_ outcome: LedgeredResult.Outcome, previous: LedgerEntry? = nil) -> LedgeredResult {
+            LedgeredResult(postID: post.id, network: client.network, account: client.account, outcome: outcome, previous: previous)
+        }
+        let payload: SharePayload?
+        do {
+            payload = try poster.composer.payload(for: post, on: client.network)
+        } catch {
+            payload = nil
+        }
+        let context = LedgerClaims.Context(
+            owner: owner, protection: client.duplicateProtection, payloadHash: payload.map(LedgerClaims.payloadHash),
+            feed: feed, title: post.title, now: poster.environment.now(), isAlive: isAlive, remoteLease: remoteLease)
+        let decision: LedgerClaims.Decision
+        do {
+            decision = try await ledger.update(key) { entry in LedgerClaims.claim(&entry, key: key, context: context) }
+        } catch {
+            return result(.ledgerFailed(error, delivery: nil))
+        }
+        let previous: LedgerEntry?
+        switch decision {
+        case .settled(let entry): return result(.settled(entry))
+        case .uncertain(let entry, let newlyMarked): return result(.uncertain(entry, newlyMarked: newlyMarked))
+        case .busy(let entry): return result(.busy(entry))
+        case .send(let taken): previous = taken
+        }
+        let delivered: DeliveryResult
+        if let payload {
+            delivered = await poster.deliver(payload, of: post, through: client)
+        } else {
+            delivered = await poster.deliver(post, through: client)   // reports the composing failure
+        }
+        var recordContext = context
+        recordContext.now = poster.environment.now()
+        do {
+            let finalContext = recordContext
+            try await ledger.update(key) { entry in
+                LedgerClaims.record(delivered, in: &entry, key: key, context: finalContext)
+            }
+        } catch {
+            return result(.ledgerFailed(error, delivery: delivered), previous: previous)
+        }
+        return result(.delivered(delivered), previous: previous)
+    }
+}

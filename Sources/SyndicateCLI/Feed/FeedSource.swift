@@ -1,0 +1,91 @@
+import Foundation
+import Syndicate
+import SyndicateImport
+
+/// The feed a `syndicate feed` run reads: a URL fetched over the transport (conditionally,
+/// with the validators the ledger kept) or a file.
+struct FeedSource {
+    /// What the fetch brought.
+    enum Fetched {
+        /// The feed's items and the validators to keep for next time.
+        case posts([Post], etag: String?, lastModified: String?)
+        /// 304 Not Modified: the feed has not changed since the validators were kept.
+        case unchanged
+    }
+
+    /// Why the feed could not be read.
+    struct Problem: Error, CustomStringConvertible {
+        var description: String
+        /// 75 when a later run may succeed (5xx, 429, network), 65 for a feed that is not one,
+        /// 1 otherwise.
+        var status: Int32
+    }
+
+    /// The argument as given.
+    var argument: String
+    /// The URL, for an http(s) argument.
+    var url: URL?
+
+    init(_ argument: String) {
+        self.argument = argument
+        if let url = URL(string: argument), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
+            url.host != nil
+        {
+            self.url = url
+        }
+    }
+
+    /// The feed's id in the ledger: the URL, or the file's absolute path.
+    var id: String {
+        if let url { return url.absoluteString }
+        return URL(fileURLWithPath: argument).standardizedFileURL.path
+    }
+
+    /// Reads the feed; for a URL, sends `If-None-Match` / `If-Modified-Since` from `known`.
+    func fetch(transport: any HTTPTransport, known: LedgerFeed?) async throws(Problem) -> Fetched {
+        guard let url else {
+            let data: Data
+            do {
+                data = try Data(contentsOf: URL(fileURLWithPath: argument))
+            } catch {
+                throw Problem(description: "\(argument): the feed file cannot be read (\(error.localizedDescription)); check the path.", status: 1)
+            }
+            return .posts(try parse(data, baseURL: nil), etag: nil, lastModified: nil)
+        }
+        var headers: HTTPHeaders = [
+            "Accept": "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.8",
+            "User-Agent": "syndicate/0.1.0",
+        ]
+        if let etag = known?.etag { headers["If-None-Match"] = etag }
+        if let lastModified = known?.lastModified { headers["If-Modified-Since"] = lastModified }
+        let response: HTTPResponse
+        do {
+            response = try await transport.send(HTTPRequest(method: .get, url: url, headers: headers))
+        } catch {
+            throw Problem(description: "\(argument): the feed could not be fetched (\(error)); check the address and the connection, then run again.", status: 75)
+        }
+        if response.status == 304 { return .unchanged }
+        guard response.isSuccess else {
+            let later = response.status == 429 || response.status >= 500
+            throw Problem(
+                description: "\(argument): the feed answered HTTP \(response.status); \(later ? "run again later" : "check the address").",
+                status: later ? 75 : 1)
+        }
+        return .posts(
+            try parse(response.body, baseURL: url), etag: response.headers["ETag"],
+            lastModified: response.headers["Last-Modified"])
+    }
+
+    private func parse(_ data: Data, baseURL: URL?) throws(Problem) -> [Post] {
+        let name = url?.lastPathComponent.isEmpty == false ? url!.lastPathComponent : argument
+        let format = ImportFormat.sniff(data, fileName: name)
+        guard [.rss, .atom, .jsonfeed].contains(format) else {
+            throw Problem(description: "\(argument): this is not an RSS, Atom or JSON feed (it reads as \(format.rawValue)).", status: 65)
+        }
+        do {
+            return try PostImport.posts(from: data, format: format, context: ImportContext(inputName: argument, baseURL: baseURL))
+        } catch {
+            throw Problem(description: "\(error)", status: 65)
+        }
+    }
+}
