@@ -15,8 +15,20 @@ let package = Package(
         .library(name: "Syndicate", targets: ["Syndicate"]),
         /// Importers that need a third-party parser (Markdown with YAML front matter).
         .library(name: "SyndicateImport", targets: ["SyndicateImport"]),
+        /// A loopback HTTP server that plays each network's API, errors and faults included, for
+        /// testing code that posts through Syndicate without touching a real network.
+        .library(name: "SyndicateLoopback", targets: ["SyndicateLoopback"]),
+        /// ``AsyncHTTPClientTransport``: an `HTTPTransport` over swift-server/async-http-client.
+        /// Empty unless the package trait `AsyncHTTPClientTransport` is enabled.
+        .library(name: "SyndicateAsyncHTTPClient", targets: ["SyndicateAsyncHTTPClient"]),
         /// The `syndicate` command-line tool.
         .executable(name: "syndicate", targets: ["SyndicateCLI"]),
+    ],
+    traits: [
+        .trait(
+            name: "AsyncHTTPClientTransport",
+            description: "Builds AsyncHTTPClientTransport in SyndicateAsyncHTTPClient (adds AsyncHTTPClient, SwiftNIO SSL; needs zlib1g-dev on Linux)."
+        )
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -24,6 +36,8 @@ let package = Package(
         .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         .target(
@@ -40,6 +54,28 @@ let package = Package(
                 "Syndicate",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Ink", package: "Ink"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "SyndicateLoopback",
+            dependencies: [
+                "Syndicate",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "SyndicateAsyncHTTPClient",
+            dependencies: [
+                "Syndicate",
+                .product(
+                    name: "AsyncHTTPClient", package: "async-http-client",
+                    condition: .when(traits: ["AsyncHTTPClientTransport"])),
+                .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["AsyncHTTPClientTransport"])),
+                .product(name: "NIOPosix", package: "swift-nio", condition: .when(traits: ["AsyncHTTPClientTransport"])),
             ],
             swiftSettings: strictSettings
         ),
@@ -68,6 +104,11 @@ let package = Package(
             name: "SyndicateTests",
             dependencies: ["Syndicate", "SyndicateTestSupport", .product(name: "Yams", package: "Yams")],
             exclude: ["__Goldens__"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SyndicateLoopbackTests",
+            dependencies: ["Syndicate", "SyndicateLoopback", "SyndicateAsyncHTTPClient", "SyndicateTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
