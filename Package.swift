@@ -17,8 +17,20 @@ let package = Package(
         .library(name: "SyndicateImport", targets: ["SyndicateImport"]),
         /// The embedded SQLite ``DeliveryLedger`` (GRDB): what was posted where, across runs and processes.
         .library(name: "SyndicateLedger", targets: ["SyndicateLedger"]),
+        /// A loopback HTTP server that plays each network's API, errors and faults included, for
+        /// testing code that posts through Syndicate without touching a real network.
+        .library(name: "SyndicateLoopback", targets: ["SyndicateLoopback"]),
+        /// ``AsyncHTTPClientTransport``: an `HTTPTransport` over swift-server/async-http-client.
+        /// Empty unless the package trait `AsyncHTTPClientTransport` is enabled.
+        .library(name: "SyndicateAsyncHTTPClient", targets: ["SyndicateAsyncHTTPClient"]),
         /// The `syndicate` command-line tool.
         .executable(name: "syndicate", targets: ["SyndicateCLI"]),
+    ],
+    traits: [
+        .trait(
+            name: "AsyncHTTPClientTransport",
+            description: "Builds AsyncHTTPClientTransport in SyndicateAsyncHTTPClient (adds AsyncHTTPClient, SwiftNIO SSL; needs zlib1g-dev on Linux)."
+        )
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -27,6 +39,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         .target(
@@ -54,12 +68,35 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "SyndicateLoopback",
+            dependencies: [
+                "Syndicate",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "SyndicateAsyncHTTPClient",
+            dependencies: [
+                "Syndicate",
+                .product(
+                    name: "AsyncHTTPClient", package: "async-http-client",
+                    condition: .when(traits: ["AsyncHTTPClientTransport"])),
+                .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["AsyncHTTPClientTransport"])),
+                .product(name: "NIOPosix", package: "swift-nio", condition: .when(traits: ["AsyncHTTPClientTransport"])),
+            ],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "SyndicateCLI",
             dependencies: [
                 "Syndicate",
                 "SyndicateImport",
                 "SyndicateLedger",
+                "SyndicateAsyncHTTPClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
@@ -85,6 +122,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "SyndicateLoopbackTests",
+            dependencies: ["Syndicate", "SyndicateLoopback", "SyndicateAsyncHTTPClient", "SyndicateTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "SyndicateImportTests",
             dependencies: ["SyndicateImport", "Syndicate", "SyndicateTestSupport"],
             swiftSettings: strictSettings
@@ -96,7 +138,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SyndicateCLITests",
-            dependencies: ["SyndicateCLI", "SyndicateTestSupport"],
+            dependencies: ["SyndicateCLI", "SyndicateTestSupport", "Syndicate", "SyndicateLoopback"],
             exclude: ["__Goldens__"],
             swiftSettings: strictSettings
         ),

@@ -1,0 +1,64 @@
+import Foundation
+import Syndicate
+
+/// Discord's execute-webhook `POST /api/webhooks/{id}/{token}`: the URL is the secret (its
+/// token must be accepted, else 401 `Invalid Webhook Token`). `content` or `embeds` in; with
+/// `?wait=true` a 200 message object out, without a 204. Errors are `{"message","code"}`; a
+/// 429 carries `retry_after` (seconds, a float), `Retry-After` and `X-RateLimit-*` headers.
+struct DiscordEmulator: NetworkEmulator {
+    private var nextID = 1_300_000_000_000_000_001
+
+    mutating func handle(_ request: LoopbackRequest, match: RouteMatch, context: EmulatorContext) -> EmulatorResult {
+        guard request.method == "POST" else {
+            return EmulatorResult(LoopbackBody.json(405, ["message": "405: Method Not Allowed", "code": 0]))
+        }
+        guard context.accepts(match.captures["token"]) else {
+            return EmulatorResult(Self.error(401, route: match.route, reset: context.now, context: context))
+        }
+        let body = request.jsonObject ?? [:]
+        let content = body["content"] as? String ?? ""
+        let embeds = body["embeds"] as? [Any] ?? []
+        guard !content.isEmpty || !embeds.isEmpty else {
+            return EmulatorResult(LoopbackBody.json(400, ["message": "Cannot send an empty message", "code": 50006]))
+        }
+        guard content.count <= 2000 else {
+            return EmulatorResult(
+                LoopbackBody.json(400, [
+                    "message": "Invalid Form Body", "code": 50035,
+                    "errors": ["content": ["_errors": [["code": "BASE_TYPE_MAX_LENGTH", "message": "Must be 2000 or fewer in length."]]]],
+                ]))
+        }
+        let id = String(nextID)
+        nextID += 1
+        let post = LoopbackPost(network: .discord, id: id, text: content, author: match.captures["id"] ?? "")
+        let wait = request.queryItems.contains { $0.name == "wait" && $0.value.lowercased() == "true" }
+        guard wait else { return EmulatorResult(HTTPResponse(status: 204), post: post) }
+        let message: [String: Any] = [
+            "id": id, "type": 0, "content": content, "channel_id": "1300000000000000000", "webhook_id": match.captures["id"] ?? "",
+            "timestamp": LoopbackBody.iso8601(context.now), "embeds": embeds,
+        ]
+        return EmulatorResult(LoopbackBody.json(200, message), post: post)
+    }
+
+    static func error(_ status: Int, route: LoopbackRoute, reset: Date, context: EmulatorContext) -> HTTPResponse {
+        switch status {
+        case 401: LoopbackBody.json(401, ["message": "Invalid Webhook Token", "code": 50027])
+        case 403: LoopbackBody.json(403, ["message": "Missing Permissions", "code": 50013])
+        case 404: LoopbackBody.json(404, ["message": "Unknown Webhook", "code": 10015])
+        case 429: rateLimited(reset: reset, now: context.now)
+        default: LoopbackBody.json(status, ["message": "\(status): \(LoopbackBody.reason(status))", "code": 0])
+        }
+    }
+
+    static func rateLimited(reset: Date, now: Date) -> HTTPResponse {
+        let seconds = max(0.001, reset.timeIntervalSince(now))
+        return LoopbackBody.json(
+            429, ["message": "You are being rate limited.", "retry_after": seconds, "global": false],
+            headers: [
+                "Retry-After": String(Int(seconds.rounded(.up))), "X-RateLimit-Limit": "5", "X-RateLimit-Remaining": "0",
+                "X-RateLimit-Reset": String(format: "%.3f", reset.timeIntervalSince1970),
+                "X-RateLimit-Reset-After": String(format: "%.3f", seconds), "X-RateLimit-Bucket": "loopback",
+                "X-RateLimit-Scope": "shared",
+            ])
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import Syndicate
+
+/// LinkedIn's Posts API, `POST /rest/posts`: a bearer token, the `LinkedIn-Version` header, a
+/// JSON post with `author` and `commentary`; `201 Created` with an empty body and the post's
+/// URN in `x-restli-id`. The same commentary from the same author again is a 422
+/// `DUPLICATE_POST`. Errors are `{"status","code","message"}` (Rest.li).
+struct LinkedInEmulator: NetworkEmulator {
+    private var nextID = 7_400_000_000_000_000_001
+    /// The URN of each (author, commentary) posted.
+    private var urns: [String: String] = [:]
+
+    mutating func handle(_ request: LoopbackRequest, match: RouteMatch, context: EmulatorContext) -> EmulatorResult {
+        guard request.method == "POST" else {
+            return EmulatorResult(Self.body(405, "METHOD_NOT_ALLOWED", "Method not allowed"))
+        }
+        guard let token = request.bearerToken, context.accepts(token) else {
+            return EmulatorResult(Self.error(401, route: match.route, reset: context.now, context: context))
+        }
+        guard let version = request.headers["LinkedIn-Version"], !version.isEmpty else {
+            return EmulatorResult(
+                Self.body(400, "VERSION_MISSING", "A version must be present. Please specify a version by adding the LinkedIn-Version header."))
+        }
+        guard let body = request.jsonObject, let author = body["author"] as? String, let commentary = body["commentary"] as? String
+        else {
+            return EmulatorResult(Self.body(422, "UNPROCESSABLE_ENTITY", "/author and /commentary are required"))
+        }
+        if let existing = urns[author + "\n" + commentary] {
+            return EmulatorResult(
+                LoopbackBody.json(422, [
+                    "status": 422, "code": "UNPROCESSABLE_ENTITY",
+                    "message": "ERROR :: /commentary :: Content is a duplicate of \(existing)",
+                    "errorDetails": ["inputErrors": [["code": "DUPLICATE_POST", "description": "Content is a duplicate of \(existing)"]]],
+                ]))
+        }
+        let urn = "urn:li:share:\(nextID)"
+        nextID += 1
+        urns[author + "\n" + commentary] = urn
+        return EmulatorResult(
+            HTTPResponse(status: 201, headers: ["x-restli-id": urn, "x-linkedin-id": urn]),
+            post: LoopbackPost(network: .linkedin, id: urn, text: commentary, author: author))
+    }
+
+    static func error(_ status: Int, route: LoopbackRoute, reset: Date, context: EmulatorContext) -> HTTPResponse {
+        switch status {
+        case 401: body(401, "INVALID_ACCESS_TOKEN", "Invalid access token", serviceErrorCode: 65600)
+        case 403: body(403, "ACCESS_DENIED", "Not enough permissions to access: partnerApiPostsExternal.CREATE.20260101", serviceErrorCode: 100)
+        case 429: body(429, "TOO_MANY_REQUESTS", "Resource level throttle APPLICATION DAY limit for calls to this resource is reached.")
+        default: body(status, LoopbackBody.reason(status).uppercased().replacingOccurrences(of: " ", with: "_"), LoopbackBody.reason(status))
+        }
+    }
+
+    static func body(_ status: Int, _ code: String, _ message: String, serviceErrorCode: Int? = nil) -> HTTPResponse {
+        var object: [String: Any] = ["status": status, "code": code, "message": message]
+        if let serviceErrorCode { object["serviceErrorCode"] = serviceErrorCode }
+        return LoopbackBody.json(status, object)
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import Syndicate
+
+/// One network's API as the loopback server plays it: its success answers, the state behind
+/// them (posts, sessions, idempotency keys) and its own error shapes.
+protocol NetworkEmulator: Sendable {
+    /// Answers `request`, which matched one of this network's routes, changing state as the real
+    /// API would.
+    mutating func handle(_ request: LoopbackRequest, match: RouteMatch, context: EmulatorContext) -> EmulatorResult
+
+    /// The network's answer with `status` and its own error body and headers; a 429 says to
+    /// retry at `reset`.
+    static func error(_ status: Int, route: LoopbackRoute, reset: Date, context: EmulatorContext) -> HTTPResponse
+}
+
+/// What an emulator needs from the server: the clock and the credentials it accepts.
+struct EmulatorContext: Sendable {
+    /// The server's clock (reset times, `created_at`).
+    var now: Date
+    /// The tokens the server accepts.
+    var tokens: LoopbackServer.TokenPolicy
+    /// The app password Bluesky's createSession accepts.
+    var blueskyPassword: String
+
+    /// Whether `token` is one the server accepts.
+    func accepts(_ token: String?) -> Bool {
+        guard let token, !token.isEmpty else { return false }
+        switch tokens {
+        case .any: return true
+        case .only(let accepted): return accepted.contains(token)
+        }
+    }
+}
+
+/// An emulator's answer and the post it created, if any.
+struct EmulatorResult: Sendable {
+    var response: HTTPResponse
+    var post: LoopbackPost?
+
+    init(_ response: HTTPResponse, post: LoopbackPost? = nil) {
+        self.response = response
+        self.post = post
+    }
+}
+
+/// Builds the JSON and text bodies the emulators answer with.
+enum LoopbackBody {
+    /// A JSON response of a Foundation object, keys sorted so bytes are stable between runs.
+    static func json(_ status: Int, _ object: Any, headers: HTTPHeaders = [:]) -> HTTPResponse {
+        var all: HTTPHeaders = ["Content-Type": "application/json; charset=utf-8"]
+        for field in headers { all.add(name: field.name, value: field.value) }
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        return HTTPResponse(status: status, headers: all, body: data)
+    }
+
+    /// A plain-text response (Slack's `ok` and `invalid_token`).
+    static func text(_ status: Int, _ text: String, headers: HTTPHeaders = [:]) -> HTTPResponse {
+        var all: HTTPHeaders = ["Content-Type": "text/plain; charset=utf-8"]
+        for field in headers { all.add(name: field.name, value: field.value) }
+        return HTTPResponse(status: status, headers: all, body: Data(text.utf8))
+    }
+
+    /// Whole seconds from `now` until `reset`, at least 1.
+    static func seconds(until reset: Date, from now: Date) -> Int {
+        max(1, Int(reset.timeIntervalSince(now).rounded(.up)))
+    }
+
+    /// `reset` as Unix seconds.
+    static func epoch(_ reset: Date) -> String {
+        String(Int(reset.timeIntervalSince1970.rounded(.up)))
+    }
+
+    /// `date` in ISO 8601 with milliseconds (`2026-01-01T00:01:00.000Z`), as Mastodon writes times.
+    static func iso8601(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: date)
+    }
+
+    /// A reason phrase for `status`.
+    static func reason(_ status: Int) -> String {
+        switch status {
+        case 400: "Bad Request"
+        case 401: "Unauthorized"
+        case 403: "Forbidden"
+        case 404: "Not Found"
+        case 405: "Method Not Allowed"
+        case 422: "Unprocessable Entity"
+        case 429: "Too Many Requests"
+        case 500: "Internal Server Error"
+        case 502: "Bad Gateway"
+        case 503: "Service Unavailable"
+        default: "Error"
+        }
+    }
+}

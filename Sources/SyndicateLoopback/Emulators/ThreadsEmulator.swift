@@ -1,0 +1,62 @@
+import Foundation
+import Syndicate
+
+/// Threads' two-step publish: `POST /v1.0/{user}/threads` (`media_type`, `text`,
+/// `access_token`) creates a container `{"id"}`; `POST /v1.0/{user}/threads_publish`
+/// (`creation_id`) publishes it as a post `{"id"}`. A container is published once; publishing
+/// an unknown or already published container is a Graph error. Errors are the Graph API's.
+struct ThreadsEmulator: NetworkEmulator {
+    private struct Container: Sendable {
+        var user: String
+        var text: String
+        var replyTo: String?
+        var published: Bool
+    }
+
+    private var nextContainer = 17_900_000_000_000_001
+    private var nextPost = 18_000_000_000_000_001
+    private var containers: [String: Container] = [:]
+
+    mutating func handle(_ request: LoopbackRequest, match: RouteMatch, context: EmulatorContext) -> EmulatorResult {
+        let user = match.captures["user"] ?? ""
+        guard request.method == "POST" else {
+            return EmulatorResult(GraphAPIError.response(400, code: 100, message: "Unsupported get request.", type: "THApiException"))
+        }
+        guard context.accepts(request.parameter("access_token") ?? request.bearerToken) else {
+            return EmulatorResult(GraphAPIError.invalidToken())
+        }
+        if match.route == .threadsCreate {
+            let type = request.parameter("media_type") ?? ""
+            let text = request.parameter("text") ?? ""
+            guard ["TEXT", "IMAGE", "VIDEO", "CAROUSEL"].contains(type) else {
+                return EmulatorResult(GraphAPIError.response(400, code: 100, message: "The parameter media_type is required.", type: "THApiException"))
+            }
+            guard type != "TEXT" || !text.isEmpty else {
+                return EmulatorResult(GraphAPIError.response(400, code: 100, message: "The parameter text is required.", type: "THApiException"))
+            }
+            let id = String(nextContainer)
+            nextContainer += 1
+            containers[id] = Container(user: user, text: text, replyTo: request.parameter("reply_to_id"), published: false)
+            return EmulatorResult(LoopbackBody.json(200, ["id": id]))
+        }
+        guard let creation = request.parameter("creation_id"), var container = containers[creation], container.user == user else {
+            return EmulatorResult(
+                GraphAPIError.response(400, code: 24, message: "The requested resource does not exist", type: "THApiException", subcode: 4_279_009))
+        }
+        guard !container.published else {
+            return EmulatorResult(
+                GraphAPIError.response(400, code: 10, message: "The media has already been published", type: "THApiException", subcode: 4_279_002))
+        }
+        container.published = true
+        containers[creation] = container
+        let id = String(nextPost)
+        nextPost += 1
+        return EmulatorResult(
+            LoopbackBody.json(200, ["id": id]),
+            post: LoopbackPost(network: .threads, id: id, text: container.text, author: user, replyTo: container.replyTo))
+    }
+
+    static func error(_ status: Int, route: LoopbackRoute, reset: Date, context: EmulatorContext) -> HTTPResponse {
+        GraphAPIError.scripted(status, reset: reset, now: context.now)
+    }
+}

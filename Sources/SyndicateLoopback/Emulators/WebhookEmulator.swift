@@ -1,0 +1,27 @@
+import Foundation
+import Syndicate
+
+/// A generic JSON webhook on `/hooks/…`: any method and body is accepted (a `POST` is recorded as a post) with `200
+/// {"ok":true,"id":"hook-N"}`; no credentials are checked. Scripted errors are
+/// `{"error": "…"}`, a 429 with `Retry-After`.
+///
+/// It is also the neutral route for transport tests: script a ``LoopbackFault/response(_:)``
+/// on ``LoopbackRoute/webhook`` to get exactly the status, headers and body wanted.
+struct WebhookEmulator: NetworkEmulator {
+    private var number = 0
+
+    mutating func handle(_ request: LoopbackRequest, match: RouteMatch, context: EmulatorContext) -> EmulatorResult {
+        number += 1
+        let id = "hook-\(number)"
+        let text = request.jsonObject.flatMap { ($0["text"] ?? $0["content"] ?? $0["message"]) as? String } ?? request.text
+        let post = request.method == "POST" ? LoopbackPost(network: .webhook, id: id, text: text, author: request.path) : nil
+        return EmulatorResult(LoopbackBody.json(200, ["ok": true, "id": id]), post: post)
+    }
+
+    static func error(_ status: Int, route: LoopbackRoute, reset: Date, context: EmulatorContext) -> HTTPResponse {
+        switch status {
+        case 429: LoopbackBody.json(429, ["error": "rate limited"], headers: ["Retry-After": String(LoopbackBody.seconds(until: reset, from: context.now))])
+        default: LoopbackBody.json(status, ["error": LoopbackBody.reason(status)])
+        }
+    }
+}
