@@ -98,7 +98,7 @@ public struct LedgeredPoster: Sendable {
         recordContext.now = poster.environment.now()
         do {
             let finalContext = recordContext
-            try await ledger.update(key) { entry in
+            _ = try await ledger.update(key) { entry in
                 LedgerClaims.record(delivered, in: &entry, key: key, context: finalContext)
             }
         } catch {

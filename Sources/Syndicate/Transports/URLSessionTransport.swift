@@ -13,6 +13,11 @@ import Foundation
 ///
 /// The request's ``HTTPRequest/timeout`` bounds the whole exchange (URLSession's own
 /// `timeoutInterval` only bounds idle time, so a slow drip would otherwise never end).
+///
+/// Known limits of `URLSession` on Linux: header fields go out in the order `URLRequest` keeps
+/// them (a dictionary), not the order given, and response headers come back unordered; values
+/// are exact. A connection the server closed while idle in the pool is noticed only at the
+/// timeout, so that failure surfaces as `.timedOut` (the request is not sent twice).
 public struct URLSessionTransport: HTTPTransport {
     /// How the transport is set up.
     public struct Configuration: Sendable {
@@ -81,10 +86,14 @@ public struct URLSessionTransport: HTTPTransport {
                 throw HTTPTransportError(.timedOut, "\(host) gave no complete answer within \(request.timeout)")
             }
             defer { group.cancelAll() }
-            guard let first = try await group.next() else {
-                throw HTTPTransportError(.connectionLost, "no answer from \(host)")
+            do {
+                guard let first = try await group.next() else {
+                    throw HTTPTransportError(.connectionLost, "no answer from \(host)")
+                }
+                return first
+            } catch is CancellationError {
+                throw HTTPTransportError(.cancelled, "cancelled")
             }
-            return first
         }
     }
 

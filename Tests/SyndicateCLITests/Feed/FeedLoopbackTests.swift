@@ -100,7 +100,7 @@ import Testing
             for (name, value) in environment { variables[name] = value }
             process.environment = variables
             output = folder.appendingPathComponent("child-\(UUID().uuidString).log")
-            FileManager.default.createFile(atPath: output.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: output.path, contents: nil)
             process.standardOutput = try FileHandle(forWritingTo: output)
             process.standardError = process.standardOutput
             try process.run()

@@ -137,15 +137,11 @@ struct TransportContractTests {
             // Bounded wait for the request to arrive before cancelling.
             for _ in 0..<200 where server.requests.isEmpty { try await Task.sleep(for: .milliseconds(5)) }
             task.cancel()
-            await withKnownIssue("URLSessionTransport lets the CancellationError of its timeout task escape", isIntermittent: true) {
-                do {
-                    _ = try await task.value
-                    Issue.record("expected the cancelled send to throw")
-                } catch {
-                    #expect((error as? HTTPTransportError)?.kind == .cancelled, "\(error)")
-                }
-            } when: {
-                kind == .urlSession
+            do {
+                _ = try await task.value
+                Issue.record("expected the cancelled send to throw")
+            } catch {
+                #expect((error as? HTTPTransportError)?.kind == .cancelled, "\(error)")
             }
         }
     }
