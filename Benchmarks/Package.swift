@@ -7,7 +7,7 @@ let package = Package(
     name: "SyndicateBenchmarks",
     platforms: [.macOS(.v13)],
     dependencies: [
-        .package(name: "Syndicate", path: ".."),
+        .package(name: "Syndicate", path: "..", traits: ["AsyncHTTPClientTransport"]),
     ],
     targets: [
         .executableTarget(
@@ -21,6 +21,14 @@ let package = Package(
         .executableTarget(
             name: "ComposeBenchmark",
             dependencies: [.product(name: "Syndicate", package: "Syndicate")]
+        ),
+        .executableTarget(
+            name: "DeliveryBenchmark",
+            dependencies: [
+                .product(name: "Syndicate", package: "Syndicate"),
+                .product(name: "SyndicateLoopback", package: "Syndicate"),
+                .product(name: "SyndicateAsyncHTTPClient", package: "Syndicate"),
+            ]
         ),
     ]
 )
