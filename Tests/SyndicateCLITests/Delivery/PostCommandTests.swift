@@ -25,12 +25,15 @@ struct PostCommandTests {
         #expect(throws: (any Error).self) { try SyndicateCommand.parseAsRoot(["post", "a.md", "--to", "myspace"]) }
     }
 
-    @Test("every network's dry run for the example article matches the golden, with nothing sent and no credentials")
-    func dryRunGolden() throws {
+    @Test(
+        "every network's dry run for each example post matches its golden, with nothing sent and no credentials",
+        arguments: ["ofsted-secondments.html", "ofsted-secondments.md", "school-news.rss"])
+    func dryRunGolden(example: String) throws {
         let outcome = try CLIRunner.run(
-            ["post", Self.example, "--to", "all", "--dry-run", "--json"], environment: ["SYNDICATE_NOW": "2026-01-01T00:00:00Z"])
+            ["post", Fixtures.example(example).path, "--to", "all", "--dry-run", "--json"],
+            environment: ["SYNDICATE_NOW": "2026-01-01T00:00:00Z"])
         #expect(outcome.status == 0, "\(outcome.stderr)")
-        let failure = Golden.check(outcome.stdout + "\n", named: "post-dry-run.ofsted-secondments.html", target: "SyndicateCLITests")
+        let failure = Golden.check(outcome.stdout + "\n", named: "post-dry-run.\(example)", target: "SyndicateCLITests")
         #expect(failure == nil, "\(failure ?? "")")
         let reports = try #require(JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [[String: Any]])
         let deliveries = try #require(reports.first?["deliveries"] as? [[String: Any]])
