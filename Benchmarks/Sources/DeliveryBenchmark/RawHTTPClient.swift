@@ -15,22 +15,26 @@ struct RawHTTPClient {
     /// 127.0.0.1:`port`; returns the seconds taken and the responses with status 2xx.
     static func run(request: [UInt8], port: UInt16, count: Int, connections: Int) -> (seconds: Double, ok: Int) {
         let perConnection = (0..<connections).map { count / connections + ($0 < count % connections ? 1 : 0) }
-        let okCounts = UnsafeMutableBufferPointer<Int>.allocate(capacity: connections)
-        okCounts.initialize(repeating: 0)
-        defer { okCounts.deallocate() }
+        final class Tally: @unchecked Sendable {
+            private let lock = NSLock()
+            private var total = 0
+            func add(_ count: Int) { lock.withLock { total += count } }
+            var value: Int { lock.withLock { total } }
+        }
+        let tally = Tally()
         let group = DispatchGroup()
         let start = DispatchTime.now().uptimeNanoseconds
         for worker in 0..<connections {
             group.enter()
-            let box = okCounts.baseAddress! + worker
+            let share = perConnection[worker]
             Thread.detachNewThread {
-                box.pointee = loop(request: request, port: port, count: perConnection[worker])
+                tally.add(loop(request: request, port: port, count: share))
                 group.leave()
             }
         }
         group.wait()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        return (seconds, okCounts.reduce(0, +))
+        return (seconds, tally.value)
     }
 
     /// One connection's loop; returns the 2xx responses seen.

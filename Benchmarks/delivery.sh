@@ -1,0 +1,20 @@
+#!/bin/sh
+# Delivery benchmark: Mastodon status requests to the loopback server through URLSessionTransport
+# and AsyncHTTPClientTransport at concurrency 1 and 16, each against the server's own ceiling
+# (a raw-socket keep-alive client loop) measured in the same run. Writes REPORT-delivery.md.
+# Usage: Benchmarks/delivery.sh [count]   (default 10000)
+set -eu
+cd "$(dirname "$0")"
+COUNT="${1:-10000}"
+swift build -c release --product DeliveryBenchmark >/dev/null
+OUT="$(.build/release/DeliveryBenchmark "$COUNT")"
+{
+    echo "# Delivery over loopback"
+    echo
+    echo "Command: \`bash Benchmarks/delivery.sh $COUNT\` on $(uname -sm), $(nproc) cores, $(swift --version 2>/dev/null | head -1), $(date -u +%Y-%m-%d)."
+    echo
+    echo "$OUT" | grep -v '^RATIO_'
+    echo
+    echo "Target (issue 5): at concurrency 16, at least half of the server's ceiling with either transport."
+} > REPORT-delivery.md
+cat REPORT-delivery.md
