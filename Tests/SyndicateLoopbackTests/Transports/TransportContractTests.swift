@@ -104,7 +104,7 @@ struct TransportContractTests {
         try await LoopbackServer.withRunning { server in
             let transport = kind.make()
             let url = server.baseURL.appendingPathComponent("hooks/warm")
-            _ = try await transport.send(HTTPRequest(method: .post, url: url, body: Data("warm".utf8), timeout: .seconds(1)))
+            _ = try await transport.send(HTTPRequest(method: .post, url: url, body: Data("warm".utf8), timeout: .seconds(10)))
             server.script(.dropConnection, for: .webhook)
             let request = HTTPRequest(method: .post, url: url, body: Data("once".utf8), timeout: .seconds(1))
             let error = await #expect(throws: HTTPTransportError.self) { try await transport.send(request) }
