@@ -77,7 +77,7 @@ struct FeedSource {
     }
 
     private func parse(_ data: Data, baseURL: URL?) throws(Problem) -> [Post] {
-        let name = url?.lastPathComponent.isEmpty == false ? url!.lastPathComponent : argument
+        let name = url.map(\.lastPathComponent).flatMap { $0.isEmpty ? nil : $0 } ?? argument
         let format = ImportFormat.sniff(data, fileName: name)
         guard [.rss, .atom, .jsonfeed].contains(format) else {
             throw Problem(description: "\(argument): this is not an RSS, Atom or JSON feed (it reads as \(format.rawValue)).", status: 65)
