@@ -36,6 +36,10 @@ public final class LoopbackServer: Sendable {
     public static let token = "loopback-token"
     /// The app password Bluesky's createSession accepts by default: `loopback-app-password`.
     public static let blueskyPassword = "loopback-app-password"
+    /// The OAuth 1.0a consumer (API key) secret X signatures are checked with by default.
+    public static let xConsumerSecret = "loopback-consumer-secret"
+    /// The OAuth 1.0a access token secret X signatures are checked with by default.
+    public static let xAccessTokenSecret = "loopback-token-secret"
 
     /// Which credentials the emulated networks accept (bearer tokens, Graph `access_token`s,
     /// the secrets in Telegram, Discord and Slack URLs).
@@ -52,6 +56,9 @@ public final class LoopbackServer: Sendable {
         public var tokens: TokenPolicy
         /// The app password Bluesky accepts.
         public var blueskyPassword: String
+        /// The secrets X's OAuth 1.0a signatures are recomputed with: a request signed with
+        /// other secrets is answered 401. (The `oauth_token` must also be one of ``tokens``.)
+        public var xSecrets: XSecrets
         /// How long the server waits for a request before it stops by itself.
         public var idleTimeout: Duration
         /// The server's clock: `created_at` times and rate-limit reset times are read from it.
@@ -60,12 +67,31 @@ public final class LoopbackServer: Sendable {
         /// Creates a configuration.
         public init(
             tokens: TokenPolicy = .only([LoopbackServer.token]), blueskyPassword: String = LoopbackServer.blueskyPassword,
-            idleTimeout: Duration = .seconds(120), now: @escaping @Sendable () -> Date = { Date() }
+            xSecrets: XSecrets = XSecrets(), idleTimeout: Duration = .seconds(120),
+            now: @escaping @Sendable () -> Date = { Date() }
         ) {
             self.tokens = tokens
             self.blueskyPassword = blueskyPassword
+            self.xSecrets = xSecrets
             self.idleTimeout = idleTimeout
             self.now = now
+        }
+    }
+
+    /// The OAuth 1.0a shared secrets X's emulator verifies signatures with.
+    public struct XSecrets: Sendable, Equatable {
+        /// The consumer (API key) secret.
+        public var consumerSecret: String
+        /// The access token secret.
+        public var accessTokenSecret: String
+
+        /// Creates the secrets; the defaults are ``LoopbackServer/xConsumerSecret`` and
+        /// ``LoopbackServer/xAccessTokenSecret``.
+        public init(
+            consumerSecret: String = LoopbackServer.xConsumerSecret, accessTokenSecret: String = LoopbackServer.xAccessTokenSecret
+        ) {
+            self.consumerSecret = consumerSecret
+            self.accessTokenSecret = accessTokenSecret
         }
     }
 
@@ -92,7 +118,8 @@ public final class LoopbackServer: Sendable {
     /// Creates a server; ``start()`` binds it.
     public init(configuration: Configuration = Configuration()) {
         self.configuration = configuration
-        state = Locked(LoopbackState(tokens: configuration.tokens, blueskyPassword: configuration.blueskyPassword))
+        state = Locked(
+            LoopbackState(tokens: configuration.tokens, blueskyPassword: configuration.blueskyPassword, xSecrets: configuration.xSecrets))
     }
 
     /// `http://127.0.0.1:<port>` once started (port 0 before ``start()``).

@@ -8,6 +8,7 @@ struct LoopbackState: Sendable {
     var recorder = LoopbackRecorder()
     var tokens: LoopbackServer.TokenPolicy
     var blueskyPassword: String
+    var xSecrets: LoopbackServer.XSecrets
 
     private var x = XEmulator()
     private var mastodon = MastodonEmulator()
@@ -20,9 +21,10 @@ struct LoopbackState: Sendable {
     private var slack = SlackEmulator()
     private var webhook = WebhookEmulator()
 
-    init(tokens: LoopbackServer.TokenPolicy, blueskyPassword: String) {
+    init(tokens: LoopbackServer.TokenPolicy, blueskyPassword: String, xSecrets: LoopbackServer.XSecrets = .init()) {
         self.tokens = tokens
         self.blueskyPassword = blueskyPassword
+        self.xSecrets = xSecrets
     }
 
     /// What the server does with a request.
@@ -42,7 +44,7 @@ struct LoopbackState: Sendable {
         guard let match else {
             return .respond(LoopbackBody.json(404, ["error": "Not Found", "path": request.path]), delay: nil)
         }
-        let context = EmulatorContext(now: now, tokens: tokens, blueskyPassword: blueskyPassword)
+        let context = EmulatorContext(now: now, tokens: tokens, blueskyPassword: blueskyPassword, xSecrets: xSecrets)
         return apply(script.next(for: match.route), to: request, match: match, context: context)
     }
 

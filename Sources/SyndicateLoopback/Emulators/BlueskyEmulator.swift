@@ -7,7 +7,13 @@ import Syndicate
 ///
 /// createRecord refuses a `repo` other than the session's DID and an `rkey` already used in
 /// that collection (400 `InvalidRequest`), so a retried create with a deterministic rkey
-/// collides instead of duplicating. Errors are `{"error","message"}`; a 429 carries
+/// collides instead of duplicating. It validates the record as the PDS does against the
+/// `app.bsky.feed.post` lexicon (``validate(record:)``): `$type`, `text` (≤ 300 graphemes and
+/// 3000 bytes), `createdAt`, and every facet — `byteStart < byteEnd ≤` the text's UTF-8
+/// length, both on character boundaries, a `#link` `uri` that is an http(s) URL, a `#tag`
+/// without a leading `#` of 1–64 graphemes, a `#mention` `did` that is a DID — and an
+/// `app.bsky.embed.external` card's `uri`, `title` and `description`; a violation is 400
+/// `InvalidRequest`. Errors are `{"error","message"}`; a 429 carries
 /// `RateLimit-Limit/-Remaining/-Reset` (Unix seconds) and `RateLimit-Policy`.
 struct BlueskyEmulator: NetworkEmulator {
     private struct Session: Sendable {
@@ -84,6 +90,9 @@ struct BlueskyEmulator: NetworkEmulator {
         guard repo == session.did || repo == session.handle else {
             return EmulatorResult(LoopbackBody.json(401, ["error": "InvalidToken", "message": "Token does not match the repo"]))
         }
+        if let problem = Self.validate(record: record, collection: collection) {
+            return EmulatorResult(LoopbackBody.json(400, ["error": "InvalidRequest", "message": problem]))
+        }
         number += 1
         let rkey = body["rkey"] as? String ?? "3loopback\(number)"
         guard records.insert("\(session.did)/\(collection)/\(rkey)").inserted else {
@@ -95,6 +104,82 @@ struct BlueskyEmulator: NetworkEmulator {
         return EmulatorResult(
             LoopbackBody.json(200, ["uri": uri, "cid": "bafyreiloopback\(number)", "validationStatus": "valid"]),
             post: LoopbackPost(network: .bluesky, id: uri, text: text, author: session.did, replyTo: replyTo))
+    }
+
+    /// Why `record` is not a valid `app.bsky.feed.post`, in the PDS's words, or nil when it is.
+    static func validate(record: [String: Any], collection: String) -> String? {
+        let prefix = "Invalid app.bsky.feed.post record: "
+        guard collection == "app.bsky.feed.post" else { return nil }   // other collections are not checked
+        guard record["$type"] as? String == "app.bsky.feed.post" else { return prefix + "Record/$type must be app.bsky.feed.post" }
+        guard let text = record["text"] as? String else { return prefix + "Record must have the property \"text\"" }
+        guard text.count <= 300 else { return prefix + "Record/text must not be longer than 300 graphemes" }
+        guard text.utf8.count <= 3000 else { return prefix + "Record/text must not be longer than 3000 characters" }
+        guard let createdAt = record["createdAt"] as? String, DateParsing.date(from: createdAt) != nil else {
+            return prefix + "Record/createdAt must be an valid atproto datetime (both RFC-3339 and ISO-8601)"
+        }
+        if let facets = record["facets"] {
+            guard let facets = facets as? [[String: Any]] else { return prefix + "Record/facets must be an array" }
+            let boundaries = characterBoundaries(of: text)
+            for (number, facet) in facets.enumerated() {
+                if let problem = validate(facet: facet, text: text, boundaries: boundaries) {
+                    return prefix + "Record/facets/\(number)/" + problem
+                }
+            }
+        }
+        if let embed = record["embed"] as? [String: Any], embed["$type"] as? String == "app.bsky.embed.external" {
+            guard let external = embed["external"] as? [String: Any], let uri = external["uri"] as? String, isHTTPURL(uri),
+                external["title"] is String, external["description"] is String
+            else { return prefix + "Record/embed/external must have an http(s) \"uri\", a \"title\" and a \"description\"" }
+        }
+        return nil
+    }
+
+    /// Why `facet` is not a valid `app.bsky.richtext.facet` of `text`, or nil.
+    private static func validate(facet: [String: Any], text: String, boundaries: Set<Int>) -> String? {
+        guard let index = facet["index"] as? [String: Any], let start = (index["byteStart"] as? NSNumber)?.intValue,
+            let end = (index["byteEnd"] as? NSNumber)?.intValue
+        else { return "index must have the integer properties \"byteStart\" and \"byteEnd\"" }
+        guard start >= 0, start < end else { return "index/byteStart must be less than byteEnd" }
+        guard end <= text.utf8.count else { return "index/byteEnd must not be past the end of the text (\(text.utf8.count) bytes)" }
+        guard boundaries.contains(start), boundaries.contains(end) else {
+            return "index must start and end on character boundaries of the text"
+        }
+        guard let features = facet["features"] as? [[String: Any]], !features.isEmpty else {
+            return "features must be a non-empty array"
+        }
+        for (number, feature) in features.enumerated() {
+            let path = "features/\(number)"
+            switch feature["$type"] as? String {
+            case "app.bsky.richtext.facet#link":
+                guard let uri = feature["uri"] as? String, isHTTPURL(uri) else { return path + "/uri must be an http(s) URL" }
+            case "app.bsky.richtext.facet#tag":
+                guard let tag = feature["tag"] as? String, !tag.isEmpty else { return path + "/tag must not be empty" }
+                guard !tag.hasPrefix("#"), !tag.hasPrefix("＃") else { return path + "/tag must not start with #" }
+                guard tag.count <= 64, tag.utf8.count <= 640 else { return path + "/tag must not be longer than 64 graphemes" }
+            case "app.bsky.richtext.facet#mention":
+                guard let did = feature["did"] as? String, did.hasPrefix("did:"), feature["unresolved"] == nil else {
+                    return path + "/did must be a DID"
+                }
+            default:
+                return path + " must be an app.bsky.richtext.facet#link, #tag or #mention"
+            }
+        }
+        return nil
+    }
+
+    /// The UTF-8 offsets of `text` at which a character (grapheme cluster) starts, and its end.
+    static func characterBoundaries(of text: String) -> Set<Int> {
+        var offsets: Set<Int> = [text.utf8.count]
+        for index in text.indices { offsets.insert(text.utf8.distance(from: text.startIndex, to: index)) }
+        return offsets
+    }
+
+    /// Whether `text` is an absolute http or https URL with a host.
+    static func isHTTPURL(_ text: String) -> Bool {
+        guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased(),
+            scheme == "http" || scheme == "https", let host = components.host, !host.isEmpty
+        else { return false }
+        return true
     }
 
     private static let invalidToken = LoopbackBody.json(

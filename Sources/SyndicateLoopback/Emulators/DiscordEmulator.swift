@@ -28,6 +28,17 @@ struct DiscordEmulator: NetworkEmulator {
                     "errors": ["content": ["_errors": [["code": "BASE_TYPE_MAX_LENGTH", "message": "Must be 2000 or fewer in length."]]]],
                 ]))
         }
+        if let mentions = body["allowed_mentions"] {
+            let object = mentions as? [String: Any]
+            let parse: [String]? = object.flatMap { $0["parse"] == nil ? [] : $0["parse"] as? [String] }
+            guard let parse, parse.allSatisfy(["users", "roles", "everyone"].contains) else {
+                return EmulatorResult(
+                    LoopbackBody.json(400, [
+                        "message": "Invalid Form Body", "code": 50035,
+                        "errors": ["allowed_mentions": ["_errors": [["code": "MESSAGE_ALLOWED_MENTIONS_PARSE_INVALID", "message": "Invalid allowed_mentions.parse"]]]],
+                    ]))
+            }
+        }
         let id = String(nextID)
         nextID += 1
         let post = LoopbackPost(network: .discord, id: id, text: content, author: match.captures["id"] ?? "")

@@ -22,6 +22,9 @@ struct FacebookEmulator: NetworkEmulator {
         guard !message.isEmpty || link != nil else {
             return EmulatorResult(GraphAPIError.response(400, code: 100, message: "(#100) Missing message or attachment"))
         }
+        if let link, !BlueskyEmulator.isHTTPURL(link) {
+            return EmulatorResult(GraphAPIError.response(400, code: 100, message: "(#100) The parameter link must be a valid URL"))
+        }
         if !message.isEmpty, messages[page, default: []].contains(message) {
             return EmulatorResult(GraphAPIError.response(400, code: 506, message: "(#506) Duplicate status message"))
         }

@@ -21,6 +21,8 @@ struct EmulatorContext: Sendable {
     var tokens: LoopbackServer.TokenPolicy
     /// The app password Bluesky's createSession accepts.
     var blueskyPassword: String
+    /// The secrets X's OAuth 1.0a signatures are checked with.
+    var xSecrets: LoopbackServer.XSecrets = .init()
 
     /// Whether `token` is one the server accepts.
     func accepts(_ token: String?) -> Bool {

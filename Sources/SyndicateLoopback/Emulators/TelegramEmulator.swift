@@ -18,6 +18,14 @@ struct TelegramEmulator: NetworkEmulator {
         let text = request.parameter("text") ?? ""
         guard !text.isEmpty else { return EmulatorResult(Self.failure(400, "Bad Request: message text is empty")) }
         guard text.count <= 4096 else { return EmulatorResult(Self.failure(400, "Bad Request: message is too long")) }
+        if let mode = request.parameter("parse_mode"), !["HTML", "MarkdownV2", "Markdown"].contains(mode) {
+            return EmulatorResult(Self.failure(400, "Bad Request: unsupported parse_mode"))
+        }
+        if let options = request.jsonObject?["link_preview_options"] {
+            let object = options as? [String: Any]
+            let url = object?["url"]
+            guard object != nil, url == nil || (url as? String).map(BlueskyEmulator.isHTTPURL) == true else { return EmulatorResult(Self.failure(400, "Bad Request: can't parse link preview options")) }
+        }
         let number = nextMessage[chat, default: 0] + 1
         nextMessage[chat] = number
         var chatObject: [String: Any] = ["type": "channel", "title": "Loopback"]

@@ -34,6 +34,9 @@ struct ThreadsEmulator: NetworkEmulator {
             guard type != "TEXT" || !text.isEmpty else {
                 return EmulatorResult(GraphAPIError.response(400, code: 100, message: "The parameter text is required.", type: "THApiException"))
             }
+            if let problem = Self.validate(request) {
+                return EmulatorResult(GraphAPIError.response(400, code: 100, message: problem, type: "THApiException"))
+            }
             let id = String(nextContainer)
             nextContainer += 1
             containers[id] = Container(user: user, text: text, replyTo: request.parameter("reply_to_id"), published: false)
@@ -54,6 +57,20 @@ struct ThreadsEmulator: NetworkEmulator {
         return EmulatorResult(
             LoopbackBody.json(200, ["id": id]),
             post: LoopbackPost(network: .threads, id: id, text: container.text, author: user, replyTo: container.replyTo))
+    }
+
+    /// Why a container request's optional fields are invalid, or nil: `link_attachment` must be
+    /// an http(s) URL, `topic_tag` 1–50 characters without `.` or `&`.
+    static func validate(_ request: LoopbackRequest) -> String? {
+        if let link = request.parameter("link_attachment"), !BlueskyEmulator.isHTTPURL(link) {
+            return "(#100) The parameter link_attachment must be a valid URL."
+        }
+        if let tag = request.parameter("topic_tag") {
+            guard (1...50).contains(tag.count), !tag.contains("."), !tag.contains("&"), !tag.contains("\n") else {
+                return "(#100) The parameter topic_tag must be 1 to 50 characters without periods or ampersands."
+            }
+        }
+        return nil
     }
 
     static func error(_ status: Int, route: LoopbackRoute, reset: Date, context: EmulatorContext) -> HTTPResponse {

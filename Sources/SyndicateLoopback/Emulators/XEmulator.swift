@@ -6,8 +6,15 @@ import Syndicate
 /// "duplicate content". Errors are X's RFC 7807-style problem documents; rate-limit headers
 /// `x-rate-limit-limit/-remaining/-reset` (Unix seconds) come with every answer.
 ///
-/// OAuth 1.0a signatures are not verified: the `oauth_token` in the header must be accepted.
+/// An OAuth 1.0a header is verified as X does: `HMAC-SHA1`, every protocol parameter present,
+/// a timestamp within five minutes of the server's clock, an accepted `oauth_token`, and an
+/// `oauth_signature` that the server recomputes (``OAuth1Signer``, from the method, the
+/// `Host` header, path, query and any form fields) with the configured consumer and token
+/// secrets. Any failure is X's 401 problem document.
 struct XEmulator: NetworkEmulator {
+    /// How far an `oauth_timestamp` may be from the server's clock.
+    static let timestampTolerance: TimeInterval = 300
+
     private var nextID = 1_900_000_000_000_000_001
     /// Texts posted, by token, for duplicate detection.
     private var texts: [String: Set<String>] = [:]
@@ -18,7 +25,9 @@ struct XEmulator: NetworkEmulator {
         guard request.method == "POST" else {
             return EmulatorResult(Self.problem(405, "Method Not Allowed", "Method Not Allowed", reset: reset))
         }
-        guard let token = Self.token(of: request), context.accepts(token) else {
+        guard let token = Self.token(of: request), context.accepts(token),
+            request.bearerToken != nil || Self.verifiesOAuth1(request, context: context)
+        else {
             return EmulatorResult(Self.error(401, route: match.route, reset: reset, context: context))
         }
         guard let body = request.jsonObject, let text = body["text"] as? String else {
@@ -69,13 +78,49 @@ struct XEmulator: NetworkEmulator {
     /// The user token: the bearer token, or OAuth 1.0a's `oauth_token`.
     static func token(of request: LoopbackRequest) -> String? {
         if let bearer = request.bearerToken { return bearer }
+        return oauthParameters(of: request)?.first { $0.name == "oauth_token" }?.value
+    }
+
+    /// The parameters of an `Authorization: OAuth …` header, decoded, in order; nil for another
+    /// scheme or a malformed header.
+    static func oauthParameters(of request: LoopbackRequest) -> [(name: String, value: String)]? {
         guard let header = request.headers["Authorization"], header.hasPrefix("OAuth ") else { return nil }
+        var parameters: [(name: String, value: String)] = []
         for part in header.dropFirst("OAuth ".count).split(separator: ",") {
             let pair = part.trimmingCharacters(in: .whitespaces).split(separator: "=", maxSplits: 1)
-            guard pair.count == 2, pair[0] == "oauth_token" else { continue }
-            let value = pair[1].trimmingCharacters(in: CharacterSet(charactersIn: "\""))
-            return value.removingPercentEncoding ?? value
+            guard pair.count == 2 else { return nil }
+            let quoted = String(pair[1])
+            guard quoted.count >= 2, quoted.hasPrefix("\""), quoted.hasSuffix("\"") else { return nil }
+            let value = String(quoted.dropFirst().dropLast())
+            guard let name = String(pair[0]).removingPercentEncoding, let decoded = value.removingPercentEncoding else { return nil }
+            parameters.append((name, decoded))
         }
-        return nil
+        return parameters
+    }
+
+    /// Whether `request`'s OAuth 1.0a header is complete, timely and correctly signed with the
+    /// configured secrets (RFC 5849 §3.4, as ``OAuth1Signer`` signs).
+    static func verifiesOAuth1(_ request: LoopbackRequest, context: EmulatorContext) -> Bool {
+        guard let parameters = oauthParameters(of: request) else { return false }
+        func value(_ name: String) -> String? {
+            let values = parameters.filter { $0.name == name }
+            return values.count == 1 ? values[0].value : nil
+        }
+        guard let consumerKey = value("oauth_consumer_key"), !consumerKey.isEmpty, let token = value("oauth_token"),
+            let signature = value("oauth_signature"), value("oauth_signature_method") == "HMAC-SHA1",
+            let nonce = value("oauth_nonce"), !nonce.isEmpty, let timestamp = value("oauth_timestamp").flatMap(Double.init),
+            value("oauth_version") ?? "1.0" == "1.0",
+            abs(timestamp - context.now.timeIntervalSince1970) <= timestampTolerance,
+            let host = request.headers["Host"], !host.isEmpty
+        else { return false }
+        let target = request.path + (request.query.map { "?" + $0 } ?? "")
+        guard let url = URL(string: "http://\(host)\(target)") else { return false }
+        let signed = parameters.filter { $0.name != "oauth_signature" && $0.name != "realm" } + request.formFields
+        let signer = OAuth1Signer(
+            credentials: .init(
+                consumerKey: consumerKey, consumerSecret: context.xSecrets.consumerSecret, token: token,
+                tokenSecret: context.xSecrets.accessTokenSecret))
+        let expected = signer.signature(of: OAuth1Signer.baseString(method: request.method, url: url, parameters: signed))
+        return expected == signature
     }
 }

@@ -86,8 +86,14 @@ struct NetworkEmulatorTests {
 
     @Test("X reads the user token of an OAuth 1.0a header, and refuses an unknown one with 401")
     func xOAuth1() throws {
-        let good = #"OAuth oauth_consumer_key="ck", oauth_token="\#(Self.token)", oauth_signature="sig""#
-        #expect(try answer("/2/tweets", headers: ["Authorization": good], json: ["text": "a"]).status == 201)
+        let body = Data(#"{"text":"a"}"#.utf8)
+        let signer = OAuth1Signer(
+            credentials: .init(
+                consumerKey: "ck", consumerSecret: LoopbackServer.xConsumerSecret, token: Self.token,
+                tokenSecret: LoopbackServer.xAccessTokenSecret))
+        let signed = HTTPRequest(method: .post, url: URL(string: "http://127.0.0.1:1/2/tweets")!, body: body)
+        let good = signer.authorization(for: signed, nonce: "n", timestamp: Self.now)
+        #expect(try answer("/2/tweets", headers: ["Authorization": good, "Host": "127.0.0.1:1"], body: #"{"text":"a"}"#).status == 201)
         let bad = try answer("/2/tweets", headers: ["Authorization": #"OAuth oauth_token="other""#], json: ["text": "b"])
         #expect(bad.status == 401)
         #expect(bad.text == #"{"detail":"Unauthorized","status":401,"title":"Unauthorized","type":"about:blank"}"#)
@@ -158,7 +164,10 @@ struct NetworkEmulatorTests {
     @Test("LinkedIn answers 201 with x-restli-id, a duplicate with 422 DUPLICATE_POST")
     func linkedIn() throws {
         let headers: HTTPHeaders = ["Authorization": "Bearer \(Self.token)", "LinkedIn-Version": "202601", "X-Restli-Protocol-Version": "2.0.0"]
-        let post: [String: Any] = ["author": "urn:li:person:1", "commentary": "Hi", "visibility": "PUBLIC"]
+        let post: [String: Any] = [
+            "author": "urn:li:person:1", "commentary": "Hi", "visibility": "PUBLIC", "lifecycleState": "PUBLISHED",
+            "distribution": ["feedDistribution": "MAIN_FEED"],
+        ]
         let first = try answer("/rest/posts", headers: headers, json: post)
         #expect(first.status == 201)
         #expect(first.body.isEmpty)

@@ -1,0 +1,15 @@
+import Foundation
+import Syndicate
+import SyndicateLoopback
+
+/// ``ThreadsClient``s pointed at a loopback Threads API.
+enum ThreadsLoopback {
+    static let userID = "17841400000000001"
+
+    static func client(_ server: LoopbackServer, _ environment: DeliveryEnvironment, token: String = LoopbackServer.token) throws -> ThreadsClient {
+        let settings = AccountSettings(
+            network: .threads, account: "school",
+            values: ["API_BASE": server.baseURL.absoluteString, "USER_ID": userID, "ACCESS_TOKEN": token])
+        return try ThreadsClient(settings: settings, environment: environment)
+    }
+}
