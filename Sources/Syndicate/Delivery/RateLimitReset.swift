@@ -6,7 +6,8 @@ import Foundation
 /// `X-RateLimit-Reset` (Mastodon, an ISO 8601 time; Discord, Unix seconds); `RateLimit-Reset`
 /// (Bluesky, Unix seconds; the IETF draft's delta seconds when the number is small);
 /// `X-RateLimit-Reset-After` (Discord, seconds); and a body's `retry_after` (Discord, seconds)
-/// or `parameters.retry_after` (Telegram, seconds).
+/// or `parameters.retry_after` (Telegram, seconds); Meta's `X-Business-Use-Case-Usage` /
+/// `X-App-Usage` `estimated_time_to_regain_access` (Facebook, Threads, minutes).
 public enum RateLimitReset {
     /// The time after which `response` says to try again, or nil when it says nothing.
     ///
@@ -30,6 +31,10 @@ public enum RateLimitReset {
         if let value = headers["X-RateLimit-Reset-After"], let seconds = Double(value) {
             return now.addingTimeInterval(max(0, seconds))
         }
+        // Meta's Graph API (Facebook, Threads): usage headers carry minutes until access returns.
+        for name in ["X-Business-Use-Case-Usage", "X-App-Usage", "X-Ad-Account-Usage"] {
+            if let minutes = headers[name].flatMap(estimatedMinutes) { return now.addingTimeInterval(minutes * 60) }
+        }
         if let object = try? JSONSerialization.jsonObject(with: response.body) as? [String: Any] {
             if let seconds = number(object["retry_after"]) { return now.addingTimeInterval(max(0, seconds)) }
             if let parameters = object["parameters"] as? [String: Any], let seconds = number(parameters["retry_after"]) {
@@ -37,6 +42,21 @@ public enum RateLimitReset {
             }
         }
         return nil
+    }
+
+    /// The largest `estimated_time_to_regain_access` (minutes) anywhere in a Graph usage header's
+    /// JSON, when it is above zero.
+    private static func estimatedMinutes(_ header: String) -> Double? {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(header.utf8)) else { return nil }
+        func search(_ value: Any) -> Double? {
+            if let map = value as? [String: Any] {
+                let own = number(map["estimated_time_to_regain_access"])
+                return ([own] + map.values.map(search)).compactMap { $0 }.max()
+            }
+            if let list = value as? [Any] { return list.compactMap(search).max() }
+            return nil
+        }
+        return search(object).flatMap { $0 > 0 ? $0 : nil }
     }
 
     private static func number(_ value: Any?) -> Double? {

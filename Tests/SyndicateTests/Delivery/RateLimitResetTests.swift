@@ -27,3 +27,16 @@ struct RateLimitResetTests {
         #expect(RateLimitReset.date(from: HTTPResponse(status: 429), now: now) == nil)
     }
 }
+
+@Suite("RateLimitReset: Meta usage headers")
+struct MetaUsageResetTests {
+    @Test("the largest estimated_time_to_regain_access (minutes) of a Graph usage header")
+    func graph() throws {
+        let now = Date(timeIntervalSince1970: 1_767_225_600)
+        let header = #"{"123":[{"type":"pages","call_count":100,"estimated_time_to_regain_access":2},{"type":"pages","estimated_time_to_regain_access":7}]}"#
+        let response = HTTPResponse(status: 429, headers: ["X-Business-Use-Case-Usage": header])
+        #expect(RateLimitReset.date(from: response, now: now) == now.addingTimeInterval(420))
+        let zero = HTTPResponse(status: 429, headers: ["X-App-Usage": #"{"call_count":100,"estimated_time_to_regain_access":0}"#])
+        #expect(RateLimitReset.date(from: zero, now: now) == nil)
+    }
+}

@@ -69,10 +69,8 @@ extension ClientsOverLoopback {
                 server.script(.rateLimited(resetAfter: .seconds(300)), for: .facebookFeed)
                 let (post, payload) = try Harness.payload(for: .facebook)
                 let error = await Harness.failure(of: try FacebookLoopback.client(server, Harness.environment(kind)), payload, of: post)
-                // The header says 5 (minutes); the client reads only Retry-After-style headers and bodies.
-                withKnownIssue("GraphAPIError ignores X-Business-Use-Case-Usage estimated_time_to_regain_access, so retryAfter is nil") {
-                    #expect(error?.retryAfter == Harness.now.addingTimeInterval(Harness.resetAfter))
-                }
+                // The header says 5 (minutes) in X-Business-Use-Case-Usage.
+                #expect(error?.retryAfter == Harness.now.addingTimeInterval(Harness.resetAfter))
             }
         }
 

@@ -32,9 +32,7 @@ extension ClientsOverLoopback {
                 let error = await Harness.failure(of: try ThreadsLoopback.client(server, Harness.environment(kind)), payload, of: post)
                 #expect(error?.category == .rateLimited)
                 #expect(error?.status == 429)
-                withKnownIssue("GraphAPIError ignores X-Business-Use-Case-Usage estimated_time_to_regain_access, so retryAfter is nil") {
-                    #expect(error?.retryAfter == Harness.now.addingTimeInterval(Harness.resetAfter))
-                }
+                #expect(error?.retryAfter == Harness.now.addingTimeInterval(Harness.resetAfter))
             }
         }
 
