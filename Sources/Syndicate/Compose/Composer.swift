@@ -85,14 +85,16 @@ public struct Composer: Sendable {
         init(post: Post, configuration: ComposerConfiguration) {
             let title = Whitespace.collapse(post.title)
             self.title = title
-            sentences = SummarySource.sentences(of: post)
+            // The body is split into sentences once, for the summary and for key phrases.
+            let body = post.sentences
+            sentences = SummarySource.sentences(of: post, body: body)
             if let lead = sentences.first ?? (title.isEmpty ? nil : title) {
                 leadRepeatsTitle = SummarySource.repeats(title: title, lead: lead)
             } else {
                 leadRepeatsTitle = false
             }
             scores = sentences.map(SummaryFitter.informativeness)
-            hashtags = Hashtags.candidates(for: post, policy: configuration.hashtags)
+            hashtags = Hashtags.candidates(for: post, policy: configuration.hashtags, body: { body })
         }
     }
 }

@@ -42,6 +42,9 @@ public struct PostTemplate: Sendable, Equatable, Hashable, CustomStringConvertib
     public let source: String
     /// The template split into lines of segments.
     let segments: [Segment]
+    /// The placeholders the template uses, collected once when parsing (``uses(_:)`` is asked
+    /// many times per payload).
+    public let placeholders: Set<Placeholder>
 
     /// Parses `source`.
     ///
@@ -51,10 +54,11 @@ public struct PostTemplate: Sendable, Equatable, Hashable, CustomStringConvertib
     public init(_ source: String) throws(ComposeError) {
         self.source = source
         self.segments = try Self.parse(source)
+        self.placeholders = Self.placeholders(in: segments)
     }
 
-    /// The placeholders the template uses.
-    public var placeholders: Set<Placeholder> {
+    /// The placeholders `segments` use.
+    private static func placeholders(in segments: [Segment]) -> Set<Placeholder> {
         var result = Set<Placeholder>()
         for segment in segments {
             switch segment {
@@ -240,9 +244,15 @@ extension PostTemplate {
     /// Telegram: bold headline (HTML), summary, link. Discord: bold headline, summary, link.
     /// Slack: summary, then the link as `<url|title>`. Webhook: headline, summary, link, plain.
     public static func `default`(for network: SocialNetwork) -> PostTemplate {
-        // The literals below are valid templates; parsing cannot fail.
-        (try? PostTemplate(defaultSource(for: network))) ?? PostTemplate(unchecked: "{summary} {link}")
+        defaults[network] ?? PostTemplate(unchecked: "{summary} {link}")
     }
+
+    /// ``default(for:)`` of every network, parsed once rather than for every payload.
+    private static let defaults: [SocialNetwork: PostTemplate] = Dictionary(
+        uniqueKeysWithValues: SocialNetwork.allCases.compactMap { network in
+            // The literals of defaultSource(for:) are valid templates; parsing cannot fail.
+            (try? PostTemplate(defaultSource(for: network))).map { (network, $0) }
+        })
 
     /// The source of ``default(for:)``.
     static func defaultSource(for network: SocialNetwork) -> String {
@@ -263,5 +273,6 @@ extension PostTemplate {
     private init(unchecked source: String) {
         self.source = source
         self.segments = [.placeholder(.summary), .literal(" "), .placeholder(.link)]
+        self.placeholders = [.summary, .link]
     }
 }

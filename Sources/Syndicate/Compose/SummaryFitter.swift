@@ -176,12 +176,34 @@ struct SummaryFitter {
         }
         guard !text.isEmpty else { return "" }
         var result = String(text) + ellipsis
-        let opened = text.reduce(into: 0) { count, character in
-            if character == "“" { count += 1 } else if character == "”" { count -= 1 }
-        }
-        if opened > 0 { result += "”" }
-        if text.filter({ $0 == "\"" }).count % 2 == 1 { result += "\"" }
+        let quotes = quotationMarks(in: text)
+        if quotes.curlyOpened > 0 { result += "”" }
+        if quotes.straight % 2 == 1 { result += "\"" }
         return result
+    }
+
+    /// How many more `“` than `”`, and how many `"`, `text` holds as whole characters.
+    ///
+    /// Text without the bytes of these marks (`"`, or the lead byte of U+201C and U+201D)
+    /// holds none; otherwise a character is such a mark when it is that one scalar alone
+    /// (none of the three has another canonically equivalent spelling).
+    static func quotationMarks(in text: Substring) -> (curlyOpened: Int, straight: Int) {
+        guard text.utf8.contains(where: { $0 == 0x22 || $0 == 0xE2 }) else { return (0, 0) }
+        var curlyOpened = 0
+        var straight = 0
+        for character in text {
+            let scalars = character.unicodeScalars
+            guard let scalar = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex else {
+                continue
+            }
+            switch scalar {
+            case "\u{201C}": curlyOpened += 1
+            case "\u{201D}": curlyOpened -= 1
+            case "\"": straight += 1
+            default: break
+            }
+        }
+        return (curlyOpened, straight)
     }
 
     /// `prefix` without trailing whitespace.

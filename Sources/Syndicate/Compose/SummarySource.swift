@@ -9,6 +9,12 @@ enum SummarySource {
     /// The candidate sentences of `post` in priority order: the author's summary first, else
     /// the lead; then the body's sentences that do not repeat what is already said.
     static func sentences(of post: Post) -> [String] {
+        sentences(of: post, body: post.paragraphs.lazy.flatMap { SentenceSplitter.sentences(in: $0) })
+    }
+
+    /// ``sentences(of:)`` with the body's sentences (``Post/sentences``) given, when the caller
+    /// has split them already.
+    static func sentences(of post: Post, body: some Sequence<String>) -> [String] {
         var result: [String] = []
         var said = Set<String>()
         // Paragraphs are whitespace-normalised by every importer; the summary may not be.
@@ -28,9 +34,9 @@ enum SummarySource {
             }
         }
         let hasSummary = !result.isEmpty
-        for paragraph in post.paragraphs {
+        for sentence in body {
             guard result.count < maximumSentences else { break }
-            for sentence in SentenceSplitter.sentences(in: paragraph) { add(sentence, unlessRepeating: hasSummary) }
+            add(sentence, unlessRepeating: hasSummary)
         }
         return result
     }

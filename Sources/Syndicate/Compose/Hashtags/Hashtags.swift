@@ -71,6 +71,12 @@ public enum Hashtags {
     ///   - policy: The block list to apply (its maximums are not applied here).
     /// - Returns: Hashtag words without `#`.
     public static func candidates(for post: Post, policy: HashtagPolicy) -> [String] {
+        candidates(for: post, policy: policy, body: { post.sentences })
+    }
+
+    /// ``candidates(for:policy:)``, asking `body` for the body's sentences (``Post/sentences``)
+    /// only when the key phrases are needed.
+    static func candidates(for post: Post, policy: HashtagPolicy, body: () -> [String]) -> [String] {
         let blocked = policy.blockedKeys
         var seen = Set<String>()
         func accepted(_ words: [String]) -> [String] {
@@ -84,7 +90,7 @@ public enum Hashtags {
         }
         let fromTags = accepted(post.tags.compactMap(hashtag(from:)))
         if !fromTags.isEmpty { return fromTags }
-        return accepted(KeyPhrases.phrases(in: post).compactMap(hashtag(from:)))
+        return accepted(KeyPhrases.phrases(in: post, body: body()).compactMap(hashtag(from:)))
     }
 
     /// The hashtag words `network` gets: ``candidates(for:policy:)`` that the network accepts,
@@ -128,9 +134,11 @@ public enum Hashtags {
         return word
     }
 
-    /// The comparison key of a hashtag word: case- and diacritic-folded.
+    /// The comparison key of a hashtag word: case- and diacritic-folded. ASCII, which has no
+    /// diacritics and folds to lower case, skips Foundation's folding.
     static func key(_ word: String) -> String {
-        word.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        if word.utf8.allSatisfy({ $0 < 0x80 }) { return word.lowercased() }
+        return word.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
     }
 
     /// `word` with its first character upper-cased.

@@ -33,9 +33,15 @@ enum KeyPhrases {
     /// Key phrases of `post` (title, summary, body), most frequent first, ties in order of
     /// first appearance; only phrases seen at least twice.
     static func phrases(in post: Post) -> [String] {
+        phrases(in: post, body: post.sentences)
+    }
+
+    /// ``phrases(in:)`` with the body's sentences (``Post/sentences``) given, when the caller
+    /// has split them already.
+    static func phrases(in post: Post, body: [String]) -> [String] {
         var sentences = [post.title]
         if let summary = post.summary { sentences += SentenceSplitter.sentences(in: summary) }
-        sentences += post.sentences
+        sentences += body
         let tokenized = sentences.map(tokens(in:))
 
         var lowercase = Set<String>()
@@ -98,7 +104,7 @@ enum KeyPhrases {
         var current = String.UnicodeScalarView()
         var gapIsSpaceOnly = false
         for chunk in sentence.split(whereSeparator: \.isWhitespace) {
-            if chunk.contains("/") || chunk.contains("@") || chunk.hasPrefix("#") || chunk.hasPrefix("www.") {
+            if containsSlashOrAt(chunk) || chunk.hasPrefix("#") || chunk.hasPrefix("www.") {
                 gapIsSpaceOnly = false
                 continue
             }
@@ -130,6 +136,20 @@ enum KeyPhrases {
             if sawPunctuation { gapIsSpaceOnly = false }
         }
         return result
+    }
+
+    /// Whether `chunk` contains `/` or `@` as Foundation's `contains` finds them, deciding
+    /// from the bytes when they settle it: no such byte, or ASCII text (where no combining
+    /// mark can attach to one). Foundation's search is far slower than a byte scan.
+    static func containsSlashOrAt(_ chunk: Substring) -> Bool {
+        var found = false
+        var ascii = true
+        for byte in chunk.utf8 {
+            if byte == 0x2F || byte == 0x40 { found = true }
+            if byte >= 0x80 { ascii = false }
+        }
+        guard found else { return false }
+        return ascii || chunk.contains("/") || chunk.contains("@")
     }
 
     /// Whether every letter of `word` is upper case and it has at least two letters (`ASCL`, `KS2`).

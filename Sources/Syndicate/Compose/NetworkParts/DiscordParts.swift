@@ -11,7 +11,11 @@ enum DiscordParts {
 
     /// `text` with Discord's Markdown characters escaped outside URLs.
     static func escape(_ text: String) -> String {
-        guard text.contains(where: { reserved.contains($0) }) else { return text }
+        // Every reserved character is one ASCII scalar, or U+1FEF (lead byte E1), canonically
+        // equal to "`": text without those bytes has none.
+        guard text.utf8.contains(where: isReservedByte), text.contains(where: { reserved.contains($0) }) else {
+            return text
+        }
         let urls = TwitterText.entities(in: text).filter { $0.kind == .url }.map(\.range)
         var result = ""
         var urlIndex = 0
@@ -25,5 +29,14 @@ enum DiscordParts {
             index = text.index(after: index)
         }
         return result
+    }
+
+    /// Whether `byte` may start one of the ``reserved`` characters: their ASCII bytes, and
+    /// the lead byte of U+1FEF GREEK VARIA, which `Character` equality takes for "`".
+    static func isReservedByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x5C, 0x2A, 0x5F, 0x7E, 0x60, 0x7C, 0x3E, 0xE1: true
+        default: false
+        }
     }
 }

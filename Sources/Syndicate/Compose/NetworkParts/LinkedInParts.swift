@@ -15,7 +15,11 @@ enum LinkedInParts {
 
     /// `text` with every reserved character backslash-escaped.
     static func escape(_ text: String) -> String {
-        guard text.contains(where: { reserved.contains($0) }) else { return text }
+        // Every reserved character is one ASCII scalar: text without those bytes has none,
+        // found without hashing a `Character` for each.
+        guard text.utf8.contains(where: isReservedByte), text.contains(where: { reserved.contains($0) }) else {
+            return text
+        }
         var result = ""
         result.reserveCapacity(text.utf8.count + 8)
         for character in text {
@@ -23,6 +27,14 @@ enum LinkedInParts {
             result.append(character)
         }
         return result
+    }
+
+    /// Whether `byte` is the ASCII byte of one of the ``reserved`` characters.
+    static func isReservedByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x5C, 0x7C, 0x7B, 0x7D, 0x40, 0x5B, 0x5D, 0x28, 0x29, 0x3C, 0x3E, 0x23, 0x2A, 0x5F, 0x7E: true
+        default: false
+        }
     }
 
     /// The little-text hashtag template for `tag` (a word without `#`).
