@@ -1,6 +1,6 @@
 import Testing
 
-/// The parent of every network client's loopback suites (except Mastodon's), run one test at a
+/// The parent of every loopback suite (transport contract and each network client), run one test at a
 /// time.
 ///
 /// Each test starts a server and a fresh transport and gives requests at most 2 s (0.5 s in the

@@ -5,85 +5,87 @@ import SyndicateTestSupport
 import Testing
 
 /// ``MastodonClient`` over real HTTP, through each transport, against the loopback Mastodon.
-@Suite("MastodonClient over loopback")
-struct MastodonLoopbackTests {
-    /// A server whose clock is the dry-run harness's, so reset times are exact.
-    static let configuration = LoopbackServer.Configuration(now: { DryRunHarness.now })
+extension ClientsOverLoopback {
+    @Suite("MastodonClient over loopback")
+    struct MastodonLoopbackTests {
+        /// A server whose clock is the dry-run harness's, so reset times are exact.
+        static let configuration = LoopbackServer.Configuration(now: { DryRunHarness.now })
 
-    static func client(_ server: LoopbackServer, _ kind: TransportKind, token: String = LoopbackServer.token) throws -> MastodonClient {
-        let settings = AccountSettings(
-            network: .mastodon, account: "school",
-            values: ["INSTANCE": server.baseURL.absoluteString, "ACCESS_TOKEN": token])
-        return try MastodonClient(settings: settings, environment: DryRunHarness.environment(kind.make()))
-    }
-
-    static func payload() throws -> (Post, SharePayload) {
-        let post = try DryRunHarness.examplePost("ofsted-secondments.html")
-        return (post, try Composer().payload(for: post, on: .mastodon))
-    }
-
-    @Test("posts a status the server records, with its bearer token and idempotency key", arguments: TransportKind.allCases)
-    func posts(kind: TransportKind) async throws {
-        try await LoopbackServer.withRunning(configuration: Self.configuration) { server in
-            let (post, payload) = try Self.payload()
-            let delivery = try await Self.client(server, kind).deliver(payload, of: post)
-            let posted = server.posts(on: .mastodon)
-            #expect(posted.count == 1)
-            #expect(posted.first?.id == delivery.remoteID)
-            #expect(posted.first?.text == payload.text)
-            #expect(posted.first?.idempotencyKey == IdempotencyKey.make(postID: post.id, network: .mastodon, account: "school"))
-            #expect(delivery.url?.absoluteString.hasSuffix("/@loopback/\(delivery.remoteID)") == true)
-            let request = try #require(server.requests(to: .mastodonStatuses).first)
-            #expect(request.headers["Authorization"] == "Bearer \(LoopbackServer.token)")
+        static func client(_ server: LoopbackServer, _ kind: TransportKind, token: String = LoopbackServer.token) throws -> MastodonClient {
+            let settings = AccountSettings(
+                network: .mastodon, account: "school",
+                values: ["INSTANCE": server.baseURL.absoluteString, "ACCESS_TOKEN": token])
+            return try MastodonClient(settings: settings, environment: DryRunHarness.environment(kind.make()))
         }
-    }
 
-    @Test("a retry after a 500 that did post reuses the key, and the server keeps one status", arguments: TransportKind.allCases)
-    func retryAfterServerErrorKeepsOneStatus(kind: TransportKind) async throws {
-        try await LoopbackServer.withRunning(configuration: Self.configuration) { server in
-            // The first attempt creates the status, then answers 500 (as an overloaded proxy would).
-            server.script(.afterHandling(.status(500)), for: .mastodonStatuses)
-            let (post, _) = try Self.payload()
-            let client = try Self.client(server, kind)
-            let result = await CrossPoster(environment: DryRunHarness.environment(kind.make())).deliver(post, through: client)
-            guard case .posted(let delivery) = result.outcome else {
-                Issue.record("expected posted, got \(result.outcome)")
-                return
+        static func payload() throws -> (Post, SharePayload) {
+            let post = try DryRunHarness.examplePost("ofsted-secondments.html")
+            return (post, try Composer().payload(for: post, on: .mastodon))
+        }
+
+        @Test("posts a status the server records, with its bearer token and idempotency key", arguments: TransportKind.allCases)
+        func posts(kind: TransportKind) async throws {
+            try await LoopbackServer.withRunning(configuration: Self.configuration) { server in
+                let (post, payload) = try Self.payload()
+                let delivery = try await Self.client(server, kind).deliver(payload, of: post)
+                let posted = server.posts(on: .mastodon)
+                #expect(posted.count == 1)
+                #expect(posted.first?.id == delivery.remoteID)
+                #expect(posted.first?.text == payload.text)
+                #expect(posted.first?.idempotencyKey == IdempotencyKey.make(postID: post.id, network: .mastodon, account: "school"))
+                #expect(delivery.url?.absoluteString.hasSuffix("/@loopback/\(delivery.remoteID)") == true)
+                let request = try #require(server.requests(to: .mastodonStatuses).first)
+                #expect(request.headers["Authorization"] == "Bearer \(LoopbackServer.token)")
             }
-            #expect(result.attempts == 2)
-            let requests = server.requests(to: .mastodonStatuses)
-            #expect(requests.count == 2)
-            let keys = requests.compactMap { $0.headers["Idempotency-Key"] }
-            #expect(keys.count == 2 && keys[0] == keys[1])
-            let posted = server.posts(on: .mastodon)
-            #expect(posted.count == 1)
-            #expect(posted.first?.id == delivery.remoteID)
         }
-    }
 
-    @Test("a 429 reads X-RateLimit-Reset into retryAfter", arguments: TransportKind.allCases)
-    func rateLimited(kind: TransportKind) async throws {
-        try await LoopbackServer.withRunning(configuration: Self.configuration) { server in
-            server.script(.rateLimited(resetAfter: .seconds(300)), for: .mastodonStatuses)
-            let (post, payload) = try Self.payload()
-            let error = await #expect(throws: DeliveryError.self) { try await Self.client(server, kind).deliver(payload, of: post) }
-            #expect(error?.category == .rateLimited)
-            #expect(error?.status == 429)
-            #expect(error?.retryAfter == DryRunHarness.now.addingTimeInterval(300))
-            #expect(server.posts(on: .mastodon).isEmpty)
+        @Test("a retry after a 500 that did post reuses the key, and the server keeps one status", arguments: TransportKind.allCases)
+        func retryAfterServerErrorKeepsOneStatus(kind: TransportKind) async throws {
+            try await LoopbackServer.withRunning(configuration: Self.configuration) { server in
+                // The first attempt creates the status, then answers 500 (as an overloaded proxy would).
+                server.script(.afterHandling(.status(500)), for: .mastodonStatuses)
+                let (post, _) = try Self.payload()
+                let client = try Self.client(server, kind)
+                let result = await CrossPoster(environment: DryRunHarness.environment(kind.make())).deliver(post, through: client)
+                guard case .posted(let delivery) = result.outcome else {
+                    Issue.record("expected posted, got \(result.outcome)")
+                    return
+                }
+                #expect(result.attempts == 2)
+                let requests = server.requests(to: .mastodonStatuses)
+                #expect(requests.count == 2)
+                let keys = requests.compactMap { $0.headers["Idempotency-Key"] }
+                #expect(keys.count == 2 && keys[0] == keys[1])
+                let posted = server.posts(on: .mastodon)
+                #expect(posted.count == 1)
+                #expect(posted.first?.id == delivery.remoteID)
+            }
         }
-    }
 
-    @Test("a token the server does not accept is unauthorized", arguments: TransportKind.allCases)
-    func unauthorized(kind: TransportKind) async throws {
-        try await LoopbackServer.withRunning(configuration: Self.configuration) { server in
-            let (post, payload) = try Self.payload()
-            let client = try Self.client(server, kind, token: "revoked-token-456")
-            let error = await #expect(throws: DeliveryError.self) { try await client.deliver(payload, of: post) }
-            #expect(error?.category == .unauthorized)
-            #expect(error?.networkMessage == "The access token is invalid")
-            #expect(error?.description.contains("revoked-token-456") == false)
-            #expect(server.posts(on: .mastodon).isEmpty)
+        @Test("a 429 reads X-RateLimit-Reset into retryAfter", arguments: TransportKind.allCases)
+        func rateLimited(kind: TransportKind) async throws {
+            try await LoopbackServer.withRunning(configuration: Self.configuration) { server in
+                server.script(.rateLimited(resetAfter: .seconds(300)), for: .mastodonStatuses)
+                let (post, payload) = try Self.payload()
+                let error = await #expect(throws: DeliveryError.self) { try await Self.client(server, kind).deliver(payload, of: post) }
+                #expect(error?.category == .rateLimited)
+                #expect(error?.status == 429)
+                #expect(error?.retryAfter == DryRunHarness.now.addingTimeInterval(300))
+                #expect(server.posts(on: .mastodon).isEmpty)
+            }
+        }
+
+        @Test("a token the server does not accept is unauthorized", arguments: TransportKind.allCases)
+        func unauthorized(kind: TransportKind) async throws {
+            try await LoopbackServer.withRunning(configuration: Self.configuration) { server in
+                let (post, payload) = try Self.payload()
+                let client = try Self.client(server, kind, token: "revoked-token-456")
+                let error = await #expect(throws: DeliveryError.self) { try await client.deliver(payload, of: post) }
+                #expect(error?.category == .unauthorized)
+                #expect(error?.networkMessage == "The access token is invalid")
+                #expect(error?.description.contains("revoked-token-456") == false)
+                #expect(server.posts(on: .mastodon).isEmpty)
+            }
         }
     }
 }
