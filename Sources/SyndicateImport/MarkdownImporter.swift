@@ -93,7 +93,7 @@ public struct MarkdownImporter: PostImporter {
             language: frontMatter.value("lang", "language").flatMap(Self.text).map(Whitespace.collapse)
                 .flatMap { $0.isEmpty ? nil : $0 }
         )
-        return [post]
+        return [try FieldLengthLimit.checked(post, context: context, format: format)]
     }
 
     /// A scalar's text; nil for mappings, sequences, aliases and null.

@@ -36,20 +36,28 @@ public struct ImportLimits: Sendable, Equatable {
     public var maxItemBytes: Int
     /// The most items read from one feed. Default 1,000,000.
     public var maxItems: Int
-    /// The deepest element nesting accepted in HTML and XML. Default 512.
+    /// The deepest nesting accepted: XML elements and JSON arrays and objects deeper than this are
+    /// an error; HTML elements deeper than this are flattened into the deepest allowed one, as
+    /// browsers do, because unclosed tags in real pages nest without meaning to. Default 512.
     public var maxDepth: Int
+    /// The longest single field of a post, in UTF-8 bytes: id, title, URL, author, each tag,
+    /// source, image address and alt text, language. The body and the summary are bounded by
+    /// ``maxDocumentBytes`` and ``maxItemBytes`` instead. Default 64 KiB.
+    public var maxFieldBytes: Int
 
     /// Creates limits; every value has a default.
     public init(
         maxDocumentBytes: Int = 10 << 20,
         maxItemBytes: Int = 2 << 20,
         maxItems: Int = 1_000_000,
-        maxDepth: Int = 512
+        maxDepth: Int = 512,
+        maxFieldBytes: Int = 64 << 10
     ) {
         self.maxDocumentBytes = maxDocumentBytes
         self.maxItemBytes = maxItemBytes
         self.maxItems = maxItems
         self.maxDepth = maxDepth
+        self.maxFieldBytes = maxFieldBytes
     }
 
     /// The defaults.

@@ -47,7 +47,7 @@ enum FeedPostBuilder {
                 message: "item \(number) has neither a title nor a body to take one from; give it a title.")
         }
         let id = entry.id ?? entry.url?.absoluteString ?? digestID(title: title, paragraphs: cleaned.paragraphs)
-        return Post(
+        let post = Post(
             id: id,
             title: title,
             url: entry.url,
@@ -62,6 +62,7 @@ enum FeedPostBuilder {
             source: entry.source ?? cleaned.source,
             language: entry.language ?? fallbackLanguage
         )
+        return try FieldLengthLimit.checked(post, context: context, format: format, location: "item \(number)")
     }
 
     /// `urn:syndicate:<16 hex digits>`: FNV-1a (64-bit) of the title and body, stable across runs.

@@ -27,6 +27,13 @@ public struct JSONFeedImporter: PostImporter {
     ///   no jsonfeed.org `version`, `items` not a list), `.noContent` (no items) or `.missingField`.
     public func posts(from data: Data, context: ImportContext) throws(ImportError) -> [Post] {
         let text = try InputText.decode(data, format: format, context: context)
+        // The scan is linear and iterative: it names the line of a syntax error and enforces
+        // ImportLimits.maxDepth before JSONSerialization (which recurses) sees the document.
+        if let syntaxError = JSONSyntax.firstError(in: text, maxDepth: context.limits.maxDepth) {
+            throw ImportError(
+                .malformed, input: context.inputName, format: format, location: syntaxError.location,
+                message: "the JSON is invalid: \(syntaxError.message); fix the syntax there.")
+        }
         let object: Any
         do {
             object = try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])

@@ -51,7 +51,7 @@ public struct HTMLImporter: PostImporter {
     ///   is left once navigation and boilerplate are removed.
     public func posts(from data: Data, context: ImportContext) throws(ImportError) -> [Post] {
         let html = try InputText.decode(data, format: format, context: context)
-        return [try post(fromHTML: html, context: context)]
+        return [try FieldLengthLimit.checked(post(fromHTML: html, context: context), context: context, format: format)]
     }
 
     /// Imports the article of a page already decoded to text.

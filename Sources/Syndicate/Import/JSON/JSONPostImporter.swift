@@ -76,6 +76,10 @@ public struct JSONPostImporter: PostImporter {
                 location: line.map { JSONSyntax.lineLocation(ofByte: $0, in: bytes) },
                 message: "\(path): empty; every post needs a title.")
         }
+        for (index, post) in posts.enumerated() {
+            _ = try FieldLengthLimit.checked(
+                post, context: context, format: format, location: isArray ? "posts[\(index)]" : nil)
+        }
         return posts
     }
 

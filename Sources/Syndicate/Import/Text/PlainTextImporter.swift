@@ -52,17 +52,16 @@ public struct PlainTextImporter: PostImporter {
         }
         let body = cleaned.paragraphs.joined(separator: "\n\n")
         let original = bodyLines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
-        return [
-            Post(
-                id: StableID.digest(title, body),
-                title: title,
-                paragraphs: cleaned.paragraphs,
-                markup: Post.Markup(kind: .text, content: original),
-                author: cleaned.author,
-                tags: cleaned.tags,
-                source: cleaned.source
-            )
-        ]
+        let post = Post(
+            id: StableID.digest(title, body),
+            title: title,
+            paragraphs: cleaned.paragraphs,
+            markup: Post.Markup(kind: .text, content: original),
+            author: cleaned.author,
+            tags: cleaned.tags,
+            source: cleaned.source
+        )
+        return [try FieldLengthLimit.checked(post, context: context, format: format)]
     }
 
     /// A run of non-blank lines, as written (indentation kept).

@@ -91,7 +91,8 @@ import Testing
             try posts(#"{"version": "https://jsonfeed.org/version/1.1", "items": [}"#)
         }
         #expect(error.kind == .malformed)
-        #expect(error.message.hasPrefix("the input is not valid JSON ("))
+        #expect(error.location == "line 1, column 59")
+        #expect(error.message == "the JSON is invalid: expected a value, found '}'; fix the syntax there.")
     }
 
     @Test func documentOverTheLimitIsTooLarge() throws {
