@@ -287,6 +287,14 @@ import Testing
         #expect(MarkdownGuard.defused("[[[x] and [y") == "\\[[\\[x] and \\[y")
     }
 
+    @Test func anUnclosedBacktickRunDoesNotShieldTheBracketsAfterIt() {
+        // Found by fuzzing (Fuzz/Regressions/markdown): a lone ``` read as an open code span let
+        // unmatched brackets through to Ink, which took seconds on a 1 KB input.
+        #expect(MarkdownGuard.defused("a ```b [[[c") == "a ```b \\[\\[\\[c")
+        #expect(MarkdownGuard.defused("`[[[` and ``[`` stay code") == "`[[[` and ``[`` stay code")
+        #expect(MarkdownGuard.defused("\\`[[ x`") == "\\`\\[\\[ x`")
+    }
+
     // MARK: Boilerplate and links
 
     @Test func boilerplateIsRemovedAndReadMoreLinkIsTheSourceURL() throws {
