@@ -41,6 +41,18 @@ package struct NetworkExchange: Sendable {
     }
 
     /// The ``DeliveryError`` for a transport failure.
+    /// The ``Delivery`` of a post, with any declared secret that a response carried into its ids
+    /// or address replaced (a server echoing a token into a permalink must not put it in the
+    /// ledger or the report; the fuzzer found that a Threads permalink could).
+    package func delivery(remoteID: String, url: URL?, partIDs: [String] = []) -> Delivery {
+        let shownURL = url.flatMap { url in
+            redactor.redact(url.absoluteString) == url.absoluteString ? url : nil
+        }
+        return Delivery(
+            network: network, account: account, remoteID: redactor.redact(remoteID), url: shownURL,
+            partIDs: partIDs.map(redactor.redact))
+    }
+
     package func transportError(_ error: HTTPTransportError) -> DeliveryError {
         switch error.kind {
         case .timedOut:

@@ -85,8 +85,8 @@ public struct BlueskyClient: NetworkClient {
                 .duplicate, network: network, account: account,
                 message: "the post already exists as \(refs[0].uri)", mayHaveReachedNetwork: true)
         }
-        return Delivery(
-            network: network, account: account, remoteID: refs[0].uri,
+        return api.exchange.delivery(
+            remoteID: refs[0].uri,
             url: URL(string: "https://bsky.app/profile/\(tokens.handle)/post/\(rkeys[0])"),
             partIDs: refs.count > 1 ? refs.map(\.uri) : [])
     }

@@ -125,8 +125,8 @@ public struct LinkedInClient: NetworkClient {
         guard let urn = response.headers["x-restli-id"]?.trimmingCharacters(in: .whitespaces), !urn.isEmpty else {
             throw exchange.unexpected(response, "a success without the post's URN (no x-restli-id header)")
         }
-        return Delivery(
-            network: network, account: account, remoteID: urn, url: URL(string: "https://www.linkedin.com/feed/update/\(urn)"))
+        return exchange.delivery(
+            remoteID: urn, url: URL(string: "https://www.linkedin.com/feed/update/\(urn)"))
     }
 
     /// LinkedIn's `{"status","message","errorDetails"}` read into a ``DeliveryError``; a 422

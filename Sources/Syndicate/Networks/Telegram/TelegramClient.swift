@@ -128,8 +128,8 @@ public struct TelegramClient: NetworkClient {
         guard response.isSuccess else { throw error(for: response) }
         let answer = try exchange.decode(Answer.self, from: response)
         guard answer.ok, let message = answer.result else { throw error(for: response) }
-        return Delivery(
-            network: network, account: account, remoteID: String(message.message_id),
+        return exchange.delivery(
+            remoteID: String(message.message_id),
             url: Self.messageURL(chat: message.chat, messageID: message.message_id))
     }
 

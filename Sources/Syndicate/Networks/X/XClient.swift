@@ -139,8 +139,8 @@ public struct XClient: NetworkClient {
         guard let first = ids.first else {
             throw DeliveryError(.invalidPayload, network: network, account: account, message: "the payload has no text")
         }
-        return Delivery(
-            network: network, account: account, remoteID: first, url: URL(string: "https://x.com/i/web/status/\(first)"),
+        return exchange.delivery(
+            remoteID: first, url: URL(string: "https://x.com/i/web/status/\(first)"),
             partIDs: ids.count > 1 ? ids : [])
     }
 
