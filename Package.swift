@@ -1,10 +1,12 @@
-// swift-tools-version: 6.1
+// swift-tools-version: 6.2
 import PackageDescription
 
-/// Settings every Syndicate target shares: Swift 6 language mode (the tools default) plus
-/// upcoming features that keep the public surface explicit.
+/// Settings every Syndicate target shares: Swift 6 language mode (the tools default), upcoming
+/// features that keep the public surface explicit, and warnings as errors. (SwiftPM applies
+/// warning settings to this package's own targets only, never when Syndicate is a dependency.)
 let strictSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
+    .treatAllWarnings(as: .error),
 ]
 
 let package = Package(
@@ -109,6 +111,23 @@ let package = Package(
             path: "Examples/ImportExample",
             swiftSettings: strictSettings
         ),
+        // Fuzzing (Fuzz/): the targets, their drivers, and libFuzzer's entry point for the
+        // coverage-guided build that Fuzz/fuzz.sh makes. None of it is a product.
+        .target(
+            name: "SyndicateFuzzTargets",
+            dependencies: ["Syndicate", "SyndicateImport"],
+            swiftSettings: strictSettings
+        ),
+        .target(name: "CLibFuzzerDriver"),
+        .executableTarget(
+            name: "SyndicateFuzz",
+            dependencies: [
+                "SyndicateFuzzTargets",
+                "CLibFuzzerDriver",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "SyndicateTestSupport",
             dependencies: ["Syndicate"],
@@ -134,6 +153,11 @@ let package = Package(
         .testTarget(
             name: "SyndicateLedgerTests",
             dependencies: ["SyndicateLedger", "Syndicate", "SyndicateTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SyndicateFuzzTests",
+            dependencies: ["SyndicateFuzzTargets", "Syndicate", "SyndicateTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,0 +1,2 @@
+// Declarations only: libFuzzer itself is linked by Fuzz/fuzz.sh. C targets need one source file.
+#include "CLibFuzzerDriver.h"

@@ -1,0 +1,32 @@
+import Foundation
+
+/// Every fuzz target, by name.
+///
+/// | Target | Feeds | Checks |
+/// |---|---|---|
+/// | `html` | `HTMLImporter` | posts well formed, or an `ImportError` |
+/// | `feed` | `RSSImporter` and `AtomImporter` through `FeedReader` | the same, item by item |
+/// | `jsonfeed` | `JSONFeedImporter` | the same |
+/// | `markdown` | `MarkdownImporter` (YAML front matter) | the same |
+/// | `text` | `PlainTextImporter` and `JSONPostImporter` | the same |
+/// | `counting` | X weighted counting, Mastodon and every `NetworkRule`, Bluesky facets | lengths, ranges and byte offsets in bounds and consistent |
+/// | `composer` | `Composer` on posts built from the bytes, single and threaded | every payload within its network's limit, counted again |
+/// | `responses` | every network client, answered with responses built from the bytes | a `Delivery` or a `DeliveryError` that names no secret |
+public enum FuzzTargets {
+    /// All targets, in the order above.
+    public static let all: [FuzzTarget] = [
+        ImportFuzzTargets.html,
+        ImportFuzzTargets.feed,
+        ImportFuzzTargets.jsonFeed,
+        ImportFuzzTargets.markdown,
+        ImportFuzzTargets.text,
+        CountingFuzzTarget.target,
+        ComposerFuzzTarget.target,
+        ResponseFuzzTarget.target,
+    ]
+
+    /// The target called `name`, if there is one.
+    public static func named(_ name: String) -> FuzzTarget? {
+        all.first { $0.name == name }
+    }
+}
