@@ -9,6 +9,41 @@ let strictSettings: [SwiftSetting] = [
     .treatAllWarnings(as: .error),
 ]
 
+/// The benchmarks (Benchmarks/): release-mode executables that the scripts beside them run, and
+/// that CI runs in their `--check` correctness mode. Not products.
+let benchmarkTargets: [Target] = [
+    .executableTarget(
+        name: "FeedImportBenchmark",
+        dependencies: ["Syndicate"],
+        path: "Benchmarks/Sources/FeedImportBenchmark",
+        swiftSettings: strictSettings
+    ),
+    .executableTarget(
+        name: "CountBenchmark",
+        dependencies: ["Syndicate"],
+        path: "Benchmarks/Sources/CountBenchmark",
+        swiftSettings: strictSettings
+    ),
+    .executableTarget(
+        name: "ComposeBenchmark",
+        dependencies: ["Syndicate"],
+        path: "Benchmarks/Sources/ComposeBenchmark",
+        swiftSettings: strictSettings
+    ),
+    .executableTarget(
+        name: "DeliveryBenchmark",
+        dependencies: ["Syndicate", "SyndicateLoopback", "SyndicateAsyncHTTPClient"],
+        path: "Benchmarks/Sources/DeliveryBenchmark",
+        swiftSettings: strictSettings
+    ),
+    .executableTarget(
+        name: "AdversarialBenchmark",
+        dependencies: ["Syndicate", "SyndicateImport"],
+        path: "Benchmarks/Sources/AdversarialBenchmark",
+        swiftSettings: strictSettings
+    ),
+]
+
 let package = Package(
     name: "Syndicate",
     platforms: [.macOS(.v13)],
@@ -166,5 +201,5 @@ let package = Package(
             exclude: ["__Goldens__"],
             swiftSettings: strictSettings
         ),
-    ]
+    ] + benchmarkTargets
 )

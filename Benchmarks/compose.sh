@@ -5,10 +5,12 @@
 set -eu
 cd "$(dirname "$0")"
 COUNT="${1:-10000}"
+python3 -c "import brevity" 2>/dev/null || pip install brevity
 POSTS="$(mktemp -t compose-posts.XXXXXX)"
 trap 'rm -f "$POSTS"' EXIT
-swift build -c release --product ComposeBenchmark >/dev/null
-SWIFT_OUT="$(.build/release/ComposeBenchmark "$COUNT" "$POSTS")"
+swift build -c release --package-path .. --traits AsyncHTTPClientTransport --product ComposeBenchmark >/dev/null
+BIN="$(swift build -c release --package-path .. --traits AsyncHTTPClientTransport --show-bin-path)"
+SWIFT_OUT="$("$BIN/ComposeBenchmark" "$COUNT" "$POSTS")"
 BREVITY_OUT="$(python3 - "$POSTS" <<'PYTHON'
 """Times brevity.shorten(text, permalink=url, target_length=280) over the posts ComposeBenchmark
 wrote (JSON lines: text, url): the shortener behind Bridgy Publish, for X alone."""
@@ -32,13 +34,22 @@ print(f"brevity {brevity.__version__ if hasattr(brevity, '__version__') else ''}
 print(f"BREVITY_X_US={elapsed / len(posts) * 1e6:.3f}")
 PYTHON
 )"
-echo "$SWIFT_OUT" | grep -v '_US='
-echo "$BREVITY_OUT" | grep -v '_US='
 ALL="$(echo "$SWIFT_OUT" | sed -n 's/^SWIFT_COMPOSE_ALL_US=//p')"
 X="$(echo "$SWIFT_OUT" | sed -n 's/^SWIFT_COMPOSE_X_US=//p')"
 BREVITY="$(echo "$BREVITY_OUT" | sed -n 's/^BREVITY_X_US=//p')"
-python3 -c "
+{
+    echo "# Composing"
+    echo
+    echo "Command: \`bash Benchmarks/compose.sh $COUNT\` on $(uname -sm), $(nproc) cores, $(swift --version 2>/dev/null | head -1), $(date -u +%Y-%m-%d). Notes on earlier runs: REPORT-compose-notes.md."
+    echo
+    echo '```'
+    echo "$SWIFT_OUT" | grep -v '_US='
+    echo "$BREVITY_OUT" | grep -v '_US='
+    python3 -c "
 all_, x, b = $ALL, $X, $BREVITY
 print(f'brevity X-only / Syndicate all-networks: {b / all_:.1f}x (target: >= 50x)')
 print(f'brevity X-only / Syndicate X-only:       {b / x:.1f}x')
 "
+    echo '```'
+} > REPORT-compose.md
+cat REPORT-compose.md

@@ -14,10 +14,10 @@ data=Benchmarks/data
 mkdir -p "$data"
 
 echo "== building in release mode"
-swift build -c release --package-path Benchmarks --product CountBenchmark
-swift build -c release --product syndicate
-bench="$(swift build -c release --package-path Benchmarks --show-bin-path)/CountBenchmark"
-syndicate="$(swift build -c release --show-bin-path)/syndicate"
+swift build -c release --traits AsyncHTTPClientTransport --product CountBenchmark
+swift build -c release --traits AsyncHTTPClientTransport --product syndicate
+bench="$(swift build -c release --traits AsyncHTTPClientTransport --show-bin-path)/CountBenchmark"
+syndicate="$(swift build -c release --traits AsyncHTTPClientTransport --show-bin-path)/syndicate"
 
 python3 -c "import twitter_text" 2>/dev/null || python3 -m pip install --quiet twitter-text-parser
 

@@ -6,8 +6,9 @@
 set -eu
 cd "$(dirname "$0")"
 COUNT="${1:-10000}"
-swift build -c release --product DeliveryBenchmark >/dev/null
-OUT="$(.build/release/DeliveryBenchmark "$COUNT")"
+swift build -c release --package-path .. --traits AsyncHTTPClientTransport --product DeliveryBenchmark >/dev/null
+BIN="$(swift build -c release --package-path .. --traits AsyncHTTPClientTransport --show-bin-path)"
+OUT="$("$BIN/DeliveryBenchmark" "$COUNT")"
 {
     echo "# Delivery over loopback"
     echo

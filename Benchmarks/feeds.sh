@@ -18,10 +18,8 @@ mkdir -p "$data"
 python3 -c "import feedparser" 2>/dev/null || pip install feedparser
 
 echo "== building FeedImportBenchmark (release)"
-# SwiftPM can keep a stale source list for the path dependency; drop the cached build plan.
-rm -f "$here/.build/release/description.json" "$here/.build/release.yaml"
-swift build -c release --package-path "$here" --product FeedImportBenchmark
-binary="$(swift build -c release --package-path "$here" --show-bin-path)/FeedImportBenchmark"
+swift build -c release --package-path "$root" --traits AsyncHTTPClientTransport --product FeedImportBenchmark
+binary="$(swift build -c release --package-path "$root" --traits AsyncHTTPClientTransport --show-bin-path)/FeedImportBenchmark"
 
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 : > "$results"

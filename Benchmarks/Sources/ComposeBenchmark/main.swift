@@ -5,9 +5,11 @@ import Syndicate
 // the cost of counting alone (one NetworkRule.measure per network per post) in the same run.
 // Writes the posts as JSON lines (text + permalink) for brevity-bench.py, so that brevity
 // shortens exactly the same posts. Usage: ComposeBenchmark [count] [posts.jsonl]
+// `ComposeBenchmark --check` composes 200 posts and checks that every payload fits (CI).
 
-let arguments = CommandLine.arguments
-let count = arguments.count > 1 ? Int(arguments[1]) ?? 10_000 : 10_000
+let check = CommandLine.arguments.contains("--check")
+let arguments = CommandLine.arguments.filter { $0 != "--check" }
+let count = check ? 200 : arguments.count > 1 ? Int(arguments[1]) ?? 10_000 : 10_000
 let jsonlPath = arguments.count > 2 ? arguments[2] : nil
 
 /// SplitMix64: the same posts on every run.
@@ -107,10 +109,22 @@ let composeTime = try seconds {
     }
 }
 
+if check {
+    var wrong = 0
+    for postTexts in texts {
+        for (index, text) in postTexts.enumerated() where rules[index].measure(text).length > rules[index].limit {
+            wrong += 1
+            print("WRONG \(networks[index]): \(rules[index].measure(text).length) over \(rules[index].limit): \(text)")
+        }
+    }
+    print("\(wrong == 0 ? "ok" : "WRONG") ComposeBenchmark: \(composed) payloads for \(count) posts, \(wrong) over their limit")
+    exit(wrong == 0 && composed == count * networks.count ? 0 : 1)
+}
+
 // COMPOSE_ONLY=1: stop after composing all networks (for callgrind instruction counts).
 if ProcessInfo.processInfo.environment["COMPOSE_ONLY"] != nil {
     print("posts: \(count), payloads: \(composed) (checksum \(checksum & 0xFFFF))")
-    print(row("compose all 9 networks", composeTime))
+    print(row("compose all \(networks.count) networks", composeTime))
     exit(0)
 }
 
@@ -146,9 +160,9 @@ for (index, network) in networks.enumerated() {
 
 
 print("posts: \(count), networks: \(networks.count), payloads: \(composed) (checksum \(checksum & 0xFFFF), \(counted & 0xFFFF))")
-print(row("compose all 9 networks", composeTime))
+print(row("compose all \(networks.count) networks", composeTime))
 print(row("compose X only", composeXTime))
-print(row("count the 9 composed texts (measure only)", countTime))
+print(row("count the \(networks.count) composed texts (measure only)", countTime))
 print(row("count the body for X (measure only)", countBodyTime))
 print(String(format: "compose-all / count-only ratio: %.1f×", composeTime / countTime))
 print("per network (compose one payload | count its text once):")

@@ -2,6 +2,7 @@
 //
 //   CountBenchmark generate <file> [count]   writes `count` (100,000) mixed texts as JSON lines
 //   CountBenchmark run <file>                 counts them; prints `key=value` lines
+//   CountBenchmark check                      500 texts: the parser and the X rule agree (CI)
 //
 // Benchmarks/count.sh runs both in release mode, times Python's twitter-text-parser on the same
 // file, and writes Benchmarks/REPORT-count.md.
@@ -93,6 +94,15 @@ func fail(_ message: String) -> Never {
 }
 
 let arguments = CommandLine.arguments
+if arguments.count == 2, arguments[1] == "check" {
+    let texts = TextGenerator.texts(count: 500)
+    let disagreeing = texts.filter { TwitterText.parse($0).weightedLength != NetworkRule.x.measure($0).length }
+    let naive = texts.reduce(0) { $0 + $1.unicodeScalars.count }
+    let weighted = texts.reduce(0) { $0 + TwitterText.parse($1).weightedLength }
+    let fine = disagreeing.isEmpty && naive > 0 && weighted > 0
+    print("\(fine ? "ok" : "WRONG") CountBenchmark: \(texts.count) texts, \(disagreeing.count) where parse and measure disagree")
+    exit(fine ? 0 : 1)
+}
 guard arguments.count >= 3 else {
     fail("usage: CountBenchmark generate <file> [count] | CountBenchmark run <file>")
 }

@@ -1,13 +1,19 @@
 import Foundation
 import Syndicate
-import SyndicateAsyncHTTPClient
 import SyndicateLoopback
+
+#if AsyncHTTPClientTransport
+    import SyndicateAsyncHTTPClient
+#endif
 
 // Delivery benchmark: 10,000 Mastodon status requests to the loopback server through each real
 // transport, at concurrency 1 and 16, against the server's own ceiling measured in the same run
 // by a trivial raw-socket client (RawHTTPClient). Usage: DeliveryBenchmark [count]
+// `DeliveryBenchmark --check` sends 200 requests through each client and checks every answer (CI).
+// AsyncHTTPClientTransport takes part when the package trait of that name is on.
 
-let count = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1]) ?? 10_000 : 10_000
+let check = CommandLine.arguments.contains("--check")
+let count = check ? 200 : CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1]) ?? 10_000 : 10_000
 let server = LoopbackServer()
 try await server.start()
 let base = server.baseURL
@@ -51,11 +57,26 @@ func raw(concurrency: Int, offset: Int) -> (Double, Int) {
     return RawHTTPClient.run(request: bytes, port: UInt16(port), count: count, connections: concurrency)
 }
 
-let urlSession = URLSessionTransport()
-let asyncHTTPClient = AsyncHTTPClientTransport()
+var transports: [(String, any HTTPTransport)] = [("URLSessionTransport", URLSessionTransport())]
+#if AsyncHTTPClientTransport
+    transports.append(("AsyncHTTPClientTransport", AsyncHTTPClientTransport()))
+#endif
+
+if check {
+    var fine = raw(concurrency: 4, offset: 1).1 == count
+    for (name, transport) in transports {
+        let ok = try await measure(transport, concurrency: 4, offset: 1_000 * name.count).1
+        print("\(ok == count ? "ok" : "WRONG") DeliveryBenchmark: \(name) \(ok) of \(count) answered 2xx")
+        fine = fine && ok == count
+    }
+    await server.shutdown()
+    exit(fine ? 0 : 1)
+}
+
 // Warm up every client (connections, caches) so that the first measurement is not penalised.
-_ = try await measure(urlSession, concurrency: 16, offset: 1_000_000)
-_ = try await measure(asyncHTTPClient, concurrency: 16, offset: 2_000_000)
+for (offset, (_, transport)) in transports.enumerated() {
+    _ = try await measure(transport, concurrency: 16, offset: 1_000_000 * (offset + 1))
+}
 _ = raw(concurrency: 16, offset: 3_000_000)
 
 print("Delivery over loopback: \(count) Mastodon status requests per row (server: SyndicateLoopback on 127.0.0.1)")
@@ -66,7 +87,7 @@ for concurrency in [1, 16] {
     let (ceilingSeconds, ceilingOK) = raw(concurrency: concurrency, offset: 10_000_000 * concurrency)
     let ceiling = Double(count) / ceilingSeconds
     print(String(format: "| raw socket loop (server ceiling) | %d | %.0f | 1.00× | %d |", concurrency, ceiling, ceilingOK))
-    for (name, transport) in [("URLSessionTransport", urlSession as any HTTPTransport), ("AsyncHTTPClientTransport", asyncHTTPClient)] {
+    for (name, transport) in transports {
         let (seconds, ok) = try await measure(transport, concurrency: concurrency, offset: 20_000_000 * concurrency + name.count)
         let rate = Double(count) / seconds
         print(String(format: "| %@ | %d | %.0f | %.2f× | %d |", name, concurrency, rate, rate / ceiling, ok))

@@ -62,14 +62,32 @@ final class CountingDelegate: NSObject, XMLParserDelegate {
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 let mode = arguments.first?.hasPrefix("--") == true ? arguments.removeFirst() : "--stream"
-guard arguments.count == 1, ["--stream", "--breakdown", "--foundation-xml"].contains(mode) else {
-    FileHandle.standardError.write(Data("usage: FeedImportBenchmark [--breakdown | --foundation-xml] <feed.rss>\n".utf8))
+guard arguments.count == 1, ["--stream", "--breakdown", "--foundation-xml", "--check"].contains(mode) else {
+    FileHandle.standardError.write(
+        Data("usage: FeedImportBenchmark [--breakdown | --foundation-xml | --check] <feed.rss>\n".utf8))
     exit(64)
 }
 let url = URL(fileURLWithPath: arguments[0])
 let bytes = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
 let context = ImportContext(inputName: url.lastPathComponent)
 let clock = ContinuousClock()
+
+// --check (CI): FeedReader and FoundationXML count the same items, and every post has a title.
+if mode == "--check" {
+    guard let stream = InputStream(url: url), let reader = try? FeedReader(contentsOf: url, context: context) else { exit(66) }
+    let delegate = CountingDelegate()
+    let parser = XMLParser(stream: stream)
+    parser.shouldProcessNamespaces = true
+    parser.delegate = delegate
+    var posts: [Post] = []
+    while let next = reader.next() {
+        guard case .success(let post) = next else { break }
+        posts.append(post)
+    }
+    let fine = parser.parse() && !posts.isEmpty && posts.count == delegate.items && posts.allSatisfy { !$0.title.isEmpty }
+    print("\(fine ? "ok" : "WRONG") FeedImportBenchmark: \(posts.count) posts read, \(delegate.items) items in FoundationXML")
+    exit(fine ? 0 : 1)
+}
 
 var items = 0
 var paragraphs = 0
