@@ -44,7 +44,17 @@ package struct NetworkExchange: Sendable {
     /// The ``Delivery`` of a post, with any declared secret that a response carried into its ids
     /// or address replaced (a server echoing a token into a permalink must not put it in the
     /// ledger or the report; the fuzzer found that a Threads permalink could).
-    package func delivery(remoteID: String, url: URL?, partIDs: [String] = []) -> Delivery {
+    ///
+    /// - Throws: `.unexpectedResponse` when the network answered success without an id (the
+    ///   fuzzer found a Discord answer with `"id":""`): the post may exist, but there is nothing
+    ///   to record it by.
+    package func delivery(remoteID: String, url: URL?, partIDs: [String] = []) throws(DeliveryError) -> Delivery {
+        guard !remoteID.allSatisfy(\.isWhitespace) else {
+            throw DeliveryError(
+                .unexpectedResponse, network: network, account: account,
+                message: "a success answer without the post's id; check the account's page before posting again",
+                mayHaveReachedNetwork: true)
+        }
         let shownURL = url.flatMap { url in
             redactor.redact(url.absoluteString) == url.absoluteString ? url : nil
         }

@@ -85,7 +85,7 @@ public struct BlueskyClient: NetworkClient {
                 .duplicate, network: network, account: account,
                 message: "the post already exists as \(refs[0].uri)", mayHaveReachedNetwork: true)
         }
-        return api.exchange.delivery(
+        return try api.exchange.delivery(
             remoteID: refs[0].uri,
             url: URL(string: "https://bsky.app/profile/\(tokens.handle)/post/\(rkeys[0])"),
             partIDs: refs.count > 1 ? refs.map(\.uri) : [])

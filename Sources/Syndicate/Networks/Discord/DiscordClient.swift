@@ -98,10 +98,10 @@ public struct DiscordClient: NetworkClient {
         if response.status == 204 || response.body.isEmpty {
             // Without `wait` (or from a proxy that drops it) Discord gives no message back.
             let key = IdempotencyKey.make(postID: post.id, network: network, account: account)
-            return exchange.delivery(remoteID: key, url: nil)
+            return try exchange.delivery(remoteID: key, url: nil)
         }
         let message = try exchange.decode(Message.self, from: response)
-        return exchange.delivery(remoteID: message.id, url: nil)
+        return try exchange.delivery(remoteID: message.id, url: nil)
     }
 
     /// Discord's `{"message", "code", "retry_after"}` read into a ``DeliveryError``.

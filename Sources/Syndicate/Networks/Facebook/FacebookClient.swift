@@ -89,7 +89,7 @@ public struct FacebookClient: NetworkClient {
         let response = try await exchange.send(request(for: payload))
         guard response.isSuccess else { throw GraphAPIError.deliveryError(for: response, exchange: exchange) }
         let created = try exchange.decode(Created.self, from: response)
-        return exchange.delivery(
+        return try exchange.delivery(
             remoteID: created.id, url: URL(string: "https://www.facebook.com/\(created.id)"))
     }
 }

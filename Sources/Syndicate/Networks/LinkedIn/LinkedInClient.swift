@@ -125,7 +125,7 @@ public struct LinkedInClient: NetworkClient {
         guard let urn = response.headers["x-restli-id"]?.trimmingCharacters(in: .whitespaces), !urn.isEmpty else {
             throw exchange.unexpected(response, "a success without the post's URN (no x-restli-id header)")
         }
-        return exchange.delivery(
+        return try exchange.delivery(
             remoteID: urn, url: URL(string: "https://www.linkedin.com/feed/update/\(urn)"))
     }
 

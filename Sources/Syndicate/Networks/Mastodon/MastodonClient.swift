@@ -86,7 +86,7 @@ public struct MastodonClient: NetworkClient {
         }
         guard let first else { throw DeliveryError(.invalidPayload, network: network, account: account, message: "the payload has no text") }
         let url = first.url ?? URL(string: "\(instance.absoluteString)/statuses/\(first.id)")
-        return exchange.delivery(remoteID: first.id, url: url, partIDs: ids.count > 1 ? ids : [])
+        return try exchange.delivery(remoteID: first.id, url: url, partIDs: ids.count > 1 ? ids : [])
     }
 
     /// Mastodon's `{"error": "…"}` read into a ``DeliveryError``.

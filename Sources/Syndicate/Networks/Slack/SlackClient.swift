@@ -70,7 +70,7 @@ public struct SlackClient: NetworkClient {
         let response = try await exchange.send(try request(for: payload))
         guard response.isSuccess else { throw error(for: response) }
         let key = IdempotencyKey.make(postID: post.id, network: network, account: account)
-        return exchange.delivery(remoteID: key, url: nil)
+        return try exchange.delivery(remoteID: key, url: nil)
     }
 
     /// Slack's plain-text error (`channel_not_found`, …) read into a ``DeliveryError``.

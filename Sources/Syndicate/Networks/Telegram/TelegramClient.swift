@@ -128,7 +128,7 @@ public struct TelegramClient: NetworkClient {
         guard response.isSuccess else { throw error(for: response) }
         let answer = try exchange.decode(Answer.self, from: response)
         guard answer.ok, let message = answer.result else { throw error(for: response) }
-        return exchange.delivery(
+        return try exchange.delivery(
             remoteID: String(message.message_id),
             url: Self.messageURL(chat: message.chat, messageID: message.message_id))
     }

@@ -108,7 +108,7 @@ public struct ThreadsClient: NetworkClient {
         guard published.isSuccess else { throw GraphAPIError.deliveryError(for: published, exchange: exchange) }
         let mediaID = try exchange.decode(Created.self, from: published).id
 
-        return exchange.delivery(remoteID: mediaID, url: await permalink(of: mediaID))
+        return try exchange.delivery(remoteID: mediaID, url: await permalink(of: mediaID))
     }
 
     /// The permalink of `mediaID`, or nil when Threads does not give it: the post exists

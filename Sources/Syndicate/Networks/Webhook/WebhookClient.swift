@@ -123,7 +123,7 @@ public struct WebhookClient: NetworkClient {
             }
         let url = (object?["url"] as? String).flatMap(URL.init(string:))
         let remoteID = id ?? IdempotencyKey.make(postID: post.id, network: network, account: account)
-        return exchange.delivery(remoteID: remoteID, url: url)
+        return try exchange.delivery(remoteID: remoteID, url: url)
     }
 
     /// An unsuccessful answer read into a ``DeliveryError`` by its status, quoting a JSON

@@ -139,7 +139,7 @@ public struct XClient: NetworkClient {
         guard let first = ids.first else {
             throw DeliveryError(.invalidPayload, network: network, account: account, message: "the payload has no text")
         }
-        return exchange.delivery(
+        return try exchange.delivery(
             remoteID: first, url: URL(string: "https://x.com/i/web/status/\(first)"),
             partIDs: ids.count > 1 ? ids : [])
     }
