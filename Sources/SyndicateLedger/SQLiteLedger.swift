@@ -322,7 +322,11 @@ public final class SQLiteLedger: DeliveryLedger {
                     }
                     return .commit
                 }
-                return result!
+                // inTransaction runs the block once or throws; a typed error, never a trap, if not.
+                guard let result else {
+                    throw DatabaseError(message: "the transaction ended without applying the change")
+                }
+                return result
             }
         } catch is ReadOnly {
             throw readOnlyError()
