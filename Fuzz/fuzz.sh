@@ -31,13 +31,17 @@ if [ -z "$fuzzer_lib" ]; then
 fi
 
 echo "== building SyndicateFuzz (release, AddressSanitizer, libFuzzer)"
+mkdir -p "$scratch"
 swift build -c release --package-path "$root" --scratch-path "$scratch" --product SyndicateFuzz \
     -Xswiftc -sanitize=address \
     -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp \
     -Xswiftc -DSYNDICATE_LIBFUZZER \
-    -Xlinker "$fuzzer_lib" -Xlinker -lstdc++ 2>&1 | grep -v "Cannot export local symbol" || true
+    -Xlinker "$fuzzer_lib" -Xlinker -lstdc++ > "$scratch/build.log" 2>&1 || {
+    grep -v "Cannot export local symbol" "$scratch/build.log" | tail -40 >&2
+    echo "fuzz.sh: the build failed (a stale binary is never fuzzed)" >&2
+    exit 1
+}
 binary="$scratch/release/SyndicateFuzz"
-[ -x "$binary" ] || { echo "fuzz.sh: the build failed" >&2; exit 1; }
 
 if [ ${#targets[@]} -eq 0 ]; then
     mapfile -t targets < <(ls "$here/Corpus")
