@@ -27,8 +27,7 @@ public struct ResponseScript: Sendable {
         network = SocialNetwork.allCases[Int(first & 0x7F) % SocialNetwork.allCases.count]
         threaded = first & 0x80 != 0
         responses = bytes.dropFirst().split(separator: 0xFE, omittingEmptySubsequences: false)
-            .filter { !$0.isEmpty }
-            .map(Self.response)
+            .compactMap(Self.response)
     }
 
     /// The input bytes for `network` answering with `responses`: the inverse of ``init(_:)``,
@@ -52,8 +51,8 @@ public struct ResponseScript: Sendable {
         return Data(bytes)
     }
 
-    private static func response(_ chunk: ArraySlice<UInt8>) -> HTTPResponse {
-        let statusByte = chunk.first!
+    private static func response(_ chunk: ArraySlice<UInt8>) -> HTTPResponse? {
+        guard let statusByte = chunk.first else { return nil }  // an empty chunk is no response
         let status = statusByte < 0x80 ? statuses[Int(statusByte) % statuses.count] : 100 + Int(statusByte - 0x80) * 4
         var rest = chunk.dropFirst()
         var headers = HTTPHeaders()
