@@ -21,29 +21,18 @@ import Foundation
 /// paragraph-scoped match decides. A paragraph that repeats the title is dropped.
 public struct BoilerplateFilter: Sendable, Equatable {
     /// The rules, in the order they are tried.
-    public var rules: [BoilerplateRule] {
-        didSet { screen = BoilerplateScreen(rules: rules) }
-    }
-
-    /// One search that tells which paragraphs no start-anchored rule can match.
-    private var screen: BoilerplateScreen?
+    public var rules: [BoilerplateRule]
 
     /// Creates a filter with exactly `rules`.
     ///
     /// - Parameter rules: The rules, in the order they are tried.
     public init(rules: [BoilerplateRule]) {
         self.rules = rules
-        self.screen = BoilerplateScreen(rules: rules)
     }
 
     /// Filters are equal when their rules are.
     public static func == (lhs: BoilerplateFilter, rhs: BoilerplateFilter) -> Bool {
         lhs.rules == rhs.rules
-    }
-
-    /// Whether `rule` needs to be tried on a paragraph whose screen result is `screened`.
-    private func worthTrying(_ rule: BoilerplateRule, screened: Bool) -> Bool {
-        screened || screen == nil || !rule.isScreened
     }
 
     /// The default rules (``BoilerplateRule/defaults``).
@@ -140,17 +129,14 @@ public struct BoilerplateFilter: Sendable, Equatable {
         guard !rules.isEmpty else { return Result(paragraphs: paragraphs) }
         var state = CleaningState(title: title, links: links)
         let normalized = alreadyCollapsed ? paragraphs.filter { !$0.isEmpty } : paragraphs.map(Whitespace.collapse).filter { !$0.isEmpty }
-        let screened = normalized.map { screen?.mayMatch($0) ?? true }
         let restRules = rules.filter { $0.scope == .paragraphAndRest }
         let cut =
             normalized.indices.first { index in
-                restRules.contains {
-                    worthTrying($0, screened: screened[index]) && $0.match(in: normalized[index]) != nil
-                }
+                restRules.contains { $0.match(in: normalized[index]) != nil }
             } ?? normalized.endIndex
         var kept: [String] = []
         for index in normalized[..<cut].indices {
-            if let cleaned = clean(normalized[index], state: &state, screened: screened[index]) {
+            if let cleaned = clean(normalized[index], state: &state) {
                 kept.append(cleaned)
             }
         }
@@ -158,7 +144,7 @@ public struct BoilerplateFilter: Sendable, Equatable {
         let tagRules = rules.filter { $0.kind == .tags }
         for index in normalized[cut...].indices {
             let paragraph = normalized[index]
-            for rule in tagRules where worthTrying(rule, screened: screened[index]) {
+            for rule in tagRules {
                 if let match = rule.match(in: paragraph) { state.take(rule.kind, match.captured, paragraph: paragraph) }
             }
         }
@@ -166,14 +152,14 @@ public struct BoilerplateFilter: Sendable, Equatable {
     }
 
     /// Applies every non-cutting rule to one paragraph; nil when it is dropped whole.
-    private func clean(_ paragraph: String, state: inout CleaningState, screened: Bool) -> String? {
+    private func clean(_ paragraph: String, state: inout CleaningState) -> String? {
         if let titleKey = state.titleKey, !BoilerplateRule.isLonger(paragraph, than: state.titleLengthLimit),
             BoilerplateRule.fold(paragraph) == titleKey
         {
             return nil
         }
         var text = paragraph
-        for rule in rules where rule.scope != .paragraphAndRest && worthTrying(rule, screened: screened) {
+        for rule in rules where rule.scope != .paragraphAndRest {
             guard let match = rule.match(in: text) else { continue }
             state.take(rule.kind, match.captured, paragraph: text)
             switch rule.scope {

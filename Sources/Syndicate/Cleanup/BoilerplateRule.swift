@@ -62,7 +62,7 @@ public struct BoilerplateRule: Sendable, Equatable, CustomStringConvertible {
     /// What a rule looks for.
     enum Pattern: Sendable {
         /// A regular expression, searched in the paragraph.
-        case regex(NSRegularExpression, source: String)
+        case regex(RuleExpression)
         /// A phrase the paragraph must begin with, compared case- and diacritic-insensitively,
         /// followed by a non-letter or the end.
         case phrase(String)
@@ -93,13 +93,6 @@ public struct BoilerplateRule: Sendable, Equatable, CustomStringConvertible {
     public private(set) var requiredTextWithinLast: Int?
     let pattern: Pattern
 
-    /// Whether the filter's shared screen (``BoilerplateScreen``) decides if this rule is tried:
-    /// regex rules anchored at the paragraph's start (`^…`) without a ``requiredText`` of their own.
-    var isScreened: Bool {
-        guard requiredText == nil, case .regex(_, let source) = pattern else { return false }
-        return source.hasPrefix("^")
-    }
-
     /// Creates a rule from a regular expression (ICU syntax, as `NSRegularExpression` reads it).
     ///
     /// Anchor the pattern (`^…$`) unless it should match anywhere in a paragraph. Metadata kinds
@@ -127,20 +120,26 @@ public struct BoilerplateRule: Sendable, Equatable, CustomStringConvertible {
         requiredText: String? = nil,
         requiredTextWithinLast: Int? = nil
     ) throws(PatternError) {
-        let compiled: NSRegularExpression
-        do {
-            compiled = try NSRegularExpression(
-                pattern: regex, options: caseInsensitive ? [.caseInsensitive] : [])
-        } catch {
+        guard let expression = RuleExpression(compiling: regex, caseInsensitive: caseInsensitive) else {
             throw PatternError(
                 rule: name, message: "'\(regex)' is not a valid regular expression; check its brackets and escapes.")
         }
-        if let group = kind.captureGroup, !regex.contains("(?<\(group)>") {
+        try self.init(
+            name: name, kind: kind, scope: scope, expression: expression, maxLength: maxLength,
+            requiredText: requiredText, requiredTextWithinLast: requiredTextWithinLast)
+    }
+
+    /// Creates a rule from `expression`, compiled or not; checks the kind's named group.
+    init(
+        name: String, kind: Kind, scope: Scope, expression: RuleExpression, maxLength: Int?, requiredText: String?,
+        requiredTextWithinLast: Int?
+    ) throws(PatternError) {
+        if let group = kind.captureGroup, !expression.source.contains("(?<\(group)>") {
             throw PatternError(
                 rule: name,
                 message: "a \(kind.rawValue) rule needs a named group (?<\(group)>…) around the text it captures.")
         }
-        self.init(name: name, kind: kind, scope: scope, maxLength: maxLength, pattern: .regex(compiled, source: regex))
+        self.init(name: name, kind: kind, scope: scope, maxLength: maxLength, pattern: .regex(expression))
         self.requiredText = requiredText.flatMap { $0.isEmpty ? nil : $0 }
         self.requiredTextWithinLast = self.requiredText == nil ? nil : requiredTextWithinLast
     }
@@ -175,7 +174,7 @@ public struct BoilerplateRule: Sendable, Equatable, CustomStringConvertible {
     /// The pattern as written: the regex source, or the phrase.
     public var patternText: String {
         switch pattern {
-        case .regex(_, let source): source
+        case .regex(let expression): expression.source
         case .phrase(let phrase): phrase
         }
     }
@@ -198,7 +197,13 @@ public struct BoilerplateRule: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Matches the rule against one paragraph (whitespace already collapsed).
-    func match(in paragraph: String) -> Match? {
+    ///
+    /// - Parameters:
+    ///   - paragraph: The paragraph.
+    ///   - usingPrefixes: Whether a paragraph that does not begin the way every match of the
+    ///     expression does (``LiteralPrefixes``) is turned away before the search; only the tests
+    ///     that check this shortcut turn it off.
+    func match(in paragraph: String, usingPrefixes: Bool = true) -> Match? {
         if let requiredText, !BoilerplateRule.contains(paragraph, requiredText, withinLast: requiredTextWithinLast) {
             return nil
         }
@@ -210,7 +215,9 @@ public struct BoilerplateRule: Sendable, Equatable, CustomStringConvertible {
             let rest = folded.dropFirst(phrase.count)
             if let next = rest.first, next.isLetter || next.isNumber { return nil }
             return Match(range: paragraph.startIndex..<paragraph.endIndex, captured: nil)
-        case .regex(let regex, _):
+        case .regex(let expression):
+            if usingPrefixes, !expression.prefixes.admits(paragraph) { return nil }
+            guard let regex = expression.compiled else { return nil }
             let whole = NSRange(location: 0, length: BoilerplateRule.utf16Length(paragraph))
             guard let result = regex.firstMatch(in: paragraph, options: [], range: whole),
                 let range = Range(result.range, in: paragraph)

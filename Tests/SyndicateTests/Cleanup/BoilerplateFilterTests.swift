@@ -13,6 +13,13 @@ import Testing
         #expect(result == .init(paragraphs: [lead], source: Post.Source(name: "The Telegraph")))
     }
 
+    @Test func decomposedAccentsStayInsideThePublicationsName() {
+        // "Süddeutsche" in NFD: u followed by a combining diaeresis, as some editors write it.
+        let name = "Su\u{308}ddeutsche Zeitung"
+        let result = BoilerplateFilter.default.clean([lead, name + " reports."], title: nil)
+        #expect(result == .init(paragraphs: [lead], source: Post.Source(name: name)))
+    }
+
     @Test func trailingReportsSentenceIsCutFromTheLead() {
         let result = BoilerplateFilter.default.clean(
             ["Heads can be seconded, announced by Amanda Spielman.\u{A0} The Telegraph reports."], title: nil)
