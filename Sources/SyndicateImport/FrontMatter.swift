@@ -51,7 +51,10 @@ struct FrontMatter {
         guard !yaml.allSatisfy(\.isWhitespace) else { return [] }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            // The basic resolver tags every plain scalar as a string: the importer reads each
+            // field's text itself, and Yams' default resolver would compile seven regular
+            // expressions (a large share of a one-post CLI run) to tell ints and bools apart.
+            root = try Yams.compose(yaml: yaml, .basic)
         } catch let error as YamlError {
             throw yamlError(error, context: context)
         } catch {

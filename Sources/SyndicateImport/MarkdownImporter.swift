@@ -61,8 +61,10 @@ public struct MarkdownImporter: PostImporter {
         body = body.trimmingCharacters(in: .whitespacesAndNewlines)
 
         let html = MarkdownParser().html(from: MarkdownGuard.defused(body))
-        let links = MarkdownLinks.links(inHTML: html, baseURL: context.baseURL)
-        let cleaned = context.boilerplate.clean(HTMLText.paragraphs(fromHTML: html), title: title, links: links)
+        let (paragraphs, links) = HTMLText.paragraphsAndLinks(fromHTML: html) { href in
+            Self.url(href, context.baseURL)
+        }
+        let cleaned = context.boilerplate.clean(paragraphs, title: title, links: links)
 
         let base = context.baseURL
         let url = frontMatter.value("canonical_url", "url", "permalink").flatMap(Self.text).flatMap {

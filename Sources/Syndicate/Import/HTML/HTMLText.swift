@@ -46,6 +46,37 @@ public enum HTMLText {
         return paragraphs(in: tree, from: HTMLTree.document)
     }
 
+    /// The paragraphs of `html` and its links keyed by their visible text, from one parse.
+    ///
+    /// Importers that render another format to HTML (Markdown) use it to give the
+    /// ``BoilerplateFilter`` the links a "Read more …" line or an attribution points to.
+    ///
+    /// ```swift
+    /// let (paragraphs, links) = HTMLText.paragraphsAndLinks(
+    ///     fromHTML: #"<p>Read more at <a href="/t">The Telegraph</a></p>"#) { URL(string: $0) }
+    /// // paragraphs == ["Read more at The Telegraph"], links == ["The Telegraph": URL("/t")]
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - html: A fragment or a whole page.
+    ///   - resolve: Turns an `href` (entities decoded) into a URL, or nil to leave the link out.
+    /// - Returns: The paragraphs, as ``paragraphs(fromHTML:)`` gives them, and each link's URL under
+    ///   its text (whitespace collapsed); the first link with a given text wins.
+    public static func paragraphsAndLinks(
+        fromHTML html: String, resolve: (String) -> URL?
+    ) -> (paragraphs: [String], links: [String: URL]) {
+        let tree = HTMLTree(html: html)
+        var links: [String: URL] = [:]
+        tree.walk(from: HTMLTree.document, skipping: { tree.traits($0).has(.dropped) }) { step in
+            guard case .enter(let node) = step, tree.name(node) == "a", let href = tree.attribute("href", of: node)
+            else { return }
+            let text = tree.textContent(of: node)
+            guard !text.isEmpty, links[text] == nil, let url = resolve(href) else { return }
+            links[text] = url
+        }
+        return (paragraphs(in: tree, from: HTMLTree.document), links)
+    }
+
     /// The paragraphs under `root`, leaving out elements `skip` rejects as well as
     /// ``droppedElements``.
     static func paragraphs(in tree: HTMLTree, from root: Int, skipping skip: (Int) -> Bool = { _ in false }) -> [String] {
