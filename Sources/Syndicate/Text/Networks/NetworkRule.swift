@@ -185,7 +185,7 @@ public struct NetworkRule: Sendable, Hashable {
     /// - Returns: Its length in ``unit``, the limit, validity, UTF-8 bytes, graphemes and warnings.
     public func measure(_ text: String) -> TextMeasurement {
         let bytes = text.utf8.count
-        let graphemes = text.count
+        let graphemes = GraphemeCount.of(text)
         let length: Int
         var isValid: Bool
         switch method {
