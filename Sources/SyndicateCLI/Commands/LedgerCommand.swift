@@ -43,7 +43,8 @@ struct LedgerCommand: AsyncParsableCommand {
 
     /// `syndicate ledger list`.
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the entries, oldest first.")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List the entries, oldest first.")
 
         @OptionGroup var location: Location
 
@@ -91,6 +92,7 @@ struct LedgerCommand: AsyncParsableCommand {
     /// `syndicate ledger forget <post-id>`.
     struct Forget: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "forget",
             abstract: "Remove a post's entries so that the next run posts it again.",
             discussion: "Use it for an uncertain entry after checking that the account does not have the post, or to post an item again on purpose.")
 
@@ -135,6 +137,7 @@ struct LedgerCommand: AsyncParsableCommand {
     /// `syndicate ledger export --json`.
     struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Print every entry as a JSON array (dates ISO 8601).")
 
         @Flag(help: "JSON (the only format; accepted for clarity).")
