@@ -14,10 +14,13 @@ data=Benchmarks/data
 mkdir -p "$data"
 
 echo "== building in release mode"
-swift build -c release --traits AsyncHTTPClientTransport --product CountBenchmark
-swift build -c release --traits AsyncHTTPClientTransport --product syndicate
-bench="$(swift build -c release --traits AsyncHTTPClientTransport --show-bin-path)/CountBenchmark"
-syndicate="$(swift build -c release --traits AsyncHTTPClientTransport --show-bin-path)/syndicate"
+# Built as the CLI is installed (default traits, --static-swift-stdlib), in the scratch folder
+# Benchmarks/startup.sh uses, so the whole-process row measures what a user runs.
+flags=(-c release --static-swift-stdlib --scratch-path "$root/.build-startup")
+swift build "${flags[@]}" --product CountBenchmark
+swift build "${flags[@]}" --product syndicate
+bench="$(swift build "${flags[@]}" --show-bin-path)/CountBenchmark"
+syndicate="$(swift build "${flags[@]}" --show-bin-path)/syndicate"
 
 python3 -c "import twitter_text" 2>/dev/null || python3 -m pip install --quiet twitter-text-parser
 
@@ -123,7 +126,7 @@ lines += [
     "",
     f"- CPU: {os.environ['CPU']} ({os.environ['CORES']} cores online; shared machine, load average {os.environ['LOAD']} at the end)",
     f"- OS: {os.environ['KERNEL']}",
-    f"- Swift: {os.environ['SWIFT_VERSION']}, release build (`-c release`)",
+    f"- Swift: {os.environ['SWIFT_VERSION']}, release build (`-c release --static-swift-stdlib`, default traits)",
     f"- Python: {values['python.version']}, {values['python.package']}",
     "",
     f"## In process: {texts:,} mixed texts ({nbytes / 1e6:.2f} MB UTF-8; English, CJK, emoji with ZWJ/skin tones/flags, URLs, tags)",

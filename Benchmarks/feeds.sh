@@ -18,8 +18,11 @@ mkdir -p "$data"
 python3 -c "import feedparser" 2>/dev/null || pip install feedparser
 
 echo "== building FeedImportBenchmark (release)"
-swift build -c release --package-path "$root" --traits AsyncHTTPClientTransport --product FeedImportBenchmark
-binary="$(swift build -c release --package-path "$root" --traits AsyncHTTPClientTransport --show-bin-path)/FeedImportBenchmark"
+# Default traits and --static-swift-stdlib, in the scratch folder the start-up and counting
+# benchmarks share (.build-startup), so the three build one configuration.
+flags=(-c release --package-path "$root" --static-swift-stdlib --scratch-path "$root/.build-startup")
+swift build "${flags[@]}" --product FeedImportBenchmark
+binary="$(swift build "${flags[@]}" --show-bin-path)/FeedImportBenchmark"
 
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 : > "$results"

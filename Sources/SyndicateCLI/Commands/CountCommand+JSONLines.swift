@@ -92,8 +92,15 @@ enum JSONStringLine {
                 throw Failure(description: "raw control character at column \(column(index)); escape it (\\n, \\t, \\u0001).")
             }
             guard byte == UInt8(ascii: "\\") else {
-                decoded.append(byte)
-                index += 1
+                // Copy the run up to the next quote, backslash or control character at once.
+                var runEnd = index + 1
+                while runEnd < line.endIndex {
+                    let next = line[runEnd]
+                    if next == UInt8(ascii: "\"") || next == UInt8(ascii: "\\") || next < 0x20 { break }
+                    runEnd += 1
+                }
+                decoded.append(contentsOf: line[index..<runEnd])
+                index = runEnd
                 continue
             }
             guard index + 1 < line.endIndex else { break }
