@@ -3,45 +3,59 @@
 enum GraphemeCount {
     /// The number of grapheme clusters in `text`; equal to `text.count`.
     ///
-    /// Text made only of ASCII and of the scalars ``isSimple(_:)`` lists (Latin, Greek, Cyrillic,
-    /// general punctuation, CJK ideographs, kana, Hangul syllables, full-width forms) is counted
-    /// from its UTF-8 bytes in one pass: each such scalar is a cluster of its own, except a
-    /// carriage return followed by a line feed, which is one (Unicode's rule GB3). Text with any
-    /// other scalar (combining marks, emoji, joiners, Indic scripts…) is counted by the standard
-    /// library.
+    /// The run of ASCII and of the scalars ``isSimple(_:)`` lists (Latin, Greek, Cyrillic, general
+    /// punctuation, CJK ideographs, kana, Hangul syllables, full-width forms) at the start of the
+    /// text is counted from its UTF-8 bytes in one pass: each such scalar is a cluster of its own,
+    /// except a carriage return followed by a line feed, which is one (Unicode's rule GB3). From
+    /// the first other scalar (a combining mark, an emoji, a joiner, an Indic letter…) the
+    /// standard library counts the rest, starting one cluster early, since a mark or a joiner
+    /// attaches to the character before it.
     static func of(_ text: String) -> Int {
-        let fastCount = text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+        let fast = text.utf8.withContiguousStorageIfAvailable { bytes -> (count: Int, restStart: Int?) in
             var count = 0
             var previous: UInt8 = 0
+            var clusterStart = 0  // where the last counted cluster begins
             var index = 0
             let end = bytes.count
             while index < end {
                 let byte = bytes[index]
                 if byte < 0x80 {
-                    if !(byte == 0x0A && previous == 0x0D) { count += 1 }
+                    if byte == 0x0A && previous == 0x0D {
+                        // The line feed joins the carriage return's cluster.
+                    } else {
+                        count += 1
+                        clusterStart = index
+                    }
                     previous = byte
                     index += 1
                     continue
                 }
                 // String's storage is valid UTF-8: decode the scalar by its length.
-                let scalar: UInt32
+                var scalar: UInt32 = 0
+                var length = 4
                 if byte < 0xE0 {
                     scalar = UInt32(byte & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
-                    index += 2
+                    length = 2
                 } else if byte < 0xF0 {
                     scalar = UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6
                         | UInt32(bytes[index + 2] & 0x3F)
-                    index += 3
-                } else {
-                    return nil
+                    length = 3
                 }
-                guard isSimple(scalar) else { return nil }
+                guard length < 4, isSimple(scalar) else {
+                    // Hand over from the start of the last cluster, which this scalar may extend.
+                    return count == 0 ? (0, 0) : (count - 1, clusterStart)
+                }
                 count += 1
+                clusterStart = index
                 previous = byte
+                index += length
             }
-            return count
+            return (count, nil)
         }
-        return (fastCount ?? nil) ?? text.count
+        guard let fast else { return text.count }
+        guard let restStart = fast.restStart else { return fast.count }
+        let start = text.utf8.index(text.utf8.startIndex, offsetBy: restStart)
+        return fast.count + text[start...].count
     }
 
     /// Whether `scalar` (beyond ASCII) always forms a cluster of its own, whatever surrounds it

@@ -6,7 +6,7 @@ import Testing
 @Suite struct GraphemeCountTests {
     @Test(arguments: [
         "", "a", "Ofsted secondments", "line one\r\nline two\n\rthree\r", "\r\n\r\n", "\r\r\n\n", "tab\there",
-        "café", "cafe\u{301}", "👨‍👩‍👧 family", "🇬🇧🇫🇷", "日本語のテキスト", "a\r\n👍🏽", "\u{0}\u{7F}",
+        "café", "cafe\u{301}", "\r\n\u{301}", "ab\r\n\u{301}x", "日本\u{3099}語", "가\u{11A8}", "©\u{200D}👍", "a🇬🇧b", "👨‍👩‍👧 family", "🇬🇧🇫🇷", "日本語のテキスト", "a\r\n👍🏽", "\u{0}\u{7F}",
     ])
     func countsAsStringCountDoes(text: String) {
         #expect(GraphemeCount.of(text) == text.count)
