@@ -204,9 +204,12 @@ public struct BoilerplateRule: Sendable, Equatable, CustomStringConvertible {
     ///     expression does (``LiteralPrefixes``) is turned away before the search; only the tests
     ///     that check this shortcut turn it off.
     func match(in paragraph: String, usingPrefixes: Bool = true) -> Match? {
+        // The cheapest tests first: required text and literal prefixes look at a few bytes,
+        // while counting characters for `maxLength` walks grapheme clusters.
         if let requiredText, !BoilerplateRule.contains(paragraph, requiredText, withinLast: requiredTextWithinLast) {
             return nil
         }
+        if usingPrefixes, case .regex(let expression) = pattern, !expression.prefixes.admits(paragraph) { return nil }
         if let maxLength, BoilerplateRule.isLonger(paragraph, than: maxLength) { return nil }
         switch pattern {
         case .phrase(let phrase):
@@ -216,7 +219,6 @@ public struct BoilerplateRule: Sendable, Equatable, CustomStringConvertible {
             if let next = rest.first, next.isLetter || next.isNumber { return nil }
             return Match(range: paragraph.startIndex..<paragraph.endIndex, captured: nil)
         case .regex(let expression):
-            if usingPrefixes, !expression.prefixes.admits(paragraph) { return nil }
             guard let regex = expression.compiled else { return nil }
             let whole = NSRange(location: 0, length: BoilerplateRule.utf16Length(paragraph))
             guard let result = regex.firstMatch(in: paragraph, options: [], range: whole),
@@ -269,13 +271,7 @@ public struct BoilerplateRule: Sendable, Equatable, CustomStringConvertible {
 
     /// Whether `text` has more than `limit` characters, without counting a long text whole.
     static func isLonger(_ text: String, than limit: Int) -> Bool {
-        let bytes = text.utf8.count
-        if bytes <= limit { return false }
-        // Fast path: when the first `limit + 1` bytes are ASCII other than a carriage return (which
-        // joins a following line feed into one character), each is a character of its own.
-        if limit >= 0, !text.utf8.prefix(limit + 1).contains(where: { $0 >= 0x80 || $0 == 0x0D }) { return true }
-        // A character is at most a few dozen bytes; beyond that, count only up to the limit.
-        return text.dropFirst(limit).isEmpty == false
+        GraphemeCount.exceeds(text, limit)
     }
 
     /// Lower-cased, diacritics removed and curly apostrophes straightened, for phrase comparison.

@@ -11,13 +11,34 @@ enum GraphemeCount {
     /// standard library counts the rest, starting one cluster early, since a mark or a joiner
     /// attaches to the character before it.
     static func of(_ text: String) -> Int {
-        let fast = text.utf8.withContiguousStorageIfAvailable { bytes -> (count: Int, restStart: Int?) in
+        guard let prefix = simplePrefix(of: text, stoppingAfter: Int.max) else { return text.count }
+        guard let rest = prefix.rest else { return prefix.count }
+        return prefix.count + text[rest...].count
+    }
+
+    /// Whether `text` has more than `limit` grapheme clusters (`text.count > limit`), counting
+    /// no further than needed.
+    static func exceeds(_ text: String, _ limit: Int) -> Bool {
+        if text.utf8.count <= limit { return false }  // A cluster has at least one byte.
+        guard limit >= 0 else { return true }
+        guard let prefix = simplePrefix(of: text, stoppingAfter: limit) else { return text.count > limit }
+        if prefix.count > limit { return true }
+        guard let rest = prefix.rest else { return false }
+        return !text[rest...].dropFirst(limit - prefix.count).isEmpty
+    }
+
+    /// The clusters of the simple prefix of `text` (up to its first scalar that is not ASCII or
+    /// ``isSimple(_:)``, less the cluster that scalar may extend), and where the rest begins (nil
+    /// when the whole text was counted); nil when the text has no contiguous UTF-8 storage. Stops
+    /// early, with `rest` nil, once the count exceeds `limit`.
+    private static func simplePrefix(of text: String, stoppingAfter limit: Int) -> (count: Int, rest: String.Index?)? {
+        let scan = text.utf8.withContiguousStorageIfAvailable { bytes -> (count: Int, restOffset: Int?) in
             var count = 0
             var previous: UInt8 = 0
             var clusterStart = 0  // where the last counted cluster begins
             var index = 0
             let end = bytes.count
-            while index < end {
+            while index < end, count <= limit {
                 let byte = bytes[index]
                 if byte < 0x80 {
                     if byte == 0x0A && previous == 0x0D {
@@ -52,10 +73,8 @@ enum GraphemeCount {
             }
             return (count, nil)
         }
-        guard let fast else { return text.count }
-        guard let restStart = fast.restStart else { return fast.count }
-        let start = text.utf8.index(text.utf8.startIndex, offsetBy: restStart)
-        return fast.count + text[start...].count
+        guard let scan else { return nil }
+        return (scan.count, scan.restOffset.map { text.utf8.index(text.utf8.startIndex, offsetBy: $0) })
     }
 
     /// Whether `scalar` (beyond ASCII) always forms a cluster of its own, whatever surrounds it

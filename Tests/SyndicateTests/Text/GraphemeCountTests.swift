@@ -30,7 +30,10 @@ import Testing
             var scalars = String.UnicodeScalarView()
             for _ in 0..<generator.int(0...12) { scalars.append(alphabet[generator.below(alphabet.count)]) }
             let text = String(scalars)
-            #expect(GraphemeCount.of(text) == text.count, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+            let codes = text.unicodeScalars.map { String($0.value, radix: 16) }
+            #expect(GraphemeCount.of(text) == text.count, "\(codes)")
+            let limit = generator.int(-1...13)
+            #expect(GraphemeCount.exceeds(text, limit) == (text.count > limit), "\(codes) > \(limit)")
         }
     }
 
