@@ -23,7 +23,11 @@ done
 {
     echo "# Benchmark report"
     echo
-    echo "Written by \`bash Benchmarks/run.sh\` (parts: $parts) on $(date -u '+%Y-%m-%d %H:%M') UTC."
+    if [ -n "${parts// /}" ]; then
+        echo "Written by \`bash Benchmarks/run.sh\` (parts run: $parts) on $(date -u '+%Y-%m-%d %H:%M') UTC; other parts are their latest reports."
+    else
+        echo "Assembled by \`bash Benchmarks/run.sh\` from each part's latest report on $(date -u '+%Y-%m-%d %H:%M') UTC."
+    fi
     echo "Machine: $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2 | sed 's/^ //'), $(nproc) cores, $(free -g 2>/dev/null | awk '/Mem:/ {print $2 " GB"}') RAM, $(uname -sr); $(swift --version 2>/dev/null | head -1)."
     echo
     for part in feeds count compose delivery adversarial startup; do
