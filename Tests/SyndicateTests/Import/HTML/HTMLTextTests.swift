@@ -69,6 +69,24 @@ import Testing
         #expect(HTMLText.paragraphs(fromHTML: "<p>Kept</p><a href=\"never closed>text") == ["Kept", "text"])
     }
 
+    @Test func paragraphsAndLinksComeFromOneParse() throws {
+        let html = #"""
+            <p>Read more at <a href="/telegraph">The  <b>Telegraph</b></a> &amp; <a href="x:bad">Bad</a></p>
+            <p><a href="/first">Again</a> <a href="/second">Again</a> <a href="/empty"> </a></p>
+            <script><a href="/hidden">Hidden</a></script>
+            """#
+        let base = try #require(URL(string: "https://school.example/news/"))
+        let (paragraphs, links) = HTMLText.paragraphsAndLinks(fromHTML: html) { href in
+            href.hasPrefix("x:") ? nil : URL(string: href, relativeTo: base)?.absoluteURL
+        }
+        #expect(paragraphs == HTMLText.paragraphs(fromHTML: html))
+        #expect(
+            links == [
+                "The Telegraph": try #require(URL(string: "https://school.example/telegraph")),
+                "Again": try #require(URL(string: "https://school.example/first")),
+            ])
+    }
+
     @Test func deepNestingIsFlattenedNotRefused() {
         let depth = 20_000
         let html = String(repeating: "<span>", count: depth) + "deep" + String(repeating: "</span>", count: depth)
