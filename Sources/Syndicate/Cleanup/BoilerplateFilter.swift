@@ -153,7 +153,7 @@ public struct BoilerplateFilter: Sendable, Equatable {
 
     /// Applies every non-cutting rule to one paragraph; nil when it is dropped whole.
     private func clean(_ paragraph: String, state: inout CleaningState) -> String? {
-        if let titleKey = state.titleKey, !BoilerplateRule.isLonger(paragraph, than: state.titleLengthLimit),
+        if let titleKey = state.titleKey, !GraphemeCount.exceeds(paragraph, state.titleLengthLimit),
             BoilerplateRule.fold(paragraph) == titleKey
         {
             return nil

@@ -205,12 +205,12 @@ public struct BoilerplateRule: Sendable, Equatable, CustomStringConvertible {
     ///     that check this shortcut turn it off.
     func match(in paragraph: String, usingPrefixes: Bool = true) -> Match? {
         // The cheapest tests first: required text and literal prefixes look at a few bytes,
-        // while counting characters for `maxLength` walks grapheme clusters.
+        // while `maxLength` counts characters.
         if let requiredText, !BoilerplateRule.contains(paragraph, requiredText, withinLast: requiredTextWithinLast) {
             return nil
         }
         if usingPrefixes, case .regex(let expression) = pattern, !expression.prefixes.admits(paragraph) { return nil }
-        if let maxLength, BoilerplateRule.isLonger(paragraph, than: maxLength) { return nil }
+        if let maxLength, GraphemeCount.exceeds(paragraph, maxLength) { return nil }
         switch pattern {
         case .phrase(let phrase):
             let folded = BoilerplateRule.fold(paragraph)
@@ -267,11 +267,6 @@ public struct BoilerplateRule: Sendable, Equatable, CustomStringConvertible {
             return units
         }
         return text.utf8.withContiguousStorageIfAvailable(count) ?? text.utf16.count
-    }
-
-    /// Whether `text` has more than `limit` characters, without counting a long text whole.
-    static func isLonger(_ text: String, than limit: Int) -> Bool {
-        GraphemeCount.exceeds(text, limit)
     }
 
     /// Lower-cased, diacritics removed and curly apostrophes straightened, for phrase comparison.

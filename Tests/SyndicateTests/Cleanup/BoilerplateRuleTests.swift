@@ -134,12 +134,4 @@ import Testing
         #expect(BoilerplateRule.utf16Length(text) == (text as NSString).length)
     }
 
-    @Test func isLongerCountsCharactersNotBytes() {
-        #expect(BoilerplateRule.isLonger("abcdef", than: 5))
-        #expect(!BoilerplateRule.isLonger("abcde", than: 5))
-        #expect(!BoilerplateRule.isLonger("abcd\r\n", than: 5))
-        #expect(BoilerplateRule.isLonger("abcd\r\nx", than: 5))
-        #expect(!BoilerplateRule.isLonger("éééé", than: 4))
-        #expect(BoilerplateRule.isLonger("ééééé", than: 4))
-    }
 }

@@ -37,6 +37,15 @@ import Testing
         }
     }
 
+    @Test func exceedsCountsCharactersNotBytes() {
+        #expect(GraphemeCount.exceeds("abcdef", 5))
+        #expect(!GraphemeCount.exceeds("abcde", 5))
+        #expect(!GraphemeCount.exceeds("abcd\r\n", 5))
+        #expect(GraphemeCount.exceeds("abcd\r\nx", 5))
+        #expect(!GraphemeCount.exceeds("éééé", 4))
+        #expect(GraphemeCount.exceeds("ééééé", 4))
+    }
+
     @Test func bridgedAndSubstringBackedTextIsCountedToo() {
         let long = String(repeating: "ab\r\n", count: 1000)
         #expect(GraphemeCount.of(long) == 3000)
