@@ -86,7 +86,7 @@ public struct HTMLImporter: PostImporter {
                 onlyHeadline = paragraphs.isEmpty
             }
         }
-        let links = content.article.map { bodyLinks(in: tree, from: $0, urls: urls) } ?? [:]
+        let links = content.article.map { HTMLText.links(in: tree, from: $0, resolve: urls.resolve) } ?? [:]
         let cleaned = context.boilerplate.clean(paragraphs, title: title, links: links)
         guard !cleaned.paragraphs.isEmpty else {
             throw noContent(context: context, title: title, page: page, found: paragraphs.count, onlyHeadline: onlyHeadline)
@@ -117,20 +117,6 @@ public struct HTMLImporter: PostImporter {
             language: Self.languageTag(page.language) ?? Self.languageTag(page.meta("og:locale"))
                 ?? Self.languageTag(linkedData.language) ?? Self.languageTag(page.meta("content-language"))
         )
-    }
-
-    /// The links of the article body keyed by their visible text, so that a "Read more at The
-    /// Telegraph" line gives the post's source its URL. The first link with a given text wins.
-    private func bodyLinks(in tree: HTMLTree, from root: Int, urls: HTMLURLResolver) -> [String: URL] {
-        var links: [String: URL] = [:]
-        tree.walk(from: root) { step in
-            guard case .enter(let node) = step, tree.name(node) == "a",
-                let href = tree.attribute("href", of: node), let url = urls.resolve(href)
-            else { return }
-            let text = tree.textContent(of: node)
-            if !text.isEmpty, links[text] == nil { links[text] = url }
-        }
-        return links
     }
 
     /// The `<article>` that contains `node` (or is it), else `node`: bylines and tags sit in

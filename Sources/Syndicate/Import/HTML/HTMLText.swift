@@ -66,15 +66,22 @@ public enum HTMLText {
         fromHTML html: String, resolve: (String) -> URL?
     ) -> (paragraphs: [String], links: [String: URL]) {
         let tree = HTMLTree(html: html)
+        return (paragraphs(in: tree, from: HTMLTree.document), links(in: tree, from: HTMLTree.document, resolve: resolve))
+    }
+
+    /// The links under `root` keyed by their visible text (whitespace collapsed), so that a
+    /// "Read more at The Telegraph" line gives the post's source its URL. Links inside
+    /// ``droppedElements`` are left out; the first link with a given text and a URL wins.
+    static func links(in tree: HTMLTree, from root: Int, resolve: (String) -> URL?) -> [String: URL] {
         var links: [String: URL] = [:]
-        tree.walk(from: HTMLTree.document, skipping: { tree.traits($0).has(.dropped) }) { step in
+        tree.walk(from: root, skipping: { tree.traits($0).has(.dropped) }) { step in
             guard case .enter(let node) = step, tree.name(node) == "a", let href = tree.attribute("href", of: node)
             else { return }
             let text = tree.textContent(of: node)
             guard !text.isEmpty, links[text] == nil, let url = resolve(href) else { return }
             links[text] = url
         }
-        return (paragraphs(in: tree, from: HTMLTree.document), links)
+        return links
     }
 
     /// The paragraphs under `root`, leaving out elements `skip` rejects as well as
