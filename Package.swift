@@ -150,7 +150,7 @@ let package = Package(
         // coverage-guided build that Fuzz/fuzz.sh makes. None of it is a product.
         .target(
             name: "SyndicateFuzzTargets",
-            dependencies: ["Syndicate", "SyndicateImport"],
+            dependencies: ["Syndicate", "SyndicateImport", "SyndicateTestSupport"],
             swiftSettings: strictSettings
         ),
         .target(name: "CLibFuzzerDriver"),

@@ -28,6 +28,20 @@ struct CorpusOptions: ParsableArguments {
     }
 }
 
+/// Options of the seeded driver's runs: the seed, where findings go, and the corpora.
+struct DriverOptions: ParsableArguments {
+    @Option(help: "The mutation seed; the same seed replays the same inputs.")
+    var seed: UInt64 = 1
+    @Option(help: "Where to write an input that breaks an invariant.")
+    var findings: String = ".build-fuzz/driver-findings"
+    @OptionGroup var corpus: CorpusOptions
+
+    /// A driver for `target` over its corpus, seeded with ``seed``.
+    func driver(for target: FuzzTarget) -> RandomInputDriver {
+        RandomInputDriver(target: target, corpus: corpus.corpus(for: target), seed: seed)
+    }
+}
+
 extension FuzzCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the fuzz targets.")
@@ -49,17 +63,12 @@ extension FuzzCommand {
         var seconds: Double = 60
         @Option(help: "Stop after this many inputs.")
         var executions: Int = .max
-        @Option(help: "The mutation seed; the same seed replays the same inputs.")
-        var seed: UInt64 = 1
-        @Option(help: "Where to write an input that breaks an invariant.")
-        var findings: String = ".build-fuzz/driver-findings"
-        @OptionGroup var corpus: CorpusOptions
+        @OptionGroup var options: DriverOptions
 
         func run() throws {
-            let target = try FuzzCommand.target(named: target)
-            let driver = RandomInputDriver(target: target, corpus: corpus.corpus(for: target), seed: seed)
-            let report = driver.run(executions: executions, seconds: seconds)
-            try FuzzCommand.conclude([report], findingsFolder: findings)
+            let report = options.driver(for: try FuzzCommand.target(named: target))
+                .run(executions: executions, seconds: seconds)
+            try FuzzCommand.conclude([report], findingsFolder: options.findings)
         }
     }
 
@@ -69,19 +78,11 @@ extension FuzzCommand {
 
         @Option(help: "Seconds per target.")
         var seconds: Double = 3
-        @Option(help: "The mutation seed.")
-        var seed: UInt64 = 1
-        @Option(help: "Where to write an input that breaks an invariant.")
-        var findings: String = ".build-fuzz/driver-findings"
-        @OptionGroup var corpus: CorpusOptions
+        @OptionGroup var options: DriverOptions
 
         func run() throws {
-            var reports: [RandomInputDriver.Report] = []
-            for target in FuzzTargets.all {
-                let driver = RandomInputDriver(target: target, corpus: corpus.corpus(for: target), seed: seed)
-                reports.append(driver.run(seconds: seconds))
-            }
-            try FuzzCommand.conclude(reports, findingsFolder: findings)
+            let reports = FuzzTargets.all.map { options.driver(for: $0).run(seconds: seconds) }
+            try FuzzCommand.conclude(reports, findingsFolder: options.findings)
         }
     }
 

@@ -1,11 +1,12 @@
 import Foundation
+import SyndicateTestSupport
 
 /// Seeded mutations of fuzz inputs: the random-input driver's counterpart to libFuzzer's
 /// mutators, deterministic for a given seed so that a finding reproduces from its seed.
 public struct FuzzMutator {
     /// Inputs never grow past this many bytes.
     public var maxSize: Int
-    private var state: UInt64
+    private var random: SeededGenerator
     private let dictionary: [[UInt8]]
 
     /// Creates a mutator.
@@ -15,18 +16,14 @@ public struct FuzzMutator {
     ///   - dictionary: Tokens to splice in (a target's ``FuzzTarget/dictionary``).
     ///   - maxSize: The largest input produced, in bytes.
     public init(seed: UInt64, dictionary: [String], maxSize: Int = 64 << 10) {
-        self.state = seed
+        self.random = SeededGenerator(seed: seed)
         self.dictionary = dictionary.map { Array($0.utf8) }
         self.maxSize = maxSize
     }
 
-    /// SplitMix64.
+    /// The next 64 random bits (SplitMix64, shared with the tests' ``SeededGenerator``).
     public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+        random.next()
     }
 
     /// A number in `0..<bound` (0 when `bound` is 0).
