@@ -49,7 +49,7 @@ public enum TwitterText {
     ) -> ParseResult? {
         let count = bytes.count
         let checkNormalization = originalLength == nil
-        let urls = urlRanges(in: bytes)
+        let urls = urlSpans(in: bytes)
         let scale = max(configuration.scale, 1)
         let limit = configuration.maxWeightedTweetLength * scale
         let urlWeight = configuration.transformedURLLength * scale
@@ -58,71 +58,80 @@ public enum TwitterText {
         let ranges = configuration.ranges
         // ASCII weighs the first range's weight when that range covers it (v2, v3), else per code point.
         let asciiWeight = ranges.first.map { $0.start == 0 && $0.end >= 0x7F ? $0.weight : -1 } ?? -1
+        // Bytes that end a bulk ASCII run: `#`, `*` and digits start keycap emoji.
+        let keycapBases: UInt64 = emojiEnabled ? (1 << 0x23) | (1 << 0x2A) | (0x3FF << 0x30) : 0
 
         var weighted = 0
         var valid = true
         var validDisplayIndex = 0
         var offset = 0  // UTF-16 offset of `index`
         var nextURL = 0
-        var nextURLStart = urls.first?.lowerBound ?? Int.max
+        var nextURLStart = urls.first?.bytes.lowerBound ?? Int.max  // a byte index
         var index = 0
         while index < count {
             let byte = bytes[index]
-            if offset == nextURLStart {
-                let end = urls[nextURL].upperBound
+            if index == nextURLStart {
+                let url = urls[nextURL]
                 weighted += urlWeight
-                while index < count, offset < end {
-                    let scalar = decodeScalar(bytes, at: index)
-                    index += scalar.length
-                    offset += scalar.value > 0xFFFF ? 2 : 1
-                }
+                index = url.bytes.upperBound
+                offset += url.utf16Count
                 nextURL += 1
                 // Skip URLs that started inside this one (none do; twitter-text's map has one per start).
-                while nextURL < urls.count, urls[nextURL].lowerBound < offset { nextURL += 1 }
-                nextURLStart = nextURL < urls.count ? urls[nextURL].lowerBound : Int.max
-            } else if byte < 0x80, asciiWeight >= 0, !(emojiEnabled && isKeycapBase(byte)) {
+                while nextURL < urls.count, urls[nextURL].bytes.lowerBound < index { nextURL += 1 }
+                nextURLStart = nextURL < urls.count ? urls[nextURL].bytes.lowerBound : Int.max
+            } else if byte < 0x80, asciiWeight >= 0, !Self.isIn(keycapBases, byte) {
                 // A run of ASCII up to the next URL, keycap base or other code point, in bulk.
-                let runLimit = count - index < nextURLStart - offset ? count : index + (nextURLStart - offset)
+                let runLimit = min(count, nextURLStart)
                 var end = index + 1
-                while end < runLimit, bytes[end] < 0x80, !(emojiEnabled && isKeycapBase(bytes[end])) { end += 1 }
+                while end < runLimit {
+                    let next = bytes[end]
+                    if next >= 0x80 || Self.isIn(keycapBases, next) { break }
+                    end += 1
+                }
                 let length = end - index
                 if valid {
                     // Each byte adds asciiWeight; the last one that keeps the sum within the limit counts.
                     let within =
-                        asciiWeight == 0
-                        ? (weighted <= limit ? length : 0) : max(0, min(length, (limit - weighted) / asciiWeight))
+                        weighted + length * asciiWeight <= limit
+                        ? length
+                        : asciiWeight == 0 ? 0 : max(0, min(length, (limit - weighted) / asciiWeight))
                     if within > 0 { validDisplayIndex = offset + within - 1 }
                 }
                 weighted += length * asciiWeight
                 index = end
                 offset += length
                 continue
-            } else if emojiEnabled,
-                isKeycapBase(byte) || (byte >= 0xC2 && isEmoji(decodeScalar(bytes, at: index).value)),
-                let emoji = emojiSequenceEnd(in: bytes, at: index)
-            {
-                weighted += emojiWeight
-                index = emoji.end
-                offset += emoji.utf16
             } else if byte < 0x80 {
-                weighted += asciiWeight >= 0 ? asciiWeight : configuration.weight(of: UInt32(byte))
-                index += 1
-                offset += 1
+                if emojiEnabled, isKeycapBase(byte), let emoji = emojiSequenceEnd(in: bytes, at: index) {
+                    weighted += emojiWeight
+                    index = emoji.end
+                    offset += emoji.utf16
+                } else {
+                    weighted += configuration.weight(of: UInt32(byte))
+                    index += 1
+                    offset += 1
+                }
             } else {
                 let scalar = decodeScalar(bytes, at: index)
-                // Emoji sequences need no check: their code points never change under NFC.
-                if checkNormalization, !isNFCStable(scalar.value) { return nil }
-                weighted += configuration.weight(of: scalar.value)
-                index += scalar.length
-                offset += scalar.value > 0xFFFF ? 2 : 1
-                if valid, scalar.value == 0xFFFE || scalar.value == 0xFEFF || scalar.value == 0xFFFF {
-                    valid = false
+                if emojiEnabled, isEmoji(scalar.value), let emoji = emojiSequenceEnd(in: bytes, at: index) {
+                    weighted += emojiWeight
+                    index = emoji.end
+                    offset += emoji.utf16
+                } else {
+                    // Emoji sequences need no check: their code points never change under NFC.
+                    if checkNormalization, !isNFCStable(scalar.value) { return nil }
+                    weighted += configuration.weight(of: scalar.value)
+                    index += scalar.length
+                    offset += scalar.value > 0xFFFF ? 2 : 1
+                    if valid, scalar.value == 0xFFFE || scalar.value == 0xFEFF || scalar.value == 0xFFFF {
+                        valid = false
+                    }
                 }
             }
-            if offset > nextURLStart {
+            if index > nextURLStart {
                 // A URL that starts inside an emoji sequence or a surrogate pair is not counted as one.
-                while nextURL < urls.count, urls[nextURL].lowerBound < offset { nextURL += 1 }
-                nextURLStart = nextURL < urls.count ? urls[nextURL].lowerBound : Int.max
+                while nextURL < urls.count, urls[nextURL].bytes.lowerBound < index { nextURL += 1 }
+                nextURLStart = nextURL < urls.count ? urls[nextURL].bytes.lowerBound : Int.max
             }
             if valid, weighted <= limit { validDisplayIndex = offset - 1 }
         }
@@ -141,39 +150,65 @@ public enum TwitterText {
         )
     }
 
-    /// The UTF-16 ranges of the URLs in the UTF-8 `bytes`, as ``urls(in:withoutProtocol:)`` finds them.
+    /// Where a URL is in the UTF-8 bytes of a text: its byte range and its length in UTF-16 units.
+    struct URLSpan: Equatable {
+        var bytes: Range<Int>
+        var utf16Count: Int
+    }
+
+    /// The URLs in the UTF-8 `bytes`, as ``urls(in:withoutProtocol:)`` finds them, as byte ranges.
     ///
     /// A URL holds no space, and every match of the URL regex lies inside one run of text
     /// between ASCII white space (its preceding character may be the white space before the run),
-    /// so only runs with a `.` are scanned, each on its own, with the white space before it.
-    static func urlRanges(in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+    /// so only runs with a `.` followed by a letter or a non-ASCII byte (every TLD starts so) are
+    /// scanned, each on its own, with the white space before it.
+    static func urlSpans(in bytes: UnsafeBufferPointer<UInt8>) -> [URLSpan] {
         guard let base = bytes.baseAddress else { return [] }
         let count = bytes.count
-        var result: [Range<Int>] = []
+        var result: [URLSpan] = []
         var units: [UInt16] = []
         var searchFrom = 0
-        var countedIndex = 0  // a byte index whose UTF-16 offset is `countedOffset`
-        var countedOffset = 0
         while searchFrom < count, let found = memchr(base + searchFrom, 0x2E, count - searchFrom) {
             let dot = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
             var runStart = dot
             while runStart > 0, !isASCIISpace(bytes[runStart - 1]) { runStart -= 1 }
             var runEnd = dot + 1
-            while runEnd < count, !isASCIISpace(bytes[runEnd]) { runEnd += 1 }
-            searchFrom = runEnd
-            let unitsStart = max(runStart - 1, 0)
-            while countedIndex < unitsStart {
-                let byte = bytes[countedIndex]
-                if byte & 0xC0 != 0x80 { countedOffset += byte >= 0xF0 ? 2 : 1 }
-                countedIndex += 1
+            var mayHoldTLD = false
+            while runEnd < count {
+                let byte = bytes[runEnd]
+                if isASCIISpace(byte) { break }
+                if !mayHoldTLD, bytes[runEnd - 1] == 0x2E, byte >= 0x80 || (byte | 0x20) &- 0x61 < 26 { mayHoldTLD = true }
+                runEnd += 1
             }
+            searchFrom = runEnd
+            guard mayHoldTLD else { continue }
+            let unitsStart = max(runStart - 1, 0)
             units.removeAll(keepingCapacity: true)
-            appendUTF16Units(of: UnsafeBufferPointer(rebasing: bytes[unitsStart..<runEnd]), to: &units)
+            let run = UnsafeBufferPointer(rebasing: bytes[unitsStart..<runEnd])
+            appendUTF16Units(of: run, to: &units)
+            // Matches come in order, so one cursor turns their UTF-16 offsets into byte offsets.
+            var cursor = (byte: 0, unit: 0)
+            func byteOffset(ofUnit unit: Int) -> Int {
+                while cursor.unit < unit {
+                    let lead = run[cursor.byte]
+                    cursor.byte += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                    cursor.unit += lead >= 0xF0 ? 2 : 1
+                }
+                return unitsStart + cursor.byte
+            }
             forEachURL(inUTF16: units, withText: false) { url in
-                result.append((url.utf16Range.lowerBound + countedOffset)..<(url.utf16Range.upperBound + countedOffset))
+                let start = byteOffset(ofUnit: url.utf16Range.lowerBound)
+                let end = byteOffset(ofUnit: url.utf16Range.upperBound)
+                result.append(URLSpan(bytes: start..<end, utf16Count: url.utf16Range.count))
             }
         }
         return result
+    }
+
+    /// Whether `byte` is below 64 and its bit is set in `mask`.
+    @inline(__always)
+    private static func isIn(_ mask: UInt64, _ byte: UInt8) -> Bool {
+        byte < 64 && (mask >> UInt64(byte)) & 1 != 0
     }
 
     /// Whether `byte` is `#`, `*` or a digit, which start a keycap emoji.

@@ -1,4 +1,5 @@
 import Foundation
+import SyndicateTestSupport
 import Testing
 
 @testable import Syndicate
@@ -126,6 +127,68 @@ import Testing
         ]
         for text in inputs {
             #expect(TwitterText.parse(text).weightedLength > 0)
+        }
+    }
+
+    /// `parse` finds URLs run by run, skips runs whose dots no letter follows, and works in
+    /// bytes; weighing by the URLs `urls(in:)` finds in the whole text, in UTF-16 offsets, must
+    /// give the same length and ranges, whatever surrounds the URLs.
+    @Test func urlsFoundRunByRunWeighAsURLsFoundInTheWholeText() {
+        let pieces = [
+            "a", "word", "café", "学校", "소식", "👍🏽", "👨‍👩‍👧‍👦", "🇬🇧", "1️⃣", "#", "5", "#tag", ".", "end.", "3.14", "...",
+            "https://example.com/a", "example.co.uk/x?y=1", "t.co/abc", "www.example.net", "http://localhost/a.b",
+            "ex.ample", "x.Com", "é.com", "例え.テスト", "(see example.org)", "-example.com", "a@example.com",
+            "https://t.co/" + String(repeating: "z", count: 41), "xn--p1ai.рф", ".com", "https://",
+        ]
+        let separators = ["", " ", " ", "\n", "(", ")", "。", "\u{3000}"]
+        var random = SeededGenerator(seed: 2026)
+        for _ in 0..<2_000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 1...12, using: &random) {
+                text += pieces.randomElement(using: &random)! + separators.randomElement(using: &random)!
+            }
+            let expected = Self.weighedWithWholeTextURLs(text)
+            let result = TwitterText.parse(text)
+            #expect(result.weightedLength == expected.weightedLength, "\(text.debugDescription)")
+            #expect(result.validRange == expected.validRange, "\(text.debugDescription)")
+        }
+    }
+
+    /// X's weighting (v3, no normalisation needed), with the URLs of `urls(in:)` over the whole text.
+    static func weighedWithWholeTextURLs(_ text: String) -> (weightedLength: Int, validRange: ClosedRange<Int>) {
+        let urls = TwitterText.urls(in: text).map(\.utf16Range)
+        let configuration = TwitterText.Configuration.v3
+        let limit = configuration.maxWeightedTweetLength * configuration.scale
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBufferPointer { bytes in
+            var weighted = 0
+            var validEnd = 0
+            var index = 0
+            var offset = 0
+            while index < bytes.count {
+                let scalar = TwitterText.decodeScalar(bytes, at: index)
+                if let url = urls.first(where: { $0.lowerBound == offset }) {
+                    weighted += configuration.transformedURLLength * configuration.scale
+                    while offset < url.upperBound {
+                        let next = TwitterText.decodeScalar(bytes, at: index)
+                        index += next.length
+                        offset += next.value > 0xFFFF ? 2 : 1
+                    }
+                } else if scalar.value == 0x23 || scalar.value == 0x2A || (0x30...0x39).contains(scalar.value)
+                    || TwitterText.isEmoji(scalar.value),
+                    let emoji = TwitterText.emojiSequenceEnd(in: bytes, at: index)
+                {
+                    weighted += configuration.defaultWeight
+                    index = emoji.end
+                    offset += emoji.utf16
+                } else {
+                    weighted += configuration.weight(of: scalar.value)
+                    index += scalar.length
+                    offset += scalar.value > 0xFFFF ? 2 : 1
+                }
+                if weighted <= limit { validEnd = offset - 1 }
+            }
+            return (weighted / configuration.scale, 0...max(0, validEnd))
         }
     }
 }
