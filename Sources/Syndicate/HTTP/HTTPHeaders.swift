@@ -38,13 +38,33 @@ public struct HTTPHeaders: Sendable, Equatable, Hashable, Sequence, ExpressibleB
     /// The first value of `name` (ignoring case); setting replaces every field of that name, and
     /// nil removes them.
     public subscript(name: String) -> String? {
-        get { fields.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value }
+        get { fields.first { Self.sameName($0.name, name) }?.value }
         set {
-            if let index = fields.firstIndex(where: { $0.name.caseInsensitiveCompare(name) == .orderedSame }) {
-                fields.removeAll { $0.name.caseInsensitiveCompare(name) == .orderedSame }
+            if let index = fields.firstIndex(where: { Self.sameName($0.name, name) }) {
+                fields.removeAll { Self.sameName($0.name, name) }
                 if let newValue { fields.insert(Field(name: name, value: newValue), at: index) }
             } else if let newValue {
                 fields.append(Field(name: name, value: newValue))
+            }
+        }
+    }
+
+    /// Whether two field names are the same, ignoring the case of ASCII letters (names are
+    /// RFC 9110 tokens, which are ASCII; other bytes must match exactly).
+    static func sameName(_ first: String, _ second: String) -> Bool {
+        var first = first
+        var second = second
+        return first.withUTF8 { a in
+            second.withUTF8 { b in
+                guard a.count == b.count else { return false }
+                for index in a.indices {
+                    let x = a[index]
+                    let y = b[index]
+                    if x == y { continue }
+                    // Equal up to case only when both are the same ASCII letter.
+                    guard x ^ y == 0x20, (x | 0x20) &- 0x61 < 26 else { return false }
+                }
+                return true
             }
         }
     }
