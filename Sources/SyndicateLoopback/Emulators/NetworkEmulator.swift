@@ -74,9 +74,8 @@ enum LoopbackBody {
 
     /// `date` in ISO 8601 with milliseconds (`2026-01-01T00:01:00.000Z`), as Mastodon writes times.
     static func iso8601(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: date)
+        // The format style, unlike ISO8601DateFormatter, builds no ICU formatter per call.
+        Date.ISO8601FormatStyle(includingFractionalSeconds: true).format(date)
     }
 
     /// A reason phrase for `status`.
