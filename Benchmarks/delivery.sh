@@ -1,7 +1,8 @@
 #!/bin/sh
 # Delivery benchmark: Mastodon status requests to the loopback server through URLSessionTransport
 # and AsyncHTTPClientTransport at concurrency 1 and 16, each against the server's own ceiling
-# (a raw-socket keep-alive client loop) measured in the same run. Writes REPORT-delivery.md.
+# (a raw-socket keep-alive client loop pipelining 16 requests per connection; beside it the same
+# loop with one request in flight) measured in the same run. Writes REPORT-delivery.md.
 # Usage: Benchmarks/delivery.sh [count]   (default 10000)
 set -eu
 cd "$(dirname "$0")"
