@@ -1,0 +1,50 @@
+#if AsyncHTTPClientTransport
+    import NIOPosix
+    import Syndicate
+    import Testing
+
+    @testable import SyndicateAsyncHTTPClient
+
+    /// The deadline for reading a body after its head (`AsyncHTTPClientTransport.within`): a
+    /// SwiftNIO timer cancels the reading task; the caller's own cancellation stays a cancellation.
+    @Suite struct AsyncHTTPClientBodyDeadlineTests {
+        let loop = MultiThreadedEventLoopGroup.singleton.any()
+
+        @Test func anOperationWithinTheDeadlineReturnsItsValue() async throws {
+            let value = try await AsyncHTTPClientTransport.within(.seconds(5), on: loop, host: "h", timeout: .seconds(5)) { 42 }
+            #expect(value == 42)
+        }
+
+        @Test func anOperationPastTheDeadlineEndsWithTimedOut() async throws {
+            let start = ContinuousClock.now
+            let error = await #expect(throws: HTTPTransportError.self) {
+                try await AsyncHTTPClientTransport.within(.milliseconds(100), on: loop, host: "h", timeout: .seconds(1)) {
+                    try await Task.sleep(for: .seconds(10))
+                    return 0
+                }
+            }
+            #expect(error?.kind == .timedOut)
+            #expect(ContinuousClock.now - start < .seconds(5))
+        }
+
+        @Test func noTimeLeftEndsWithTimedOutAtOnce() async throws {
+            let error = await #expect(throws: HTTPTransportError.self) {
+                try await AsyncHTTPClientTransport.within(.zero, on: loop, host: "h", timeout: .seconds(1)) { 0 }
+            }
+            #expect(error?.kind == .timedOut)
+        }
+
+        @Test func theCallersCancellationIsNotATimeout() async throws {
+            let task = Task {
+                try await AsyncHTTPClientTransport.within(.seconds(30), on: loop, host: "h", timeout: .seconds(30)) {
+                    try await Task.sleep(for: .seconds(30))
+                    return 0
+                }
+            }
+            try await Task.sleep(for: .milliseconds(50))
+            task.cancel()
+            let result = await task.result
+            #expect(throws: CancellationError.self) { try result.get() }
+        }
+    }
+#endif
