@@ -58,8 +58,6 @@ public enum TwitterText {
         let ranges = configuration.ranges
         // ASCII weighs the first range's weight when that range covers it (v2, v3), else per code point.
         let asciiWeight = ranges.first.map { $0.start == 0 && $0.end >= 0x7F ? $0.weight : -1 } ?? -1
-        // Bytes that end a bulk ASCII run: `#`, `*` and digits start keycap emoji.
-        let keycapBases: UInt64 = emojiEnabled ? (1 << 0x23) | (1 << 0x2A) | (0x3FF << 0x30) : 0
 
         var weighted = 0
         var valid = true
@@ -79,15 +77,10 @@ public enum TwitterText {
                 // Skip URLs that started inside this one (none do; twitter-text's map has one per start).
                 while nextURL < urls.count, urls[nextURL].bytes.lowerBound < index { nextURL += 1 }
                 nextURLStart = nextURL < urls.count ? urls[nextURL].bytes.lowerBound : Int.max
-            } else if byte < 0x80, asciiWeight >= 0, !Self.isIn(keycapBases, byte) {
+            } else if byte < 0x80, asciiWeight >= 0, !(emojiEnabled && isKeycapBase(byte)) {
                 // A run of ASCII up to the next URL, keycap base or other code point, in bulk.
-                let runLimit = min(count, nextURLStart)
-                var end = index + 1
-                while end < runLimit {
-                    let next = bytes[end]
-                    if next >= 0x80 || Self.isIn(keycapBases, next) { break }
-                    end += 1
-                }
+                let end = Self.asciiRunEnd(
+                    in: bytes, from: index + 1, limit: min(count, nextURLStart), stoppingAtKeycapBases: emojiEnabled)
                 let length = end - index
                 if valid {
                     // Each byte adds asciiWeight; the last one that keeps the sum within the limit counts.
@@ -167,9 +160,10 @@ public enum TwitterText {
         let count = bytes.count
         var result: [URLSpan] = []
         var units: [UInt16] = []
+        var found: [Range<Int>] = []
         var searchFrom = 0
-        while searchFrom < count, let found = memchr(base + searchFrom, 0x2E, count - searchFrom) {
-            let dot = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        while searchFrom < count, let dotPointer = memchr(base + searchFrom, 0x2E, count - searchFrom) {
+            let dot = base.distance(to: dotPointer.assumingMemoryBound(to: UInt8.self))
             var runStart = dot
             while runStart > 0, !isASCIISpace(bytes[runStart - 1]) { runStart -= 1 }
             var runEnd = dot + 1
@@ -186,29 +180,73 @@ public enum TwitterText {
             units.removeAll(keepingCapacity: true)
             let run = UnsafeBufferPointer(rebasing: bytes[unitsStart..<runEnd])
             appendUTF16Units(of: run, to: &units)
+            found.removeAll(keepingCapacity: true)
+            forEachURL(inUTF16: units, withText: false) { found.append($0.utf16Range) }
+            if units.count == run.count {
+                // An ASCII run: UTF-16 offsets are byte offsets.
+                for range in found {
+                    result.append(URLSpan(bytes: (unitsStart + range.lowerBound)..<(unitsStart + range.upperBound), utf16Count: range.count))
+                }
+                continue
+            }
             // Matches come in order, so one cursor turns their UTF-16 offsets into byte offsets.
             var cursor = (byte: 0, unit: 0)
-            func byteOffset(ofUnit unit: Int) -> Int {
-                while cursor.unit < unit {
-                    let lead = run[cursor.byte]
-                    cursor.byte += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-                    cursor.unit += lead >= 0xF0 ? 2 : 1
-                }
-                return unitsStart + cursor.byte
-            }
-            forEachURL(inUTF16: units, withText: false) { url in
-                let start = byteOffset(ofUnit: url.utf16Range.lowerBound)
-                let end = byteOffset(ofUnit: url.utf16Range.upperBound)
-                result.append(URLSpan(bytes: start..<end, utf16Count: url.utf16Range.count))
+            for range in found {
+                let start = unitsStart + advance(&cursor, in: run, toUnit: range.lowerBound)
+                let end = unitsStart + advance(&cursor, in: run, toUnit: range.upperBound)
+                result.append(URLSpan(bytes: start..<end, utf16Count: range.count))
             }
         }
         return result
     }
 
-    /// Whether `byte` is below 64 and its bit is set in `mask`.
+    /// Moves `cursor` (a byte offset and the UTF-16 offset it corresponds to) forward through the
+    /// well-formed UTF-8 `bytes` to UTF-16 offset `unit`; returns its byte offset.
     @inline(__always)
-    private static func isIn(_ mask: UInt64, _ byte: UInt8) -> Bool {
-        byte < 64 && (mask >> UInt64(byte)) & 1 != 0
+    private static func advance(
+        _ cursor: inout (byte: Int, unit: Int), in bytes: UnsafeBufferPointer<UInt8>, toUnit unit: Int
+    ) -> Int {
+        while cursor.unit < unit {
+            let lead = bytes[cursor.byte]
+            cursor.byte += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+            cursor.unit += lead >= 0xF0 ? 2 : 1
+        }
+        return cursor.byte
+    }
+
+    /// The index of the first byte from `start` (before `limit`) that is not ASCII or, with
+    /// `stoppingAtKeycapBases`, is `#`, `*` or a digit; `limit` if there is none. Eight bytes are
+    /// tested at a time.
+    @inline(__always)
+    static func asciiRunEnd(
+        in bytes: UnsafeBufferPointer<UInt8>, from start: Int, limit: Int, stoppingAtKeycapBases: Bool
+    ) -> Int {
+        var end = start
+        if let base = bytes.baseAddress {
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highBits = ones &* 0x80
+            while end + 8 <= limit {
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + end).loadUnaligned(as: UInt64.self))
+                var stops = word & highBits
+                if stoppingAtKeycapBases {
+                    // Per byte, on its low seven bits (no carry crosses a byte; bytes with the
+                    // high bit set stop anyway): at least "0", above "9", equal to "#", to "*".
+                    let low = word & ~highBits
+                    let digits = (low &+ ones &* 0x50) & ~(low &+ ones &* 0x46) & highBits
+                    let hash = low ^ (ones &* 0x23)
+                    let star = low ^ (ones &* 0x2A)
+                    stops |= digits | ~((hash &+ ones &* 0x7F) | hash) & highBits | ~((star &+ ones &* 0x7F) | star) & highBits
+                }
+                if stops != 0 { return end + stops.trailingZeroBitCount / 8 }
+                end += 8
+            }
+        }
+        while end < limit {
+            let byte = bytes[end]
+            if byte >= 0x80 || (stoppingAtKeycapBases && isKeycapBase(byte)) { break }
+            end += 1
+        }
+        return end
     }
 
     /// Whether `byte` is `#`, `*` or a digit, which start a keycap emoji.

@@ -191,4 +191,32 @@ import Testing
             return (weighted / configuration.scale, 0...max(0, validEnd))
         }
     }
+
+    /// The eight-bytes-at-a-time scan stops exactly where a byte-by-byte scan does.
+    @Test func asciiRunEndMatchesAByteLoop() {
+        var random = SeededGenerator(seed: 7)
+        // Bytes near every edge the word test uses: "#", "*", "/", "0", "9", ":", 0x7F, 0x80, 0xFF.
+        let alphabet: [UInt8] = [0x00, 0x22, 0x23, 0x24, 0x29, 0x2A, 0x2B, 0x2F, 0x30, 0x35, 0x39, 0x3A, 0x41, 0x61, 0x7F, 0x80, 0xA3, 0xAA, 0xB0, 0xFF]
+        for _ in 0..<5_000 {
+            let length = Int.random(in: 0...40, using: &random)
+            let sparse = Bool.random(using: &random)
+            let bytes = (0..<length).map { _ in
+                sparse && Int.random(in: 0..<8, using: &random) != 0 ? UInt8(ascii: "a") : alphabet.randomElement(using: &random)!
+            }
+            let start = Int.random(in: 0...length, using: &random)
+            let limit = Int.random(in: start...length, using: &random)
+            for keycaps in [false, true] {
+                var expected = start
+                while expected < limit, bytes[expected] < 0x80,
+                    !(keycaps && (bytes[expected] == 0x23 || bytes[expected] == 0x2A || (0x30...0x39).contains(bytes[expected])))
+                {
+                    expected += 1
+                }
+                let end = bytes.withUnsafeBufferPointer {
+                    TwitterText.asciiRunEnd(in: $0, from: start, limit: limit, stoppingAtKeycapBases: keycaps)
+                }
+                #expect(end == expected, "\(bytes) from \(start) to \(limit), keycaps \(keycaps)")
+            }
+        }
+    }
 }
