@@ -3,17 +3,28 @@
 enum GraphemeCount {
     /// The number of grapheme clusters in `text`; equal to `text.count`.
     ///
-    /// The run of ASCII and of the scalars ``isSimple(_:)`` lists (Latin, Greek, Cyrillic, general
-    /// punctuation, CJK ideographs, kana, Hangul syllables, full-width forms) at the start of the
-    /// text is counted from its UTF-8 bytes in one pass: each such scalar is a cluster of its own,
-    /// except a carriage return followed by a line feed, which is one (Unicode's rule GB3). From
-    /// the first other scalar (a combining mark, an emoji, a joiner, an Indic letter…) the
-    /// standard library counts the rest, starting one cluster early, since a mark or a joiner
-    /// attaches to the character before it.
+    /// Runs of ASCII and of the scalars ``isSimple(_:)`` lists (Latin, Greek, Cyrillic, general
+    /// punctuation, CJK ideographs, kana, Hangul syllables, full-width forms) are counted from
+    /// their UTF-8 bytes: each such scalar is a cluster of its own, except a carriage return
+    /// followed by a line feed, which is one (Unicode's rule GB3). At any other scalar (a combining
+    /// mark, an emoji, a joiner, an Indic letter…) the standard library takes over, starting one
+    /// cluster early, since a mark or a joiner attaches to the character before it, and hands
+    /// back at the first cluster boundary followed by a simple scalar.
     static func of(_ text: String) -> Int {
-        guard let prefix = simplePrefix(of: text, stoppingAfter: Int.max) else { return text.count }
-        guard let rest = prefix.rest else { return prefix.count }
-        return prefix.count + text[rest...].count
+        var total = 0
+        var offset = 0
+        let scalars = text.unicodeScalars
+        while true {
+            guard let prefix = simplePrefix(of: text, from: offset, stoppingAfter: Int.max) else { return text.count }
+            total += prefix.count
+            guard var index = prefix.rest else { return total }
+            repeat {
+                index = text.index(after: index)
+                total += 1
+                if index == text.endIndex { return total }
+            } while !Self.isSimpleOrASCII(scalars[index].value)
+            offset = text.utf8.distance(from: text.startIndex, to: index)
+        }
     }
 
     /// Whether `text` has more than `limit` grapheme clusters (`text.count > limit`), counting
@@ -21,22 +32,25 @@ enum GraphemeCount {
     static func exceeds(_ text: String, _ limit: Int) -> Bool {
         if text.utf8.count <= limit { return false }  // A cluster has at least one byte.
         guard limit >= 0 else { return true }
-        guard let prefix = simplePrefix(of: text, stoppingAfter: limit) else { return text.count > limit }
+        guard let prefix = simplePrefix(of: text, from: 0, stoppingAfter: limit) else { return text.count > limit }
         if prefix.count > limit { return true }
         guard let rest = prefix.rest else { return false }
         return !text[rest...].dropFirst(limit - prefix.count).isEmpty
     }
 
-    /// The clusters of the simple prefix of `text` (up to its first scalar that is not ASCII or
-    /// ``isSimple(_:)``, less the cluster that scalar may extend), and where the rest begins (nil
-    /// when the whole text was counted); nil when the text has no contiguous UTF-8 storage. Stops
-    /// early, with `rest` nil, once the count exceeds `limit`.
-    private static func simplePrefix(of text: String, stoppingAfter limit: Int) -> (count: Int, rest: String.Index?)? {
+    /// The clusters of the simple run of `text` from UTF-8 offset `start`, which must be a cluster
+    /// boundary (up to its first scalar that is not ASCII or ``isSimple(_:)``, less the cluster
+    /// that scalar may extend), and where the rest begins (nil when the whole text was counted);
+    /// nil when the text has no contiguous UTF-8 storage. Stops early, with `rest` nil, once the
+    /// count exceeds `limit`.
+    private static func simplePrefix(
+        of text: String, from start: Int, stoppingAfter limit: Int
+    ) -> (count: Int, rest: String.Index?)? {
         let scan = text.utf8.withContiguousStorageIfAvailable { bytes -> (count: Int, restOffset: Int?) in
             var count = 0
             var previous: UInt8 = 0
-            var clusterStart = 0  // where the last counted cluster begins
-            var index = 0
+            var clusterStart = start  // where the last counted cluster begins
+            var index = start
             let end = bytes.count
             while index < end, count <= limit {
                 let byte = bytes[index]
@@ -64,7 +78,7 @@ enum GraphemeCount {
                 }
                 guard length < 4, isSimple(scalar) else {
                     // Hand over from the start of the last cluster, which this scalar may extend.
-                    return count == 0 ? (0, 0) : (count - 1, clusterStart)
+                    return count == 0 ? (0, start) : (count - 1, clusterStart)
                 }
                 count += 1
                 clusterStart = index
@@ -75,6 +89,12 @@ enum GraphemeCount {
         }
         guard let scan else { return nil }
         return (scan.count, scan.restOffset.map { text.utf8.index(text.utf8.startIndex, offsetBy: $0) })
+    }
+
+    /// Whether `scalar` is ASCII or ``isSimple(_:)``.
+    @inline(__always)
+    static func isSimpleOrASCII(_ scalar: UInt32) -> Bool {
+        scalar < 0x80 || isSimple(scalar)
     }
 
     /// Whether `scalar` (beyond ASCII) always forms a cluster of its own, whatever surrounds it
