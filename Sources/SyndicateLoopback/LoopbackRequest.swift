@@ -51,14 +51,27 @@ public struct LoopbackRequest: Sendable, Equatable {
     /// A parameter by name from the query, the form body or the JSON body's top level (in that
     /// order), as text: how Graph-style APIs read `access_token` or `message` wherever it is.
     public func parameter(_ name: String) -> String? {
-        if let value = queryItems.first(where: { $0.name == name })?.value { return value }
-        if let value = formFields.first(where: { $0.name == name })?.value { return value }
-        switch jsonObject?[name] {
-        case let text as String: return text
-        case let number as NSNumber: return number.stringValue
-        case nil: return nil
-        case let other?: return "\(other)"
+        parameters([name])[name]
+    }
+
+    /// The parameters of ``parameter(_:)`` for several names, reading the query and body once.
+    public func parameters(_ names: [String]) -> [String: String] {
+        var found: [String: String] = [:]
+        var missing = Set(names)
+        for (name, value) in queryItems + formFields where missing.contains(name) {
+            found[name] = value
+            missing.remove(name)
         }
+        guard !missing.isEmpty, let object = jsonObject else { return found }
+        for name in missing {
+            switch object[name] {
+            case let text as String: found[name] = text
+            case let number as NSNumber: found[name] = number.stringValue
+            case nil: break
+            case let other?: found[name] = "\(other)"
+            }
+        }
+        return found
     }
 
     /// The token of an `Authorization: Bearer …` header.

@@ -22,14 +22,15 @@ struct MastodonEmulator: NetworkEmulator {
         if let key, let original = statusesByKey[token + "\n" + key] {
             return EmulatorResult(original)
         }
-        let text = request.parameter("status") ?? ""
+        let parameters = request.parameters(["status", "in_reply_to_id", "visibility", "language"])
+        let text = parameters["status"] ?? ""
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             return EmulatorResult(LoopbackBody.json(422, ["error": "Validation failed: Text can't be blank"]))
         }
         guard MastodonLength.count(text) <= MastodonLength.defaultLimit else {
             return EmulatorResult(LoopbackBody.json(422, ["error": "Validation failed: Text character limit of 500 exceeded"]))
         }
-        let replyTo = request.parameter("in_reply_to_id")
+        let replyTo = parameters["in_reply_to_id"]
         if let replyTo, !ids.contains(replyTo) {
             return EmulatorResult(LoopbackBody.json(404, ["error": "Record not found"]))
         }
@@ -40,8 +41,8 @@ struct MastodonEmulator: NetworkEmulator {
         let status: [String: Any] = [
             "id": id, "url": "http://\(host)/@loopback/\(id)", "uri": "http://\(host)/users/loopback/statuses/\(id)",
             "created_at": LoopbackBody.iso8601(context.now), "content": "<p>\(Self.escape(text))</p>",
-            "visibility": request.parameter("visibility") ?? "public", "in_reply_to_id": replyTo ?? NSNull(),
-            "language": request.parameter("language") ?? NSNull(),
+            "visibility": parameters["visibility"] ?? "public", "in_reply_to_id": replyTo ?? NSNull(),
+            "language": parameters["language"] ?? NSNull(),
         ]
         let response = LoopbackBody.json(200, status, headers: Self.rateHeaders(remaining: 299, reset: context.now.addingTimeInterval(300)))
         if let key { statusesByKey[token + "\n" + key] = response }
@@ -60,7 +61,8 @@ struct MastodonEmulator: NetworkEmulator {
 
     /// `text` with `&`, `<`, `>` and `"` escaped, as Mastodon renders `content`.
     static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }) else { return text }
+        return text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 

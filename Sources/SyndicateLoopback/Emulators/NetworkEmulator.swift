@@ -51,8 +51,7 @@ enum LoopbackBody {
     static func json(_ status: Int, _ object: Any, headers: HTTPHeaders = [:]) -> HTTPResponse {
         var all: HTTPHeaders = ["Content-Type": "application/json; charset=utf-8"]
         for field in headers { all.add(name: field.name, value: field.value) }
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
-        return HTTPResponse(status: status, headers: all, body: data)
+        return HTTPResponse(status: status, headers: all, body: LoopbackJSONValue.data(object))
     }
 
     /// A plain-text response (Slack's `ok` and `invalid_token`).
