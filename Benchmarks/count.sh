@@ -131,7 +131,7 @@ lines += [
     "",
     f"## In process: {texts:,} mixed texts ({nbytes / 1e6:.2f} MB UTF-8; English, CJK, emoji with ZWJ/skin tones/flags, URLs, tags)",
     "",
-    "Swift: best of 5 runs over all texts. Python: one run over the first "
+    "Swift: best of 9 runs over all texts, in 3 rounds where each counter runs 3 times in a row and the counters take turns. Python: one run over the first "
     f"{int(values['python.texts']):,} texts (parse_tweet is slow; the rate is per text, so the figures compare). "
     "Texts are generated deterministically (SplitMix64, seed 2026) by `CountBenchmark generate`.",
     "",

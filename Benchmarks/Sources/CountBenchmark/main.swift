@@ -74,18 +74,24 @@ func jsonLiteral(_ text: String) -> String {
     "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
 }
 
-/// The best of `rounds` timings of `body`, in seconds, and the checksum it returned.
-func time(rounds: Int = 5, _ body: () -> Int) -> (seconds: Double, checksum: Int) {
-    var best = Double.infinity
-    var checksum = 0
+/// The best timing of each of `bodies`, in seconds, with the checksum each returned. Each body
+/// runs `repeats` times in a row (so the best is a warm, steady-state run) and the bodies take
+/// turns over `rounds` rounds (naive, parse, measure, naive, …), so that a change in the shared
+/// machine's load affects all of them alike rather than whichever ran during it.
+func timeInTurns(rounds: Int = 3, repeats: Int = 3, _ bodies: [() -> Int]) -> [(seconds: Double, checksum: Int)] {
+    var results = Array(repeating: (seconds: Double.infinity, checksum: 0), count: bodies.count)
     for _ in 0..<rounds {
-        let start = ContinuousClock.now
-        checksum = body()
-        let elapsed = ContinuousClock.now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        best = min(best, seconds)
+        for (index, body) in bodies.enumerated() {
+            for _ in 0..<repeats {
+                let start = ContinuousClock.now
+                let checksum = body()
+                let elapsed = ContinuousClock.now - start
+                let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+                results[index] = (min(results[index].seconds, seconds), checksum)
+            }
+        }
     }
-    return (best, checksum)
+    return results
 }
 
 func fail(_ message: String) -> Never {
@@ -126,10 +132,13 @@ case "run":
         fail("\(path) is not JSON lines of strings: \(error)")
     }
     let bytes = texts.reduce(0) { $0 + $1.utf8.count }
-    let naive = time { texts.reduce(0) { $0 + $1.unicodeScalars.count } }
-    let parse = time { texts.reduce(0) { $0 + TwitterText.parse($1).weightedLength } }
     let rule = NetworkRule.x
-    let measure = time { texts.reduce(0) { $0 + rule.measure($1).length } }
+    let timings = timeInTurns([
+        { texts.reduce(0) { $0 + $1.unicodeScalars.count } },
+        { texts.reduce(0) { $0 + TwitterText.parse($1).weightedLength } },
+        { texts.reduce(0) { $0 + rule.measure($1).length } },
+    ])
+    let (naive, parse, measure) = (timings[0], timings[1], timings[2])
     func report(_ name: String, _ result: (seconds: Double, checksum: Int)) {
         print("\(name).seconds=\(result.seconds)")
         print("\(name).texts_per_second=\(Double(texts.count) / result.seconds)")
