@@ -81,8 +81,8 @@ extension TwitterText {
         let first = decodeScalar(bytes, at: start)
         var index = start + first.length
         var units = first.value > 0xFFFF ? 2 : 1
-        func peek() -> UInt32? { index < bytes.count ? decodeScalar(bytes, at: index).value : nil }
-        func advance() {
+        @inline(__always) func peek() -> UInt32? { index < bytes.count ? decodeScalar(bytes, at: index).value : nil }
+        @inline(__always) func advance() {
             let next = decodeScalar(bytes, at: index)
             index += next.length
             units += next.value > 0xFFFF ? 2 : 1
@@ -105,7 +105,7 @@ extension TwitterText {
             guard isEmoji(first.value) else { return nil }
         }
 
-        func consumeModifiers() {
+        @inline(__always) func consumeModifiers() {
             if let next = peek(), next == 0xFE0F || (0x1F3FB...0x1F3FF).contains(next) { advance() }
             if peek() == 0xFE0F { advance() }
             if peek() == 0x20E3 { advance() }

@@ -58,6 +58,9 @@ public enum TwitterText {
         let ranges = configuration.ranges
         // ASCII weighs the first range's weight when that range covers it (v2, v3), else per code point.
         let asciiWeight = ranges.first.map { $0.start == 0 && $0.end >= 0x7F ? $0.weight : -1 } ?? -1
+        // Code points past every range (CJK, most of the BMP and beyond) weigh the default.
+        let lastRangeEnd = ranges.reduce(0) { max($0, $1.end) }
+        let defaultWeight = configuration.defaultWeight
 
         var weighted = 0
         var valid = true
@@ -113,7 +116,7 @@ public enum TwitterText {
                 } else {
                     // Emoji sequences need no check: their code points never change under NFC.
                     if checkNormalization, !isNFCStable(scalar.value) { return nil }
-                    weighted += configuration.weight(of: scalar.value)
+                    weighted += scalar.value > lastRangeEnd ? defaultWeight : configuration.weight(of: scalar.value)
                     index += scalar.length
                     offset += scalar.value > 0xFFFF ? 2 : 1
                     if valid, scalar.value == 0xFFFE || scalar.value == 0xFEFF || scalar.value == 0xFFFF {
