@@ -78,51 +78,72 @@ extension TwitterText {
     /// `U+FE0F` or skin-tone modifier, tag characters (subdivision flags), and further emoji joined
     /// by `U+200D` (ZWJ families, professions). `©`, `®` and `™` count only with `U+FE0F`.
     static func emojiSequenceEnd(in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> (end: Int, utf16: Int)? {
-        let first = decodeScalar(bytes, at: start)
-        var index = start + first.length
-        var units = first.value > 0xFFFF ? 2 : 1
-        @inline(__always) func peek() -> UInt32? { index < bytes.count ? decodeScalar(bytes, at: index).value : nil }
-        @inline(__always) func advance() {
+        var cursor = ScalarCursor(bytes: bytes, index: start)
+        guard let first = cursor.peek() else { return nil }
+        cursor.advance()
+
+        switch first {
+        case 0x23, 0x2A, 0x30...0x39:  // # * 0–9: only as keycaps
+            if cursor.peek() == 0xFE0F { cursor.advance() }
+            guard cursor.peek() == 0x20E3 else { return nil }
+            cursor.advance()
+            return (cursor.index, cursor.units)
+        case 0x00...0x7F:
+            return nil
+        case 0x1F1E6...0x1F1FF:  // regional indicators: a pair is a flag
+            if let next = cursor.peek(), (0x1F1E6...0x1F1FF).contains(next) { cursor.advance() }
+            return (cursor.index, cursor.units)
+        case 0xA9, 0xAE, 0x2122:
+            guard cursor.peek() == 0xFE0F else { return nil }
+        default:
+            guard isEmoji(first) else { return nil }
+        }
+
+        cursor.consumeModifiers()
+        while let next = cursor.peek(), (0xE0020...0xE007E).contains(next) { cursor.advance() }
+        if cursor.peek() == 0xE007F { cursor.advance() }
+        while cursor.peek() == 0x200D {
+            let joiner = cursor
+            cursor.advance()
+            guard let next = cursor.peek(), next > 0x7F, isEmoji(next) else {
+                cursor = joiner
+                break
+            }
+            cursor.advance()
+            cursor.consumeModifiers()
+        }
+        return (cursor.index, cursor.units)
+    }
+
+    /// A position in well-formed UTF-8 and the UTF-16 units passed since it started: a value, so
+    /// that walking an emoji sequence needs neither captured variables nor their access checks.
+    struct ScalarCursor {
+        let bytes: UnsafeBufferPointer<UInt8>
+        /// The byte index of the next scalar.
+        var index: Int
+        /// UTF-16 units of the scalars advanced over.
+        var units = 0
+
+        /// The next scalar's value, or nil at the end.
+        @inline(__always)
+        func peek() -> UInt32? {
+            index < bytes.count ? decodeScalar(bytes, at: index).value : nil
+        }
+
+        /// Steps over the next scalar (there must be one).
+        @inline(__always)
+        mutating func advance() {
             let next = decodeScalar(bytes, at: index)
             index += next.length
             units += next.value > 0xFFFF ? 2 : 1
         }
 
-        switch first.value {
-        case 0x23, 0x2A, 0x30...0x39:  // # * 0–9: only as keycaps
-            if peek() == 0xFE0F { advance() }
-            guard peek() == 0x20E3 else { return nil }
-            advance()
-            return (index, units)
-        case 0x00...0x7F:
-            return nil
-        case 0x1F1E6...0x1F1FF:  // regional indicators: a pair is a flag
-            if let next = peek(), (0x1F1E6...0x1F1FF).contains(next) { advance() }
-            return (index, units)
-        case 0xA9, 0xAE, 0x2122:
-            guard peek() == 0xFE0F else { return nil }
-        default:
-            guard isEmoji(first.value) else { return nil }
-        }
-
-        @inline(__always) func consumeModifiers() {
+        /// Steps over an emoji's presentation selector or skin tone, then a selector and a keycap mark.
+        @inline(__always)
+        mutating func consumeModifiers() {
             if let next = peek(), next == 0xFE0F || (0x1F3FB...0x1F3FF).contains(next) { advance() }
             if peek() == 0xFE0F { advance() }
             if peek() == 0x20E3 { advance() }
         }
-        consumeModifiers()
-        while let next = peek(), (0xE0020...0xE007E).contains(next) { advance() }
-        if peek() == 0xE007F { advance() }
-        while peek() == 0x200D {
-            let joiner = (index, units)
-            advance()
-            guard let next = peek(), next > 0x7F, isEmoji(next) else {
-                (index, units) = joiner
-                break
-            }
-            advance()
-            consumeModifiers()
-        }
-        return (index, units)
     }
 }
