@@ -37,6 +37,12 @@ extension TwitterText {
         if value > 0x2B55, value < 0x1F004 {
             return value == 0x3030 || value == 0x303D || value == 0x3297 || value == 0x3299
         }
+        return isEmojiLookedUp(value)
+    }
+
+    /// ``isEmoji(_:)`` for the code points its inlined part leaves: the two bitmaps, else the property.
+    @inline(never)
+    private static func isEmojiLookedUp(_ value: UInt32) -> Bool {
         if value >= 0x2000, value < 0x2C00 { return EmojiBitmap.symbols.contains(value) }
         if value >= 0x1F000, value < 0x1FB00 { return EmojiBitmap.pictographs.contains(value) }
         return Unicode.Scalar(value)?.properties.isEmoji ?? false

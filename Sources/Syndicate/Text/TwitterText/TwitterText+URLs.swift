@@ -11,8 +11,10 @@ extension TwitterText {
 
     /// The longest URL twitter-text accepts, scheme included.
     static let maxURLLength = 4096
-    /// Characters that may not come right before a URL without a scheme.
-    private static let invalidSchemelessPreceding: Set<UInt16> = [0x2D, 0x5F, 0x2E, 0x2F]
+    /// Whether `unit` may not come right before a URL without a scheme: `-`, `_`, `.` or `/`.
+    private static func isInvalidSchemelessPreceding(_ unit: UInt16) -> Bool {
+        unit == 0x2D || unit == 0x5F || unit == 0x2E || unit == 0x2F
+    }
     /// The longest `t.co` slug twitter-text accepts.
     static let maxTcoSlugLength = 40
 
@@ -74,7 +76,7 @@ extension TwitterText {
                 return
             }
             guard withoutProtocol else { return }
-            if let last = match.before.last, invalidSchemelessPreceding.contains(units[last]) { return }
+            if let last = match.before.last, isInvalidSchemelessPreceding(units[last]) { return }
             var pending: FoundURL?
             for range in URLScanner.asciiDomains(in: units, range: match.domain) {
                 if let pending { body(pending) }

@@ -183,15 +183,16 @@ public enum TwitterText {
             units.removeAll(keepingCapacity: true)
             let run = UnsafeBufferPointer(rebasing: bytes[unitsStart..<runEnd])
             appendUTF16Units(of: run, to: &units)
-            found.removeAll(keepingCapacity: true)
-            forEachURL(inUTF16: units, withText: false) { found.append($0.utf16Range) }
             if units.count == run.count {
                 // An ASCII run: UTF-16 offsets are byte offsets.
-                for range in found {
+                forEachURL(inUTF16: units, withText: false) { url in
+                    let range = url.utf16Range
                     result.append(URLSpan(bytes: (unitsStart + range.lowerBound)..<(unitsStart + range.upperBound), utf16Count: range.count))
                 }
                 continue
             }
+            found.removeAll(keepingCapacity: true)
+            forEachURL(inUTF16: units, withText: false) { found.append($0.utf16Range) }
             // Matches come in order, so one cursor turns their UTF-16 offsets into byte offsets.
             var cursor = (byte: 0, unit: 0)
             for range in found {
@@ -274,6 +275,11 @@ public enum TwitterText {
     /// Appends the UTF-16 code units of well-formed UTF-8 `bytes` to `units`.
     static func appendUTF16Units(of bytes: UnsafeBufferPointer<UInt8>, to units: inout [UInt16]) {
         units.reserveCapacity(units.count + bytes.count)
+        if asciiRunEnd(in: bytes, from: 0, limit: bytes.count, stoppingAtKeycapBases: false) == bytes.count {
+            // ASCII: each byte is a unit.
+            units.append(contentsOf: bytes.lazy.map(UInt16.init))
+            return
+        }
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
