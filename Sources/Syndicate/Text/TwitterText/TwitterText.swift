@@ -275,11 +275,6 @@ public enum TwitterText {
     /// Appends the UTF-16 code units of well-formed UTF-8 `bytes` to `units`.
     static func appendUTF16Units(of bytes: UnsafeBufferPointer<UInt8>, to units: inout [UInt16]) {
         units.reserveCapacity(units.count + bytes.count)
-        if asciiRunEnd(in: bytes, from: 0, limit: bytes.count, stoppingAtKeycapBases: false) == bytes.count {
-            // ASCII: each byte is a unit.
-            units.append(contentsOf: bytes.lazy.map(UInt16.init))
-            return
-        }
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
