@@ -53,14 +53,14 @@ public enum TwitterText {
         let scale = max(configuration.scale, 1)
         let limit = configuration.maxWeightedTweetLength * scale
         let urlWeight = configuration.transformedURLLength * scale
-        let emojiWeight = configuration.defaultWeight
+        // An emoji sequence weighs the default once, as do code points past every range.
+        let defaultWeight = configuration.defaultWeight
         let emojiEnabled = configuration.emojiParsingEnabled
         let ranges = configuration.ranges
         // ASCII weighs the first range's weight when that range covers it (v2, v3), else per code point.
         let asciiWeight = ranges.first.map { $0.start == 0 && $0.end >= 0x7F ? $0.weight : -1 } ?? -1
-        // Code points past every range (CJK, most of the BMP and beyond) weigh the default.
+        // Code points past every range (CJK, most of the BMP and beyond) need no range lookup.
         let lastRangeEnd = ranges.reduce(0) { max($0, $1.end) }
-        let defaultWeight = configuration.defaultWeight
 
         var weighted = 0
         var valid = true
@@ -99,7 +99,7 @@ public enum TwitterText {
                 continue
             } else if byte < 0x80 {
                 if emojiEnabled, isKeycapBase(byte), let emoji = emojiSequenceEnd(in: bytes, at: index) {
-                    weighted += emojiWeight
+                    weighted += defaultWeight
                     index = emoji.end
                     offset += emoji.utf16
                 } else {
@@ -110,7 +110,7 @@ public enum TwitterText {
             } else {
                 let scalar = decodeScalar(bytes, at: index)
                 if emojiEnabled, isEmoji(scalar.value), let emoji = emojiSequenceEnd(in: bytes, at: index) {
-                    weighted += emojiWeight
+                    weighted += defaultWeight
                     index = emoji.end
                     offset += emoji.utf16
                 } else {
