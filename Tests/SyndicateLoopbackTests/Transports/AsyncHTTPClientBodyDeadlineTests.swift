@@ -16,15 +16,16 @@
         }
 
         @Test func anOperationPastTheDeadlineEndsWithTimedOut() async throws {
-            let start = ContinuousClock.now
+            // Were the timer not to cancel it, the operation would return a value after a minute
+            // and nothing would be thrown. (No wall-clock bound here: the parallel suite can
+            // starve this test for tens of seconds.)
             let error = await #expect(throws: HTTPTransportError.self) {
                 try await AsyncHTTPClientTransport.within(.milliseconds(100), on: loop, host: "h", timeout: .seconds(1)) {
-                    try await Task.sleep(for: .seconds(10))
+                    try await Task.sleep(for: .seconds(60))
                     return 0
                 }
             }
             #expect(error?.kind == .timedOut)
-            #expect(ContinuousClock.now - start < .seconds(5))
         }
 
         @Test func noTimeLeftEndsWithTimedOutAtOnce() async throws {
@@ -36,8 +37,8 @@
 
         @Test func theCallersCancellationIsNotATimeout() async throws {
             let task = Task {
-                try await AsyncHTTPClientTransport.within(.seconds(30), on: loop, host: "h", timeout: .seconds(30)) {
-                    try await Task.sleep(for: .seconds(30))
+                try await AsyncHTTPClientTransport.within(.seconds(60), on: loop, host: "h", timeout: .seconds(60)) {
+                    try await Task.sleep(for: .seconds(60))
                     return 0
                 }
             }
