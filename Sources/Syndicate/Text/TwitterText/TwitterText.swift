@@ -194,28 +194,14 @@ public enum TwitterText {
             found.removeAll(keepingCapacity: true)
             forEachURL(inUTF16: units, withText: false) { found.append($0.utf16Range) }
             // Matches come in order, so one cursor turns their UTF-16 offsets into byte offsets.
-            var cursor = (byte: 0, unit: 0)
+            var cursor = ScalarCursor(bytes: run, index: 0)
             for range in found {
-                let start = unitsStart + advance(&cursor, in: run, toUnit: range.lowerBound)
-                let end = unitsStart + advance(&cursor, in: run, toUnit: range.upperBound)
+                let start = unitsStart + cursor.advance(toUnit: range.lowerBound)
+                let end = unitsStart + cursor.advance(toUnit: range.upperBound)
                 result.append(URLSpan(bytes: start..<end, utf16Count: range.count))
             }
         }
         return result
-    }
-
-    /// Moves `cursor` (a byte offset and the UTF-16 offset it corresponds to) forward through the
-    /// well-formed UTF-8 `bytes` to UTF-16 offset `unit`; returns its byte offset.
-    @inline(__always)
-    private static func advance(
-        _ cursor: inout (byte: Int, unit: Int), in bytes: UnsafeBufferPointer<UInt8>, toUnit unit: Int
-    ) -> Int {
-        while cursor.unit < unit {
-            let lead = bytes[cursor.byte]
-            cursor.byte += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-            cursor.unit += lead >= 0xF0 ? 2 : 1
-        }
-        return cursor.byte
     }
 
     /// The index of the first byte from `start` (before `limit`) that is not ASCII or, with
