@@ -114,17 +114,41 @@ private struct PrefixSet {
 
     /// Adds the prefixes of `other`.
     mutating func formUnion(_ other: PrefixSet) {
-        for prefix in other.open where !open.contains(prefix) { open.append(prefix) }
-        for prefix in other.closed where !closed.contains(prefix) { closed.append(prefix) }
+        // `other`'s lists are free of duplicates already: an empty list takes them as they are.
+        if open.isEmpty {
+            open = other.open
+        } else {
+            for prefix in other.open where !open.contains(prefix) { open.append(prefix) }
+        }
+        if closed.isEmpty {
+            closed = other.closed
+        } else {
+            for prefix in other.closed where !closed.contains(prefix) { closed.append(prefix) }
+        }
     }
 
     /// This part followed by `next`.
     func followed(by next: PrefixSet) -> PrefixSet {
+        if next.closed.isEmpty, next.open.count == 1 {
+            // One spelling (a literal, the commonest atom): extend every open prefix in place;
+            // distinct prefixes stay distinct, so nothing needs de-duplicating.
+            let tail = next.open[0]
+            var result = self
+            for index in result.open.indices { result.open[index].append(contentsOf: tail) }
+            return result.bounded()
+        }
         var result = PrefixSet(open: [], closed: closed)
         for head in open {
             result.formUnion(PrefixSet(open: next.open.map { head + $0 }, closed: next.closed.map { head + $0 }))
         }
         return result.bounded()
+    }
+
+    /// `prefixes` without duplicates, in the order first seen.
+    static func unique(_ prefixes: [[UInt8]]) -> [[UInt8]] {
+        var result: [[UInt8]] = []
+        for prefix in prefixes where !result.contains(prefix) { result.append(prefix) }
+        return result
     }
 
     /// Stops prefixes from growing past ``LiteralPrefixes/maximumLength`` or
@@ -134,14 +158,13 @@ private struct PrefixSet {
         if result.open.contains(where: { $0.count >= LiteralPrefixes.maximumLength })
             || result.closed.contains(where: { $0.count > LiteralPrefixes.maximumLength })
         {
-            result = PrefixSet(open: [], closed: [])
-            result.formUnion(PrefixSet(open: [], closed: (closed + open).map { Array($0.prefix(LiteralPrefixes.maximumLength)) }))
+            let cut = (closed + open).map { Array($0.prefix(LiteralPrefixes.maximumLength)) }
+            result = PrefixSet(open: [], closed: Self.unique(cut))
         }
         if result.open.count + result.closed.count > LiteralPrefixes.maximumCount {
             // Fall back to the first bytes, which are few.
             let all = result.closed + result.open
-            result = PrefixSet(open: [], closed: [])
-            result.formUnion(PrefixSet(open: [], closed: all.map { Array($0.prefix(1)) }))
+            result = PrefixSet(open: [], closed: Self.unique(all.map { Array($0.prefix(1)) }))
         }
         return result
     }
