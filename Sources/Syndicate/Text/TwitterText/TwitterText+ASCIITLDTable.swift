@@ -49,6 +49,8 @@ extension TwitterText {
 
         private var slots: [Key]
         private let mask: Int
+        /// ``TwitterTextTLDs/maxScalarCount``, kept here so a lookup reads no other global.
+        let maxScalarCount = TwitterTextTLDs.maxScalarCount
 
         /// A table of `names`; names that are not 1–24 ASCII letters and digits are left out.
         init(_ names: [String]) {

@@ -23,7 +23,9 @@ extension TwitterText {
         /// The longest tail (port, path, query) examined after a domain; longer URLs are rejected anyway.
         static let maxTailLength = 16_384
 
-        let units: [UInt16]
+        /// The text; the caller keeps it alive while the scanner is in use (the scanner never
+        /// leaves ``TwitterText/forEachURL(inUTF16:withoutProtocol:withText:_:)``).
+        let units: UnsafeBufferPointer<UInt16>
         /// Per offset: the TLD length found there, -1 for none, -2 not yet looked at.
         private var tldMemo: [Int32]
         /// Per offset: the label found there (its dot's offset, negated minus one when it has an `_`),
@@ -34,7 +36,10 @@ extension TwitterText {
         /// more work, and no allocation); longer ones memoise, so the scan stays linear.
         static let memoThreshold = 96
 
-        init(units: [UInt16]) {
+        /// ``ASCIITLDTable/shared``, fetched once per scanner.
+        private let table = ASCIITLDTable.shared
+
+        init(units: UnsafeBufferPointer<UInt16>) {
             self.units = units
             if units.count > Self.memoThreshold {
                 tldMemo = Array(repeating: -2, count: units.count + 1)
@@ -84,8 +89,8 @@ extension TwitterText {
         /// A URL starting exactly at `start`: an optional scheme, a domain, then port, path and query.
         private mutating func url(at start: Int, before: Range<Int>) -> Match? {
             guard start < units.count else { return nil }
-            for scheme in Self.schemes where hasPrefix(scheme, at: start) {
-                let domainStart = start + scheme.count
+            if let schemeLength = schemeLength(at: start) {
+                let domainStart = start + schemeLength
                 if let domainEnd = domain(at: domainStart) {
                     return finish(
                         before: before, start: start, protocolRange: start..<domainStart,
@@ -179,17 +184,16 @@ extension TwitterText {
         /// twitter-text's `validTcoUrl` on the URL at `range`: the end of `https?://t.co/slug(?query)`
         /// and the slug's length, or nil when the URL is no t.co URL.
         func tcoURL(in range: Range<Int>) -> (end: Int, slugLength: Int)? {
-            var position = range.lowerBound
-            for scheme in Self.tcoPrefixes where hasPrefix(scheme, at: position) {
-                position += scheme.count
-                let slugStart = position
-                while position < range.upperBound, Self.isASCIIAlphanumeric(units[position]) { position += 1 }
-                guard position > slugStart else { return nil }
-                let slugLength = position - slugStart
-                if let end = queryEnd(from: position), end <= range.upperBound { position = end }
-                return (position, slugLength)
-            }
-            return nil
+            guard let schemeLength = schemeLength(at: range.lowerBound),
+                hasPrefix(Self.tcoHost, at: range.lowerBound + schemeLength)
+            else { return nil }
+            let slugStart = range.lowerBound + schemeLength + Self.tcoHost.utf8CodeUnitCount
+            var position = slugStart
+            while position < range.upperBound, Self.isASCIIAlphanumeric(units[position]) { position += 1 }
+            guard position > slugStart else { return nil }
+            let slugLength = position - slugStart
+            if let end = queryEnd(from: position), end <= range.upperBound { position = end }
+            return (position, slugLength)
         }
 
         /// The end of `validSubdomain{0,126} validDomainName (gTLD | ccTLD | punycode)` at `start`.
@@ -250,13 +254,17 @@ extension TwitterText {
         /// The length of the TLD at `start` (gTLD, then ccTLD, longest first, each followed by a
         /// character other than `A–Z a–z 0–9 @ + -` or the end; else `xn--…` punycode), if any.
         mutating func tld(at start: Int) -> Int? {
-            if tldMemo.isEmpty { return start <= units.count ? Self.tld(in: units, at: start) : nil }
+            if tldMemo.isEmpty { return start <= units.count ? tld(uncachedAt: start) : nil }
             guard start < tldMemo.count else { return nil }
             let known = tldMemo[start]
             if known != -2 { return known < 0 ? nil : Int(known) }
-            let found = Self.tld(in: units, at: start)
+            let found = tld(uncachedAt: start)
             tldMemo[start] = Int32(found ?? -1)
             return found
+        }
+
+        private func tld(uncachedAt start: Int) -> Int? {
+            Self.tld(in: units, at: start, end: units.count, table: table)
         }
 
         /// ``tld(at:)`` on `units`, with `end` (the text's end by default) as the end of the text.
@@ -266,18 +274,24 @@ extension TwitterText {
         }
 
         static func tld(in units: UnsafeBufferPointer<UInt16>, at start: Int, end: Int) -> Int? {
+            tld(in: units, at: start, end: end, table: .shared)
+        }
+
+        /// ``tld(in:at:end:)`` with the table given, so that a loop of lookups fetches the shared
+        /// table (a lazily initialised global) once.
+        static func tld(in units: UnsafeBufferPointer<UInt16>, at start: Int, end: Int, table: ASCIITLDTable) -> Int? {
             // Fast path: a run of ASCII letters and digits ended by the end or another ASCII
             // character. Only the whole run can be a bounded candidate (each shorter one is
             // followed by a letter or digit), so one lookup in the ASCII table decides.
             var position = start
-            let maxLength = TwitterTextTLDs.maxScalarCount
+            let maxLength = table.maxScalarCount
             while position < end, position - start < maxLength, isASCIIAlphanumeric(units[position]) {
                 position += 1
             }
             if position - start < maxLength, position == end || units[position] < 0x80 {
                 if position > start,
                     position == end || !(units[position] == 0x40 || units[position] == 0x2B || units[position] == 0x2D),
-                    ASCIITLDTable.shared.contains(units, start..<position)
+                    table.contains(units, start..<position)
                 {
                     return position - start
                 }
@@ -337,18 +351,34 @@ extension TwitterText {
             return position > start + 4 ? position - start : nil
         }
 
-        static let schemes: [[UInt16]] = [Array("https://".utf16), Array("http://".utf16)]
-        static let tcoPrefixes: [[UInt16]] = [Array("https://t.co/".utf16), Array("http://t.co/".utf16)]
+        /// What follows the scheme of a `t.co` URL.
+        static let tcoHost: StaticString = "t.co/"
+
+        /// The length of the scheme at `start`, `https://` or `http://` in any case, if there is one.
+        /// (Tried in that order by the regex; `http://` can never match where `https://` does.)
+        private func schemeLength(at start: Int) -> Int? {
+            // "http" in any case (| 0x20 lower-cases letters and maps no other unit onto them).
+            guard start + 7 <= units.count, units[start] | 0x20 == 0x68, units[start + 1] | 0x20 == 0x74,
+                units[start + 2] | 0x20 == 0x74, units[start + 3] | 0x20 == 0x70
+            else { return nil }
+            let colon = units[start + 4] | 0x20 == 0x73 ? start + 5 : start + 4  // after an "s" or "S"
+            guard colon + 3 <= units.count, units[colon] == 0x3A, units[colon + 1] == 0x2F, units[colon + 2] == 0x2F
+            else { return nil }
+            return colon + 3 - start
+        }
 
         /// Whether `units` at `start` begin with the lower-case ASCII `prefix`, ignoring ASCII case.
-        private func hasPrefix(_ prefix: [UInt16], at start: Int) -> Bool {
-            guard start + prefix.count <= units.count else { return false }
-            for offset in 0..<prefix.count {
-                let actual = units[start + offset]
-                let folded = (0x41...0x5A).contains(actual) ? actual | 0x20 : actual
-                guard folded == prefix[offset] else { return false }
+        private func hasPrefix(_ prefix: StaticString, at start: Int) -> Bool {
+            let count = prefix.utf8CodeUnitCount
+            guard start + count <= units.count else { return false }
+            return prefix.withUTF8Buffer { expected in
+                for offset in 0..<count {
+                    let actual = units[start + offset]
+                    let folded = (0x41...0x5A).contains(actual) ? actual | 0x20 : actual
+                    guard folded == UInt16(expected[offset]) else { return false }
+                }
+                return true
             }
-            return true
         }
 
         // MARK: ASCII domains
@@ -367,12 +397,21 @@ extension TwitterText {
 
         static func asciiDomains(in units: UnsafeBufferPointer<UInt16>, range: Range<Int>) -> [Range<Int>] {
             var result: [Range<Int>] = []
+            forEachASCIIDomain(in: units, range: range) { result.append($0) }
+            return result
+        }
+
+        /// Calls `body` with each range ``asciiDomains(in:range:)`` lists, in order, building no array.
+        static func forEachASCIIDomain(
+            in units: UnsafeBufferPointer<UInt16>, range: Range<Int>, _ body: (Range<Int>) -> Void
+        ) {
             var memo: [Int: Int] = [:]
+            let table = ASCIITLDTable.shared
             let limit = range.upperBound
             var start = range.lowerBound
-            var dots: [Int] = []
             while start < limit {
-                dots.removeAll(keepingCapacity: true)
+                // The labels from `start`: runs of domain characters, each ended by a dot.
+                var lastDot: Int?
                 var position = start
                 while true {
                     var end = position
@@ -382,35 +421,40 @@ extension TwitterText {
                         end += 1
                     }
                     guard end > position, end < limit, isDot(units[end]) else { break }
-                    dots.append(end)
+                    lastDot = end
                     position = end + 1
                 }
+                // The last dot a TLD follows, trying the dots from the last back to the first
+                // (between `start` and `lastDot` every dot ends a label).
                 var matched: Int?
-                for dot in dots.reversed() {
+                var dot = lastDot
+                while let current = dot {
                     let length: Int?
                     if start == range.lowerBound {
                         // Most domains match on the first attempt: it skips the memo, and later
                         // attempts memoise their own lookups, so the scan stays linear.
-                        length = tld(in: units, at: dot + 1, end: limit)
-                    } else if let known = memo[dot + 1] {
+                        length = tld(in: units, at: current + 1, end: limit, table: table)
+                    } else if let known = memo[current + 1] {
                         length = known < 0 ? nil : known
                     } else {
-                        length = tld(in: units, at: dot + 1, end: limit)
-                        memo[dot + 1] = length ?? -1
+                        length = tld(in: units, at: current + 1, end: limit, table: table)
+                        memo[current + 1] = length ?? -1
                     }
                     if let length {
-                        matched = dot + 1 + length
+                        matched = current + 1 + length
                         break
                     }
+                    var previous = current - 1
+                    while previous > start, !isDot(units[previous]) { previous -= 1 }
+                    dot = previous > start ? previous : nil
                 }
                 if let matched {
-                    result.append(start..<matched)
+                    body(start..<matched)
                     start = matched
                 } else {
                     start += 1
                 }
             }
-            return result
         }
     }
 }

@@ -48,20 +48,26 @@ extension TwitterText {
     static func forEachURL(
         inUTF16 units: [UInt16], withoutProtocol: Bool = true, withText: Bool = true, _ body: (FoundURL) -> Void
     ) {
-        var scanner = URLScanner(units: units)
+        units.withUnsafeBufferPointer { forEachURL(in: $0, withoutProtocol: withoutProtocol, withText: withText, body) }
+    }
+
+    /// ``forEachURL(inUTF16:withoutProtocol:withText:_:)`` on a buffer of UTF-16 units.
+    static func forEachURL(
+        in buffer: UnsafeBufferPointer<UInt16>, withoutProtocol: Bool = true, withText: Bool = true,
+        _ body: (FoundURL) -> Void
+    ) {
+        var scanner = URLScanner(units: buffer)
         let reader = scanner
         func string(_ range: Range<Int>) -> String {
             guard withText else { return "" }
-            return units.withUnsafeBufferPointer {
-                String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF16.self)
-            }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF16.self)
         }
         scanner.forEachMatch { match in
             let start = match.url.lowerBound
             var end = match.url.upperBound
             guard
                 isValidURL(
-                    length: match.url.count, hasProtocol: match.protocolRange != nil, units: units, domain: match.domain)
+                    length: match.url.count, hasProtocol: match.protocolRange != nil, units: buffer, domain: match.domain)
             else {
                 return
             }
@@ -76,9 +82,9 @@ extension TwitterText {
                 return
             }
             guard withoutProtocol else { return }
-            if let last = match.before.last, isInvalidSchemelessPreceding(units[last]) { return }
+            if let last = match.before.last, isInvalidSchemelessPreceding(buffer[last]) { return }
             var pending: FoundURL?
-            for range in URLScanner.asciiDomains(in: units, range: match.domain) {
+            URLScanner.forEachASCIIDomain(in: buffer, range: match.domain) { range in
                 if let pending { body(pending) }
                 pending = FoundURL(url: string(range), utf16Range: range)
             }
@@ -96,15 +102,13 @@ extension TwitterText {
     /// the domain does not start with `xn--` unless it is ASCII, and the URL, with its domain in
     /// Punycode and `https://` counted when it has no scheme, is at most 4096 characters (the Java
     /// and Ruby rule, which Mastodon's server applies).
-    static func isValidURL(length: Int, hasProtocol: Bool, units: [UInt16], domain: Range<Int>) -> Bool {
+    static func isValidURL(length: Int, hasProtocol: Bool, units: UnsafeBufferPointer<UInt16>, domain: Range<Int>) -> Bool {
         // ASCII domains (nearly all) need no String: each label's Punycode is itself.
         var labelStart = domain.lowerBound
         for position in domain {
             let unit = units[position]
             if unit >= 0x80 {
-                let text = units.withUnsafeBufferPointer {
-                    String(decoding: UnsafeBufferPointer(rebasing: $0[domain]), as: UTF16.self)
-                }
+                let text = String(decoding: UnsafeBufferPointer(rebasing: units[domain]), as: UTF16.self)
                 return isValidURL(length: length, hasProtocol: hasProtocol, domain: text)
             }
             if unit == 0x2E {

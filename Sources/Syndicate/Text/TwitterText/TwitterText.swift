@@ -162,7 +162,6 @@ public enum TwitterText {
         guard let base = bytes.baseAddress else { return [] }
         let count = bytes.count
         var result: [URLSpan] = []
-        var units: [UInt16] = []
         var found: [Range<Int>] = []
         var searchFrom = 0
         while searchFrom < count, let dotPointer = memchr(base + searchFrom, 0x2E, count - searchFrom) {
@@ -180,25 +179,30 @@ public enum TwitterText {
             searchFrom = runEnd
             guard mayHoldTLD else { continue }
             let unitsStart = max(runStart - 1, 0)
-            units.removeAll(keepingCapacity: true)
             let run = UnsafeBufferPointer(rebasing: bytes[unitsStart..<runEnd])
-            appendUTF16Units(of: run, to: &units)
-            if units.count == run.count {
-                // An ASCII run: UTF-16 offsets are byte offsets.
-                forEachURL(inUTF16: units, withText: false) { url in
-                    let range = url.utf16Range
-                    result.append(URLSpan(bytes: (unitsStart + range.lowerBound)..<(unitsStart + range.upperBound), utf16Count: range.count))
+            // The run as UTF-16 in scratch space (on the stack when small): never more units than bytes.
+            withUnsafeTemporaryAllocation(of: UInt16.self, capacity: run.count) { scratch in
+                let units = UnsafeBufferPointer(rebasing: scratch[..<writeUTF16Units(of: run, to: scratch)])
+                if units.count == run.count {
+                    // An ASCII run: UTF-16 offsets are byte offsets.
+                    forEachURL(in: units, withText: false) { url in
+                        let range = url.utf16Range
+                        result.append(
+                            URLSpan(
+                                bytes: (unitsStart + range.lowerBound)..<(unitsStart + range.upperBound),
+                                utf16Count: range.count))
+                    }
+                    return
                 }
-                continue
-            }
-            found.removeAll(keepingCapacity: true)
-            forEachURL(inUTF16: units, withText: false) { found.append($0.utf16Range) }
-            // Matches come in order, so one cursor turns their UTF-16 offsets into byte offsets.
-            var cursor = ScalarCursor(bytes: run, index: 0)
-            for range in found {
-                let start = unitsStart + cursor.advance(toUnit: range.lowerBound)
-                let end = unitsStart + cursor.advance(toUnit: range.upperBound)
-                result.append(URLSpan(bytes: start..<end, utf16Count: range.count))
+                found.removeAll(keepingCapacity: true)
+                forEachURL(in: units, withText: false) { found.append($0.utf16Range) }
+                // Matches come in order, so one cursor turns their UTF-16 offsets into byte offsets.
+                var cursor = ScalarCursor(bytes: run, index: 0)
+                for range in found {
+                    let start = unitsStart + cursor.advance(toUnit: range.lowerBound)
+                    let end = unitsStart + cursor.advance(toUnit: range.upperBound)
+                    result.append(URLSpan(bytes: start..<end, utf16Count: range.count))
+                }
             }
         }
         return result
@@ -251,21 +255,18 @@ public enum TwitterText {
         byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
     }
 
-    /// The UTF-16 code units of well-formed UTF-8 `bytes`.
-    static func utf16Units(of bytes: UnsafeBufferPointer<UInt8>) -> [UInt16] {
-        var units: [UInt16] = []
-        appendUTF16Units(of: bytes, to: &units)
-        return units
-    }
-
-    /// Appends the UTF-16 code units of well-formed UTF-8 `bytes` to `units`.
-    static func appendUTF16Units(of bytes: UnsafeBufferPointer<UInt8>, to units: inout [UInt16]) {
-        units.reserveCapacity(units.count + bytes.count)
+    /// Writes the UTF-16 code units of well-formed UTF-8 `bytes` to the start of `units`, which
+    /// holds at least `bytes.count` units (UTF-8 never has fewer bytes than UTF-16 has units), and
+    /// returns how many it wrote.
+    static func writeUTF16Units(of bytes: UnsafeBufferPointer<UInt8>, to units: UnsafeMutableBufferPointer<UInt16>) -> Int {
+        precondition(units.count >= bytes.count, "the UTF-16 buffer is shorter than the UTF-8 bytes")
         var index = 0
+        var written = 0
         while index < bytes.count {
             let byte = bytes[index]
             if byte < 0x80 {
-                units.append(UInt16(byte))
+                units[written] = UInt16(byte)
+                written += 1
                 index += 1
                 continue
             }
@@ -273,12 +274,15 @@ public enum TwitterText {
             index += scalar.length
             if scalar.value > 0xFFFF {
                 let value = scalar.value - 0x10000
-                units.append(UInt16(0xD800 + (value >> 10)))
-                units.append(UInt16(0xDC00 + (value & 0x3FF)))
+                units[written] = UInt16(0xD800 + (value >> 10))
+                units[written + 1] = UInt16(0xDC00 + (value & 0x3FF))
+                written += 2
             } else {
-                units.append(UInt16(scalar.value))
+                units[written] = UInt16(scalar.value)
+                written += 1
             }
         }
+        return written
     }
 
     /// The URLs, hashtags, mentions and cashtags of `text`, in order and without overlaps.
