@@ -89,7 +89,7 @@ extension TwitterText {
         /// A URL starting exactly at `start`: an optional scheme, a domain, then port, path and query.
         private mutating func url(at start: Int, before: Range<Int>) -> Match? {
             guard start < units.count else { return nil }
-            if let schemeLength = schemeLength(at: start) {
+            if let schemeLength = Self.schemeLength(in: units, at: start) {
                 let domainStart = start + schemeLength
                 if let domainEnd = domain(at: domainStart) {
                     return finish(
@@ -170,7 +170,10 @@ extension TwitterText {
         }
 
         /// The end of `\? Q* QE` at `start`, if it matches.
-        func queryEnd(from start: Int) -> Int? {
+        func queryEnd(from start: Int) -> Int? { Self.queryEnd(in: units, from: start) }
+
+        /// ``queryEnd(from:)`` in `units`.
+        static func queryEnd(in units: UnsafeBufferPointer<UInt16>, from start: Int) -> Int? {
             guard start < units.count, units[start] == 0x3F else { return nil }
             var position = start + 1
             var lastGoodEnd: Int?
@@ -183,16 +186,19 @@ extension TwitterText {
 
         /// twitter-text's `validTcoUrl` on the URL at `range`: the end of `https?://t.co/slug(?query)`
         /// and the slug's length, or nil when the URL is no t.co URL.
-        func tcoURL(in range: Range<Int>) -> (end: Int, slugLength: Int)? {
-            guard let schemeLength = schemeLength(at: range.lowerBound),
-                hasPrefix(Self.tcoHost, at: range.lowerBound + schemeLength)
+        ///
+        /// Static, as it reads only `units`: a caller inside ``forEachMatch(_:)`` needs no copy of
+        /// the scanner (whose memos would then be copied on their next write).
+        static func tcoURL(in units: UnsafeBufferPointer<UInt16>, range: Range<Int>) -> (end: Int, slugLength: Int)? {
+            guard let schemeLength = schemeLength(in: units, at: range.lowerBound),
+                hasPrefix(tcoHost, in: units, at: range.lowerBound + schemeLength)
             else { return nil }
-            let slugStart = range.lowerBound + schemeLength + Self.tcoHost.utf8CodeUnitCount
+            let slugStart = range.lowerBound + schemeLength + tcoHost.utf8CodeUnitCount
             var position = slugStart
-            while position < range.upperBound, Self.isASCIIAlphanumeric(units[position]) { position += 1 }
+            while position < range.upperBound, isASCIIAlphanumeric(units[position]) { position += 1 }
             guard position > slugStart else { return nil }
             let slugLength = position - slugStart
-            if let end = queryEnd(from: position), end <= range.upperBound { position = end }
+            if let end = queryEnd(in: units, from: position), end <= range.upperBound { position = end }
             return (position, slugLength)
         }
 
@@ -356,7 +362,7 @@ extension TwitterText {
 
         /// The length of the scheme at `start`, `https://` or `http://` in any case, if there is one.
         /// (Tried in that order by the regex; `http://` can never match where `https://` does.)
-        private func schemeLength(at start: Int) -> Int? {
+        private static func schemeLength(in units: UnsafeBufferPointer<UInt16>, at start: Int) -> Int? {
             // "http" in any case (| 0x20 lower-cases letters and maps no other unit onto them).
             guard start + 7 <= units.count, units[start] | 0x20 == 0x68, units[start + 1] | 0x20 == 0x74,
                 units[start + 2] | 0x20 == 0x74, units[start + 3] | 0x20 == 0x70
@@ -368,7 +374,7 @@ extension TwitterText {
         }
 
         /// Whether `units` at `start` begin with the lower-case ASCII `prefix`, ignoring ASCII case.
-        private func hasPrefix(_ prefix: StaticString, at start: Int) -> Bool {
+        private static func hasPrefix(_ prefix: StaticString, in units: UnsafeBufferPointer<UInt16>, at start: Int) -> Bool {
             let count = prefix.utf8CodeUnitCount
             guard start + count <= units.count else { return false }
             return prefix.withUTF8Buffer { expected in

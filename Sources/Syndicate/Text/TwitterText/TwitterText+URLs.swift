@@ -57,7 +57,6 @@ extension TwitterText {
         _ body: (FoundURL) -> Void
     ) {
         var scanner = URLScanner(units: buffer)
-        let reader = scanner
         func string(_ range: Range<Int>) -> String {
             guard withText else { return "" }
             return String(decoding: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF16.self)
@@ -73,7 +72,7 @@ extension TwitterText {
             }
             if match.protocolRange != nil {
                 var url = string(match.url)
-                if let tco = reader.tcoURL(in: match.url) {
+                if let tco = URLScanner.tcoURL(in: buffer, range: match.url) {
                     guard tco.slugLength <= maxTcoSlugLength else { return }
                     end = tco.end
                     url = string(start..<end)

@@ -178,6 +178,7 @@ public enum TwitterText {
             }
             searchFrom = runEnd
             guard mayHoldTLD else { continue }
+            if result.capacity == 0 { result.reserveCapacity(4) }  // one allocation for most texts
             let unitsStart = max(runStart - 1, 0)
             let run = UnsafeBufferPointer(rebasing: bytes[unitsStart..<runEnd])
             // The run as UTF-16 in scratch space (on the stack when small): never more units than bytes.
