@@ -43,21 +43,57 @@ public enum Whitespace {
 
     /// Whether `bytes` has leading, trailing or repeated whitespace, or whitespace other than a
     /// plain space: a scan that allocates nothing, for the common case of already-clean text.
+    ///
+    /// Eight bytes are tested at a time: a word of ASCII printable characters and single spaces
+    /// is passed in a few operations; a word with a control or non-ASCII byte is read byte by byte.
     private static func needsCollapsing(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let first = bytes.first, let last = bytes.last else { return false }
+        guard let base = bytes.baseAddress, let first = bytes.first, let last = bytes.last else { return false }
         if first == 0x20 || last == 0x20 { return true }
+        let count = bytes.count
         var previousWasSpace = false
-        for index in bytes.indices {
-            let byte = bytes[index]
-            if byte == 0x20 {
-                if previousWasSpace { return true }
-                previousWasSpace = true
+        var index = 0
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let lowSeven = ones &* 0x7F
+        let highBits = ones &* 0x80
+        while index + 8 <= count {
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+            // Any byte below 0x20 or from 0x80 on: byte by byte (exact for "any", as below 0x80).
+            if ((word &- ones &* 0x20) & ~word | word) & highBits != 0 {
+                for position in index..<(index + 8) {
+                    if needsCollapsing(bytes, at: position, previousWasSpace: &previousWasSpace) { return true }
+                }
+                index += 8
                 continue
             }
-            previousWasSpace = false
-            if byte < 0x20 || byte == 0xC2 || (byte >= 0xE1 && byte <= 0xE3) {
-                if whitespaceWidth(bytes, at: index) > 0 { return true }
-            }
+            // The high bit of each byte that is a space, exactly (no carries between bytes).
+            let spaceless = word ^ (ones &* 0x20)
+            let spaces = ~(((spaceless & lowSeven) &+ lowSeven) | spaceless | lowSeven)
+            if spaces & (spaces << 8) != 0 || (previousWasSpace && spaces & 0x80 != 0) { return true }
+            previousWasSpace = spaces >> 63 != 0
+            index += 8
+        }
+        while index < count {
+            if needsCollapsing(bytes, at: index, previousWasSpace: &previousWasSpace) { return true }
+            index += 1
+        }
+        return false
+    }
+
+    /// One step of ``needsCollapsing(_:)``: whether the byte at `index`, after a space when
+    /// `previousWasSpace`, needs collapsing; updates `previousWasSpace`.
+    @inline(__always)
+    private static func needsCollapsing(
+        _ bytes: UnsafeBufferPointer<UInt8>, at index: Int, previousWasSpace: inout Bool
+    ) -> Bool {
+        let byte = bytes[index]
+        if byte == 0x20 {
+            if previousWasSpace { return true }
+            previousWasSpace = true
+            return false
+        }
+        previousWasSpace = false
+        if byte < 0x20 || byte == 0xC2 || (byte >= 0xE1 && byte <= 0xE3) {
+            return whitespaceWidth(bytes, at: index) > 0
         }
         return false
     }
