@@ -153,14 +153,16 @@ public struct BoilerplateFilter: Sendable, Equatable {
 
     /// Applies every non-cutting rule to one paragraph; nil when it is dropped whole.
     private func clean(_ paragraph: String, state: inout CleaningState) -> String? {
-        if let titleKey = state.titleKey, !GraphemeCount.exceeds(paragraph, state.titleLengthLimit),
-            BoilerplateRule.fold(paragraph) == titleKey
+        if let titleKey = state.titleKey, Self.mayFold(paragraph, to: titleKey),
+            !GraphemeCount.exceeds(paragraph, state.titleLengthLimit), BoilerplateRule.fold(paragraph) == titleKey
         {
             return nil
         }
         var text = paragraph
-        for rule in rules where rule.scope != .paragraphAndRest {
-            guard let match = rule.match(in: text) else { continue }
+        // By index, so that each rule is read in place rather than copied.
+        for index in rules.indices where rules[index].scope != .paragraphAndRest {
+            guard let match = rules[index].match(in: text) else { continue }
+            let rule = rules[index]
             state.take(rule.kind, match.captured, paragraph: text)
             switch rule.scope {
             case .paragraph, .paragraphAndRest:
@@ -172,6 +174,14 @@ public struct BoilerplateFilter: Sendable, Equatable {
             }
         }
         return text
+    }
+
+    /// False when `paragraph` certainly does not fold to `key`: both begin with an ASCII byte,
+    /// and `paragraph`'s, lower-cased, is not `key`'s (folding maps ASCII to ASCII). True otherwise.
+    private static func mayFold(_ paragraph: String, to key: String) -> Bool {
+        guard let first = paragraph.utf8.first, let keyFirst = key.utf8.first, first < 0x80, keyFirst < 0x80
+        else { return true }
+        return (first >= 0x41 && first <= 0x5A ? first + 0x20 : first) == keyFirst
     }
 }
 

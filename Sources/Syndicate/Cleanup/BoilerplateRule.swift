@@ -238,19 +238,22 @@ public struct BoilerplateRule: Sendable, Equatable, CustomStringConvertible {
     /// Whether `text` contains the bytes of `part` (a plain, case-sensitive UTF-8 search), within
     /// its last `window` bytes when a window is given.
     static func contains(_ text: String, _ part: String, withinLast window: Int? = nil) -> Bool {
-        let needle = Array(part.utf8)
-        guard let first = needle.first else { return true }
         var text = text
-        return text.withUTF8 { bytes in
-            let start = window.map { max(0, bytes.count - $0) } ?? 0
-            var index = start
-            let lastStart = bytes.count - needle.count
-            while index <= lastStart {
-                guard let found = bytes[index...lastStart].firstIndex(of: first) else { return false }
-                if needle.indices.allSatisfy({ bytes[found + $0] == needle[$0] }) { return true }
-                index = found + 1
+        var part = part
+        return part.withUTF8 { needle in
+            guard let needleBase = needle.baseAddress, let first = needle.first else { return true }
+            return text.withUTF8 { bytes in
+                let lastStart = bytes.count - needle.count
+                guard lastStart >= 0, let base = bytes.baseAddress else { return false }
+                var index = window.map { max(0, bytes.count - $0) } ?? 0
+                while index <= lastStart {
+                    guard let found = memchr(base + index, Int32(first), lastStart - index + 1) else { return false }
+                    let offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(base + offset, needleBase, needle.count) == 0 { return true }
+                    index = offset + 1
+                }
+                return false
             }
-            return false
         }
     }
 
@@ -271,16 +274,50 @@ public struct BoilerplateRule: Sendable, Equatable, CustomStringConvertible {
 
     /// Lower-cased, diacritics removed and curly apostrophes straightened, for phrase comparison.
     static func fold(_ text: String) -> String {
-        // Fast path: ASCII text (apart from curly apostrophes) only needs lower-casing.
-        if text.unicodeScalars.allSatisfy({ $0.isASCII || $0 == "\u{2019}" }) {
-            return String(String.UnicodeScalarView(text.unicodeScalars.map { scalar -> Unicode.Scalar in
-                if scalar == "\u{2019}" { return "'" }
-                if ("A"..."Z").contains(scalar), let lower = Unicode.Scalar(scalar.value + 32) { return lower }
-                return scalar
-            }))
-        }
+        // Fast path: ASCII text (apart from curly apostrophes) only needs lower-casing, on its bytes.
+        var text = text
+        if let folded = text.withUTF8(foldedASCII) { return folded }
         return text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
             .replacingOccurrences(of: "\u{2019}", with: "'")
+    }
+
+    /// ``fold(_:)`` of ASCII `bytes`, in which U+2019 (E2 80 99) may also occur; nil for any
+    /// other non-ASCII byte.
+    private static func foldedASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var index = 0
+        var apostrophes = 0
+        while index < bytes.count {
+            if bytes[index] < 0x80 {
+                index += 1
+            } else if isRightSingleQuotationMark(bytes, at: index) {
+                apostrophes += 1
+                index += 3
+            } else {
+                return nil
+            }
+        }
+        return String(unsafeUninitializedCapacity: bytes.count - 2 * apostrophes) { output in
+            var read = 0
+            var written = 0
+            while read < bytes.count {
+                let byte = bytes[read]
+                if byte < 0x80 {
+                    output[written] = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                    read += 1
+                } else {
+                    output[written] = 0x27  // U+2019, straightened
+                    read += 3
+                }
+                written += 1
+            }
+            return written
+        }
+    }
+
+    /// Whether the bytes at `index` are U+2019 RIGHT SINGLE QUOTATION MARK.
+    @inline(__always)
+    private static func isRightSingleQuotationMark(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        index + 2 < bytes.count && bytes[index] == 0xE2 && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x99
     }
 }
 

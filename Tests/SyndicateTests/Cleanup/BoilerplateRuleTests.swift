@@ -1,4 +1,5 @@
 import Foundation
+import SyndicateTestSupport
 import Testing
 
 @testable import Syndicate
@@ -134,4 +135,40 @@ import Testing
         #expect(BoilerplateRule.utf16Length(text) == (text as NSString).length)
     }
 
+
+    /// `fold` reads ASCII text (with curly apostrophes) on its bytes; random such texts, and texts
+    /// with other non-ASCII letters, agree with Foundation's case- and diacritic-insensitive fold.
+    @Test func foldAgreesWithFoundation() {
+        let pieces = ["Don", "\u{2019}", "t", " ", "FORGET", "a", "Z", "@", "[", "`", "{", "~", "7", ".", "é", "Ä", "ß", "日"]
+        var generator = SeededGenerator(seed: 0xF01D)
+        for _ in 0..<2_000 {
+            let text = (0..<generator.int(0...12)).map { _ in pieces[generator.below(pieces.count)] }.joined()
+            let expected = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+                .replacingOccurrences(of: "\u{2019}", with: "'")
+            #expect(BoilerplateRule.fold(text) == expected, "\(text)")
+        }
+    }
+
+    /// The byte search for a rule's required text, against `String`'s own search.
+    @Test func containsAgreesWithStringSearch() {
+        var generator = SeededGenerator(seed: 0xC0DE)
+        let pieces = ["report", "s", " ", "re", "po", "rt", "é", "~", "x"]
+        for _ in 0..<2_000 {
+            let text = (0..<generator.int(0...10)).map { _ in pieces[generator.below(pieces.count)] }.joined()
+            let part = (0..<generator.int(1...3)).map { _ in pieces[generator.below(pieces.count)] }.joined()
+            let window = generator.below(3) == 0 ? nil : generator.int(0...30)
+            let bytes = Array(text.utf8)
+            let searched = window.map { Array(bytes.suffix($0)) } ?? bytes
+            let expected = Self.byteSearch(searched, Array(part.utf8))
+            #expect(
+                BoilerplateRule.contains(text, part, withinLast: window) == expected,
+                "\(text) / \(part) / \(String(describing: window))")
+        }
+    }
+
+    private static func byteSearch(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty else { return true }
+        guard haystack.count >= needle.count else { return false }
+        return (0...(haystack.count - needle.count)).contains { Array(haystack[$0..<($0 + needle.count)]) == needle }
+    }
 }
