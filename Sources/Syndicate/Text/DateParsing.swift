@@ -13,13 +13,16 @@ public enum DateParsing {
     ///
     /// A date without a time is midnight UTC; a time without a zone is taken as UTC.
     public static func date(from text: String) -> Date? {
-        var scanner = Scanner(text)
-        scanner.skipSpaces()
-        guard !scanner.atEnd, text.utf8.count < 80 else { return nil }
-        if let date = iso8601(&scanner) { return date }
-        scanner = Scanner(text)
-        scanner.skipSpaces()
-        return rfc822(&scanner)
+        var text = text
+        return text.withUTF8 { bytes in
+            var scanner = Scanner(bytes: bytes)
+            scanner.skipSpaces()
+            guard !scanner.atEnd, bytes.count < 80 else { return nil }
+            if let date = iso8601(&scanner) { return date }
+            scanner = Scanner(bytes: bytes)
+            scanner.skipSpaces()
+            return rfc822(&scanner)
+        }
     }
 
     // MARK: ISO 8601
@@ -127,6 +130,14 @@ public enum DateParsing {
     }
 
     private static func month(named word: Substring) -> Int? {
+        if word.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: letters and the lower-cased first three, on the bytes.
+            guard word.utf8.count >= 3, word.utf8.allSatisfy({ ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }) else {
+                return nil
+            }
+            let key = word.utf8.prefix(3).map { $0 | 0x20 }
+            return months.firstIndex { $0.utf8.elementsEqual(key) }.map { $0 + 1 }
+        }
         guard word.count >= 3, word.allSatisfy(\.isLetter) else { return nil }
         return months.firstIndex(of: word.prefix(3).lowercased()).map { $0 + 1 }
     }
@@ -163,10 +174,11 @@ public enum DateParsing {
 
     /// A cursor over the UTF-8 bytes of a date string.
     private struct Scanner {
-        let bytes: [UInt8]
+        /// The date string's bytes, valid for the call of ``DateParsing/date(from:)`` that made the scanner.
+        let bytes: UnsafeBufferPointer<UInt8>
         var index = 0
 
-        init(_ text: String) { bytes = Array(text.utf8) }
+        init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
         var atEnd: Bool { index >= bytes.count }
 
@@ -214,9 +226,12 @@ public enum DateParsing {
 
         /// The rest split on spaces and commas.
         func words() -> [Substring] {
-            String(decoding: bytes[index...], as: UTF8.self)
-                .split { $0 == " " || $0 == "," || $0 == "\t" }
-                .map { Substring($0) }
+            let rest = String(decoding: UnsafeBufferPointer(rebasing: bytes[index...]), as: UTF8.self)
+            if rest.utf8.allSatisfy({ $0 < 0x80 }) {
+                // ASCII: split on the bytes (each is a Character, but for "\r\n", which is no separator).
+                return rest.utf8.split { $0 == 0x20 || $0 == 0x2C || $0 == 0x09 }.map { Substring($0) }
+            }
+            return rest.split { $0 == " " || $0 == "," || $0 == "\t" }.map { Substring($0) }
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SyndicateTestSupport
 import Testing
 
 @testable import Syndicate
@@ -45,5 +46,33 @@ import Testing
     ])
     func rejectsWhatIsNotADate(text: String) {
         #expect(DateParsing.date(from: text) == nil)
+    }
+
+    /// RFC 822 dates as `DateFormatter` writes them (random instants 1970–2049, zones, with and
+    /// without weekday and seconds, two-digit years, any case) parse to the instant written.
+    @Test func rfc822AgreesWithDateFormatter() {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        let shapes = [
+            ("EEE, dd MMM yyyy HH:mm:ss Z", true), ("dd MMM yyyy HH:mm Z", false), ("EEEE, d MMM yy HH:mm:ss Z", true),
+            ("MMM d yyyy HH:mm:ss Z", true), ("EEE, dd MMM yyyy HH:mm:ss", true),
+        ]
+        var generator = SeededGenerator(seed: 0xDA7E)
+        for _ in 0..<600 {
+            let seconds = generator.int(0...2_524_607_999)
+            let (shape, withSeconds) = shapes[generator.below(shapes.count)]
+            formatter.dateFormat = shape
+            formatter.timeZone = TimeZone(secondsFromGMT: generator.int(-11...13) * 3600 + generator.below(2) * 1800)
+            var text = formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
+            switch generator.below(3) {
+            case 0: text = text.uppercased()
+            case 1: text = text.lowercased()
+            default: break
+            }
+            // Without a zone the time is UTC: the expected instant moves by the zone's offset.
+            let offset = shape.hasSuffix("Z") ? 0 : formatter.timeZone.secondsFromGMT()
+            let expected = (withSeconds ? seconds : seconds - seconds % 60) + offset
+            #expect(DateParsing.date(from: text) == Date(timeIntervalSince1970: TimeInterval(expected)), "\(text)")
+        }
     }
 }

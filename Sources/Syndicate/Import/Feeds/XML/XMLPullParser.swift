@@ -320,14 +320,16 @@ struct XMLPullParser {
             result.unicodeScalars.append(contentsOf: bytes.map { Unicode.Scalar($0) })
             return result
         }
-        guard let decoded = String(validating: bytes, as: UTF8.self) else {
-            throw Failure(
-                kind: .notText,
-                message:
-                    "the text before this point is not valid UTF-8 and the document declares no other encoding; convert the file to UTF-8 (for example with iconv).",
-                location: location)
-        }
+        guard let decoded = String(validating: bytes, as: UTF8.self) else { throw notUTF8() }
         return decoded
+    }
+
+    private func notUTF8() -> Failure {
+        Failure(
+            kind: .notText,
+            message:
+                "the text before this point is not valid UTF-8 and the document declares no other encoding; convert the file to UTF-8 (for example with iconv).",
+            location: location)
     }
 
     // MARK: - Tokens
@@ -356,14 +358,31 @@ struct XMLPullParser {
         guard Self.isNameStart(first) else {
             throw malformed("expected \(what) but found '\(Self.describe(first))'; a literal '<' in text must be written &lt;.")
         }
+        // Fast path: the whole name is in the buffer (a name holds no newline, so the line stays).
+        if !isLatin1 {
+            let start = index
+            var end = start + 1
+            while end < buffer.count, end - start <= Self.maxNameBytes, Self.isNameByte(buffer[end]) { end += 1 }
+            if end < buffer.count, end - start <= Self.maxNameBytes {
+                let name = buffer.withUnsafeBufferPointer {
+                    String(validating: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self)
+                }
+                index = end
+                guard let name else { throw notUTF8() }
+                return name
+            }
+        }
         scratch.removeAll(keepingCapacity: true)
         while let byte = try peek(), Self.isNameByte(byte) {
             scratch.append(byte)
             advance()
-            guard scratch.count <= 1024 else { throw tooLong() }
+            guard scratch.count <= Self.maxNameBytes else { throw tooLong() }
         }
         return try string(scratch)
     }
+
+    /// The longest element or attribute name read.
+    private static let maxNameBytes = 1024
 
     private static func describe(_ byte: UInt8) -> String {
         byte >= 0x21 && byte < 0x7F ? String(UnicodeScalar(byte)) : String(format: "0x%02X", byte)
