@@ -132,7 +132,8 @@ public struct BoilerplateFilter: Sendable, Equatable {
         let restRules = rules.filter { $0.scope == .paragraphAndRest }
         let cut =
             normalized.indices.first { index in
-                restRules.contains { $0.match(in: normalized[index]) != nil }
+                var length = ParagraphLength(normalized[index])
+                return restRules.contains { $0.match(in: normalized[index], length: &length) != nil }
             } ?? normalized.endIndex
         var kept: [String] = []
         for index in normalized[..<cut].indices {
@@ -159,9 +160,10 @@ public struct BoilerplateFilter: Sendable, Equatable {
             return nil
         }
         var text = paragraph
+        var length = ParagraphLength(text)
         // By index, so that each rule is read in place rather than copied.
         for index in rules.indices where rules[index].scope != .paragraphAndRest {
-            guard let match = rules[index].match(in: text) else { continue }
+            guard let match = rules[index].match(in: text, length: &length) else { continue }
             let rule = rules[index]
             state.take(rule.kind, match.captured, paragraph: text)
             switch rule.scope {
@@ -171,6 +173,7 @@ public struct BoilerplateFilter: Sendable, Equatable {
                 text.removeSubrange(match.range)
                 text = Whitespace.collapse(text)
                 if text.isEmpty { return nil }
+                length = ParagraphLength(text)
             }
         }
         return text

@@ -204,13 +204,19 @@ public struct BoilerplateRule: Sendable, Equatable, CustomStringConvertible {
     ///     expression does (``LiteralPrefixes``) is turned away before the search; only the tests
     ///     that check this shortcut turn it off.
     func match(in paragraph: String, usingPrefixes: Bool = true) -> Match? {
+        var length = ParagraphLength(paragraph)
+        return match(in: paragraph, length: &length, usingPrefixes: usingPrefixes)
+    }
+
+    /// ``match(in:usingPrefixes:)`` with the paragraph's length shared among the rules tried on it.
+    func match(in paragraph: String, length: inout ParagraphLength, usingPrefixes: Bool = true) -> Match? {
         // The cheapest tests first: required text and literal prefixes look at a few bytes,
         // while `maxLength` counts characters.
         if let requiredText, !BoilerplateRule.contains(paragraph, requiredText, withinLast: requiredTextWithinLast) {
             return nil
         }
         if usingPrefixes, case .regex(let expression) = pattern, !expression.prefixes.admits(paragraph) { return nil }
-        if let maxLength, GraphemeCount.exceeds(paragraph, maxLength) { return nil }
+        if let maxLength, length.exceeds(maxLength) { return nil }
         switch pattern {
         case .phrase(let phrase):
             let folded = BoilerplateRule.fold(paragraph)

@@ -27,6 +27,16 @@ enum GraphemeCount {
         }
     }
 
+    /// The number of grapheme clusters in `text`, or `limit + 1` when there are more than
+    /// `limit`: `min(text.count, limit + 1)`, counting no further than needed.
+    static func count(_ text: String, upTo limit: Int) -> Int {
+        guard limit >= 0 else { return limit + 1 }
+        guard let prefix = simplePrefix(of: text, from: 0, stoppingAfter: limit) else { return min(text.count, limit + 1) }
+        if prefix.count > limit { return limit + 1 }
+        guard let rest = prefix.rest else { return prefix.count }
+        return prefix.count + text[rest...].prefix(limit + 1 - prefix.count).count
+    }
+
     /// Whether `text` has more than `limit` grapheme clusters (`text.count > limit`), counting
     /// no further than needed.
     static func exceeds(_ text: String, _ limit: Int) -> Bool {

@@ -25,6 +25,12 @@ import Testing
             #expect(GraphemeCount.of(text) == text.count, "\(codes)")
             let limit = generator.int(-1...13)
             #expect(GraphemeCount.exceeds(text, limit) == (text.count > limit), "\(codes) > \(limit)")
+            #expect(GraphemeCount.count(text, upTo: limit) == min(text.count, limit + 1), "\(codes) up to \(limit)")
+            // One paragraph length asked several limits in turn, as the boilerplate rules ask it.
+            var length = ParagraphLength(text)
+            for asked in [limit, generator.int(-1...13), generator.int(-1...13)] {
+                #expect(length.exceeds(asked) == (text.count > asked), "\(codes) > \(asked), memoised")
+            }
         }
     }
 
