@@ -24,7 +24,7 @@ extension TwitterText {
         static let maxTailLength = 16_384
 
         /// The text; the caller keeps it alive while the scanner is in use (the scanner never
-        /// leaves ``TwitterText/forEachURL(inUTF16:withoutProtocol:withText:_:)``).
+        /// leaves ``TwitterText/forEachURL(in:withoutProtocol:withText:_:)``).
         let units: UnsafeBufferPointer<UInt16>
         /// Per offset: the TLD length found there, -1 for none, -2 not yet looked at.
         private var tldMemo: [Int32]
