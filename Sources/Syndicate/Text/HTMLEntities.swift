@@ -29,7 +29,9 @@ public enum HTMLEntities {
     public static func decode(_ text: String) -> String {
         // Scan the contiguous bytes directly: the generic `utf8.contains` is several times slower.
         let hasAmpersand =
-            text.utf8.withContiguousStorageIfAvailable { $0.contains(UInt8(ascii: "&")) }
+            text.utf8.withContiguousStorageIfAvailable { bytes in
+                bytes.baseAddress.map { memchr($0, 0x26, bytes.count) != nil } ?? false
+            }
             ?? text.utf8.contains(UInt8(ascii: "&"))
         guard hasAmpersand else { return text }
         var text = text
@@ -38,12 +40,14 @@ public enum HTMLEntities {
 
     /// Decodes the UTF-8 `bytes` in one pass, copying the runs between references whole.
     private static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        guard let base = bytes.baseAddress else { return "" }
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
         var index = 0
         var runStart = 0
-        while index < bytes.count {
-            guard bytes[index] == UInt8(ascii: "&"), let (value, next) = reference(in: bytes, at: index) else {
+        while index < bytes.count, let found = memchr(base + index, 0x26, bytes.count - index) {
+            index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            guard let (value, next) = reference(in: bytes, at: index) else {
                 index += 1
                 continue
             }
@@ -69,10 +73,9 @@ public enum HTMLEntities {
             index += 1
         }
         guard index > nameStart else { return nil }
-        if index < bytes.count, bytes[index] == UInt8(ascii: ";"),
-            let value = named[String(decoding: UnsafeBufferPointer(rebasing: bytes[nameStart..<index]), as: UTF8.self)]
-        {
-            return (value, index + 1)
+        if index < bytes.count, bytes[index] == UInt8(ascii: ";") {
+            let name = UnsafeBufferPointer(rebasing: bytes[nameStart..<index])
+            if let value = common(name) ?? named[String(decoding: name, as: UTF8.self)] { return (value, index + 1) }
         }
         // Legacy form without semicolon: the longest legacy prefix (`&copy2024` → `©2024`).
         var end = index
@@ -84,6 +87,31 @@ public enum HTMLEntities {
             end -= 1
         }
         return nil
+    }
+
+    /// The commonest references in feeds and articles (`&amp;`, `&rsquo;`, `&nbsp;`…), decoded
+    /// from their bytes without building a `String` key for the table; nil for any other name.
+    @inline(__always)
+    private static func common(_ name: UnsafeBufferPointer<UInt8>) -> String? {
+        guard name.count <= 6 else { return nil }
+        var packed: UInt64 = 0  // the name's bytes, little-endian
+        for (offset, byte) in name.enumerated() { packed |= UInt64(byte) << UInt64(offset * 8) }
+        switch packed {
+        case 0x706d61: return "&"  // amp
+        case 0x746c: return "<"  // lt
+        case 0x7467: return ">"  // gt
+        case 0x746f7571: return "\""  // quot
+        case 0x736f7061: return "'"  // apos
+        case 0x7073626e: return "\u{00A0}"  // nbsp
+        case 0x6f75717372: return "\u{2019}"  // rsquo
+        case 0x6f7571736c: return "\u{2018}"  // lsquo
+        case 0x6f7571646c: return "\u{201C}"  // ldquo
+        case 0x6f75716472: return "\u{201D}"  // rdquo
+        case 0x687361646d: return "\u{2014}"  // mdash
+        case 0x687361646e: return "\u{2013}"  // ndash
+        case 0x70696c6c6568: return "\u{2026}"  // hellip
+        default: return nil
+        }
     }
 
     private static func numericReference(in bytes: UnsafeBufferPointer<UInt8>, after hash: Int) -> (String, Int)? {

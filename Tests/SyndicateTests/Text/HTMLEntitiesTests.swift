@@ -32,4 +32,15 @@ import Testing
         #expect(output.utf8.count == 1_000_000)
         #expect(output.allSatisfy { $0 == "&" })
     }
+
+    /// Every name of the HTML5 table decodes to its table value, the commonest ones (read from
+    /// their bytes without the table) included, also between other text.
+    @Test func everyNamedReferenceDecodesToItsTableValue() {
+        for (name, value) in HTMLEntities.named {
+            #expect(HTMLEntities.decode("&\(name);") == value, "&\(name);")
+            #expect(HTMLEntities.decode("a&\(name);b") == "a" + value + "b", "a&\(name);b")
+        }
+        // Longer names that begin like a common one: the table, or the legacy prefix (`&ampx;` is `&` + `x;`).
+        #expect(HTMLEntities.decode("&ampx; &rsquor; &lt") == "&x; \u{2019} <")
+    }
 }
