@@ -74,6 +74,8 @@ public enum DateParsing {
     ]
 
     private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+    /// ``months``, each as its three bytes in one integer, first byte highest.
+    private static let packedMonths: [UInt32] = months.map { $0.utf8.reduce(0) { $0 << 8 | UInt32($1) } }
 
     /// RFC 822 as feeds write it: `Sat, 09 Mar 2024 10:00:00 +0000`, `9 Mar 24 10:00 GMT`,
     /// `Mar 9 2024 10:00:00 GMT`.
@@ -102,14 +104,19 @@ public enum DateParsing {
         var minute = 0
         var second = 0
         if words.count >= 4 {
-            let time = words[3].split(separator: ":", omittingEmptySubsequences: false).map { Int($0) }
-            guard time.count == 2 || time.count == 3, let h = time[0], let m = time[1] else { return nil }
-            hour = h
-            minute = m
-            if time.count == 3 {
-                guard let s = time[2] else { return nil }
+            // `h:m` or `h:m:s`, each part as `Int` reads it.
+            let time = words[3]
+            guard let firstColon = time.firstIndex(of: ":"), let h = Int(time[..<firstColon]) else { return nil }
+            let rest = time[time.index(after: firstColon)...]
+            let minutes = rest.firstIndex(of: ":").map { rest[..<$0] } ?? rest
+            guard let m = Int(minutes) else { return nil }
+            if minutes.endIndex < rest.endIndex {
+                let seconds = rest[rest.index(after: minutes.endIndex)...]
+                guard !seconds.contains(":"), let s = Int(seconds) else { return nil }
                 second = s
             }
+            hour = h
+            minute = m
         }
         var offset = 0
         if words.count >= 5 {
@@ -135,8 +142,9 @@ public enum DateParsing {
             guard word.utf8.count >= 3, word.utf8.allSatisfy({ ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }) else {
                 return nil
             }
-            let key = word.utf8.prefix(3).map { $0 | 0x20 }
-            return months.firstIndex { $0.utf8.elementsEqual(key) }.map { $0 + 1 }
+            var key: UInt32 = 0  // the first three letters, lower-cased, as months' bytes are packed
+            for byte in word.utf8.prefix(3) { key = key << 8 | UInt32(byte | 0x20) }
+            return packedMonths.firstIndex(of: key).map { $0 + 1 }
         }
         guard word.count >= 3, word.allSatisfy(\.isLetter) else { return nil }
         return months.firstIndex(of: word.prefix(3).lowercased()).map { $0 + 1 }
