@@ -129,38 +129,43 @@ public struct BoilerplateFilter: Sendable, Equatable {
         guard !rules.isEmpty else { return Result(paragraphs: paragraphs) }
         var state = CleaningState(title: title, links: links)
         let normalized = alreadyCollapsed ? paragraphs.filter { !$0.isEmpty } : paragraphs.map(Whitespace.collapse).filter { !$0.isEmpty }
-        let restRules = rules.filter { $0.scope == .paragraphAndRest }
-        let cut =
-            normalized.indices.first { index in
-                var length = ParagraphLength(normalized[index])
-                return restRules.contains { $0.match(in: normalized[index], length: &length) != nil }
-            } ?? normalized.endIndex
+        // Rules are visited by index, so that each is read in place rather than copied, and each
+        // paragraph's length is counted at most once for the cutting rules and the others.
         var kept: [String] = []
-        for index in normalized[..<cut].indices {
-            if let cleaned = clean(normalized[index], state: &state) {
+        var cut = normalized.endIndex
+        for index in normalized.indices {
+            var length = ParagraphLength(normalized[index])
+            if rules.indices.contains(where: {
+                rules[$0].scope == .paragraphAndRest && rules[$0].match(in: normalized[index], length: &length) != nil
+            }) {
+                cut = index
+                break
+            }
+            if let cleaned = clean(normalized[index], length: length, state: &state) {
                 kept.append(cleaned)
             }
         }
         // Sites print their categories in the footer, often below the related posts.
-        let tagRules = rules.filter { $0.kind == .tags }
         for index in normalized[cut...].indices {
             let paragraph = normalized[index]
-            for rule in tagRules {
-                if let match = rule.match(in: paragraph) { state.take(rule.kind, match.captured, paragraph: paragraph) }
+            for rule in rules.indices where rules[rule].kind == .tags {
+                if let match = rules[rule].match(in: paragraph) {
+                    state.take(.tags, match.captured, paragraph: paragraph)
+                }
             }
         }
         return state.result(paragraphs: kept)
     }
 
     /// Applies every non-cutting rule to one paragraph; nil when it is dropped whole.
-    private func clean(_ paragraph: String, state: inout CleaningState) -> String? {
+    private func clean(_ paragraph: String, length: ParagraphLength, state: inout CleaningState) -> String? {
         if let titleKey = state.titleKey, Self.mayFold(paragraph, to: titleKey),
             !GraphemeCount.exceeds(paragraph, state.titleLengthLimit), BoilerplateRule.fold(paragraph) == titleKey
         {
             return nil
         }
         var text = paragraph
-        var length = ParagraphLength(text)
+        var length = length
         // By index, so that each rule is read in place rather than copied.
         for index in rules.indices where rules[index].scope != .paragraphAndRest {
             guard let match = rules[index].match(in: text, length: &length) else { continue }

@@ -80,6 +80,7 @@ public enum DateParsing {
     /// RFC 822 as feeds write it: `Sat, 09 Mar 2024 10:00:00 +0000`, `9 Mar 24 10:00 GMT`,
     /// `Mar 9 2024 10:00:00 GMT`.
     private static func rfc822(_ scanner: inout Scanner) -> Date? {
+        if let date = rfc822ASCII(scanner) { return date }
         var words = scanner.words()
         guard words.count >= 3 else { return nil }
         // Drop a leading weekday ("Sat", "Saturday") unless it is the month of "Mar 9 2024".
@@ -134,6 +135,134 @@ public enum DateParsing {
         }
         guard words.count <= 5 else { return nil }
         return instant(year: year, month: monthNumber, day: day, hour: hour, minute: minute, second: second, offset: offset)
+    }
+
+    /// ``rfc822(_:)`` on ASCII text, read word by word from the bytes (no `String` or array per
+    /// word); the same rules, field by field. `.some(nil)` when the text is ASCII and not a date,
+    /// nil when it is not ASCII (the general path reads it).
+    private static func rfc822ASCII(_ scanner: Scanner) -> Date?? {
+        let bytes = scanner.bytes
+        guard !bytes[scanner.index...].contains(where: { $0 >= 0x80 }) else { return nil }
+        // A weekday and five fields at most; the words' ranges live on the stack.
+        return withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: 6) { words -> Date? in
+            var count = 0
+            var index = scanner.index
+            while index < bytes.count {
+                if isSeparator(bytes[index]) {
+                    index += 1
+                    continue
+                }
+                let start = index
+                while index < bytes.count, !isSeparator(bytes[index]) { index += 1 }
+                guard count < words.count else { return nil }
+                words[count] = start..<index
+                count += 1
+            }
+            var first = 0
+            // Drop a leading weekday ("Sat", "Saturday") unless it is the month of "Mar 9 2024".
+            if count >= 1, isASCIILetter(bytes[words[0].lowerBound]), month(in: bytes, words[0]) == nil { first = 1 }
+            let fields = count - first
+            guard fields >= 3, fields <= 5 else { return nil }
+            let day: Int
+            let monthNumber: Int
+            if let number = integer(in: bytes, words[first]), let named = month(in: bytes, words[first + 1]) {
+                day = number
+                monthNumber = named
+            } else if let named = month(in: bytes, words[first]), let number = integer(in: bytes, words[first + 1]) {
+                day = number
+                monthNumber = named
+            } else {
+                return nil
+            }
+            let yearWord = words[first + 2]
+            guard var year = integer(in: bytes, yearWord), yearWord.count == 2 || yearWord.count == 4 else { return nil }
+            if year < 100 { year += year < 50 ? 2000 : 1900 }
+            var hour = 0
+            var minute = 0
+            var second = 0
+            if fields >= 4 {
+                // `h:m` or `h:m:s`, each part as `Int` reads it.
+                let time = words[first + 3]
+                guard let firstColon = time.first(where: { bytes[$0] == 0x3A }),
+                    let h = integer(in: bytes, time.lowerBound..<firstColon)
+                else { return nil }
+                let rest = firstColon + 1..<time.upperBound
+                let secondColon = rest.first { bytes[$0] == 0x3A }
+                guard let m = integer(in: bytes, rest.lowerBound..<(secondColon ?? rest.upperBound)) else { return nil }
+                if let secondColon {
+                    guard let s = integer(in: bytes, secondColon + 1..<rest.upperBound) else { return nil }
+                    second = s
+                }
+                hour = h
+                minute = m
+            }
+            var offset = 0
+            if fields >= 5 {
+                let zone = words[first + 4]
+                let sign = bytes[zone.lowerBound]
+                if let hours = namedZoneOffset(in: bytes, zone) {
+                    offset = hours * 3600
+                } else if sign == 0x2B || sign == 0x2D, zone.count == 5,
+                    let value = integer(in: bytes, zone.lowerBound + 1..<zone.upperBound), value >= 0
+                {
+                    let magnitude = (value / 100) * 3600 + (value % 100) * 60
+                    offset = sign == 0x2D ? -magnitude : magnitude
+                } else {
+                    return nil
+                }
+            }
+            return instant(year: year, month: monthNumber, day: day, hour: hour, minute: minute, second: second, offset: offset)
+        }
+    }
+
+    /// What separates an RFC 822 date's words: spaces, commas and the other ASCII whitespace.
+    private static func isSeparator(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x2C || (0x09...0x0D).contains(byte)
+    }
+
+    private static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
+    }
+
+    /// The bytes of `range` read as `Int(_:)` reads text: an optional sign, then at least one
+    /// digit and nothing else; nil on overflow.
+    private static func integer(in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+        var index = range.lowerBound
+        var negative = false
+        if index < range.upperBound, bytes[index] == 0x2B || bytes[index] == 0x2D {
+            negative = bytes[index] == 0x2D
+            index += 1
+        }
+        guard index < range.upperBound else { return nil }
+        var value = 0
+        while index < range.upperBound {
+            let byte = bytes[index]
+            guard byte >= 0x30, byte <= 0x39 else { return nil }
+            let digit = Int(byte - 0x30)
+            let (times10, overflow) = value.multipliedReportingOverflow(by: 10)
+            guard !overflow else { return nil }
+            let (next, overflowAdding) = negative ? times10.subtractingReportingOverflow(digit) : times10.addingReportingOverflow(digit)
+            guard !overflowAdding else { return nil }
+            value = next
+            index += 1
+        }
+        return value
+    }
+
+    /// ``month(named:)`` of the ASCII word at `range`.
+    private static func month(in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+        guard range.count >= 3, range.allSatisfy({ isASCIILetter(bytes[$0]) }) else { return nil }
+        let key = UInt32(bytes[range.lowerBound] | 0x20) << 16 | UInt32(bytes[range.lowerBound + 1] | 0x20) << 8
+            | UInt32(bytes[range.lowerBound + 2] | 0x20)
+        return packedMonths.firstIndex(of: key).map { $0 + 1 }
+    }
+
+    /// The hours of a named zone (``zoneOffsets``, any case) at `range`.
+    private static func namedZoneOffset(in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+        guard range.count <= 4, range.allSatisfy({ isASCIILetter(bytes[$0]) }) else { return nil }
+        var name = ""
+        for index in range { name.unicodeScalars.append(Unicode.Scalar(bytes[index] & ~0x20)) }
+        return zoneOffsets[name]
     }
 
     private static func month(named word: Substring) -> Int? {
@@ -232,14 +361,14 @@ public enum DateParsing {
             return index > start ? value : nil
         }
 
-        /// The rest split on spaces and commas.
+        /// The rest split on commas and ASCII whitespace (a feed may break the line inside `pubDate`).
         func words() -> [Substring] {
             let rest = String(decoding: UnsafeBufferPointer(rebasing: bytes[index...]), as: UTF8.self)
             if rest.utf8.allSatisfy({ $0 < 0x80 }) {
                 // ASCII: split on the bytes (each is a Character, but for "\r\n", which is no separator).
-                return rest.utf8.split { $0 == 0x20 || $0 == 0x2C || $0 == 0x09 }.map { Substring($0) }
+                return rest.utf8.split { $0 == 0x20 || $0 == 0x2C || (0x09...0x0D).contains($0) }.map { Substring($0) }
             }
-            return rest.split { $0 == " " || $0 == "," || $0 == "\t" }.map { Substring($0) }
+            return rest.split { $0 == "," || ($0.isASCII && $0.isWhitespace) }.map { Substring($0) }
         }
     }
 }

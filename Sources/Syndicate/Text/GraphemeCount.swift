@@ -63,6 +63,21 @@ enum GraphemeCount {
             var index = start
             let end = bytes.count
             while index < end, count <= limit {
+                // Eight ASCII bytes without a line feed are eight clusters (only a line feed can
+                // join the byte before it): counted in one step while the limit is not near.
+                if index + 8 <= end, count + 8 <= limit {
+                    let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                    let lineFeeds = word ^ 0x0A0A_0A0A_0A0A_0A0A
+                    if word & 0x8080_8080_8080_8080 == 0,
+                        (lineFeeds &- 0x0101_0101_0101_0101) & ~lineFeeds & 0x8080_8080_8080_8080 == 0
+                    {
+                        count += 8
+                        clusterStart = index + 7
+                        previous = bytes[index + 7]
+                        index += 8
+                        continue
+                    }
+                }
                 let byte = bytes[index]
                 if byte < 0x80 {
                     if byte == 0x0A && previous == 0x0D {

@@ -25,6 +25,10 @@ import Testing
         "09 Mar 2024 10:00 +0000",
         "Mar 9 2024 10:00:00 GMT",
         "2024-03-09t10:00:00z",
+        "Sat, 09 Mar 2024 10:00:00 +0000\n",
+        "Sat,\n  09 Mar 2024\t10:00:00 gmt",
+        "Sám, 09 Mar 2024 10:00:00 +0000",  // a weekday in another language: the non-ASCII path
+        "Sám,\n09 Mar 2024 10:00:00 GMT\r\n",
     ])
     func parsesPublishingFormats(text: String) {
         #expect(DateParsing.date(from: text) == Self.reference)
@@ -43,6 +47,9 @@ import Testing
         "", "yesterday", "2024-13-45", "2023-02-29", "2024-03-09T24:00:00Z", "2024-03-09T10:61Z", "Sat, 99 Foo 2024",
         "Sat, 30 Feb 2024 10:00:00 GMT", "Sat, 09 Mar 2024 10:00:00 +01", "2024-03-09T10:00:00Z trailing",
         String(repeating: "9", count: 500),
+        "Sat, 09 Mar 2024 10:00:00 +0000 extra", "Sat, 09 Mar 2024 10:00:00 +-100", "Sat, 09 Mar 024 10:00:00 GMT",
+        "Sat, 09 Mar 2024 10:00:00:00 GMT", "Sat, 09 Mar 2024 10 GMT", "Sat, 99999999999999999999 Mar 2024",
+        "Säm, 09 Mär 2024 10:00:00 GMT", "Sat, 09 Mar 2024 10:00:00 GMTX",
     ])
     func rejectsWhatIsNotADate(text: String) {
         #expect(DateParsing.date(from: text) == nil)

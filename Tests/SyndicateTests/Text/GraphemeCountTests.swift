@@ -51,6 +51,33 @@ import Testing
         }
     }
 
+    /// Long, mostly ASCII texts (as news paragraphs are) with line breaks, carriage returns and
+    /// the odd joining character: the eight-bytes-at-a-time path, its limit and its hand-over.
+    @Test func longASCIIRunsCountAsStringCountDoes() {
+        let rare: [Unicode.Scalar] = ["\r", "\n", "é", "\u{301}", "👍", "\u{200D}", "\u{7F}"]
+        var generator = SeededGenerator(seed: 0xA5C1)
+        for _ in 0..<3000 {
+            var scalars = String.UnicodeScalarView()
+            for _ in 0..<generator.int(0...90) {
+                if generator.below(12) == 0 {
+                    scalars.append(rare[generator.below(rare.count)])
+                } else {
+                    scalars.append(Unicode.Scalar(UInt8(generator.int(0x20...0x7E))))
+                }
+            }
+            let text = String(scalars)
+            let codes = text.unicodeScalars.map { String($0.value, radix: 16) }
+            let limit = generator.int(-1...100)
+            #expect(GraphemeCount.count(text, upTo: limit) == min(text.count, limit + 1), "\(codes) up to \(limit)")
+            #expect(GraphemeCount.exceeds(text, limit) == (text.count > limit), "\(codes) > \(limit)")
+            #expect(GraphemeCount.of(text) == text.count, "\(codes)")
+            var length = ParagraphLength(text)
+            for asked in [limit, generator.int(-1...100)] {
+                #expect(length.exceeds(asked) == (text.count > asked), "\(codes) > \(asked), memoised")
+            }
+        }
+    }
+
     /// Every edge of the simple ranges and the characters that join their neighbours.
     static let alphabet: [Unicode.Scalar] = [
         "a", "\r", "\n", "\u{7F}", "\u{80}", "\u{AD}", "é", "\u{2FF}", "\u{300}", "\u{301}", "\u{36F}", "\u{370}",

@@ -34,10 +34,15 @@ enum FeedText {
         var isCollapsed = true
 
         init(of text: String) {
+            var text = text
+            self = text.withUTF8(Shape.init(bytes:))
+        }
+
+        /// The shape of UTF-8 `bytes`, read through a pointer (no index checks per byte).
+        private init(bytes: UnsafeBufferPointer<UInt8>) {
             var previousWasSpace = true
-            var count = 0
-            for byte in text.utf8 {
-                count += 1
+            let count = bytes.count
+            for byte in bytes {
                 switch byte {
                 case UInt8(ascii: "<"): hasMarkup = true
                 case UInt8(ascii: "&"): hasReference = true

@@ -74,6 +74,15 @@ import Testing
         #expect(try reader.nextPost() == nil)
     }
 
+    /// An end tag as long as the open element's name, and followed at once by `>`, is still
+    /// compared byte for byte (the fast path for end tags must not take it as a match).
+    @Test func anEndTagOfTheSameLengthThatDiffersIsMismatched() throws {
+        let reader = reader("<rss><channel><item><title>A</tytle></item></channel></rss>")
+        #expect(throws: error(.malformed, "line 1, column 29", "</tytle> does not match <title> opened at line 1; the tags are mismatched.")) {
+            try reader.nextPost()
+        }
+    }
+
     @Test func namespacesAreMatchedByURINotPrefix() throws {
         let xml = """
             <rss xmlns:c="http://purl.org/rss/1.0/modules/content/" xmlns:content="urn:other"><channel><item>

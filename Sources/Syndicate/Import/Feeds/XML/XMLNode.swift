@@ -70,7 +70,7 @@ final class XMLNode {
     }
 
     /// The child elements in `namespaces` named `local`, in order.
-    func elements(_ local: String, in namespaces: Set<String>) -> [XMLNode] {
+    func elements(_ local: String, in namespaces: [String]) -> [XMLNode] {
         children.compactMap { child in
             guard case .element(let node) = child, node.name.local == local, namespaces.contains(node.name.namespace)
             else { return nil }
@@ -79,7 +79,7 @@ final class XMLNode {
     }
 
     /// The first child element in `namespaces` named `local`.
-    func element(_ local: String, in namespaces: Set<String>) -> XMLNode? {
+    func element(_ local: String, in namespaces: [String]) -> XMLNode? {
         for case .element(let node) in children where node.name.local == local && namespaces.contains(node.name.namespace) {
             return node
         }

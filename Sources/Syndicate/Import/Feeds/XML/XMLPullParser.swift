@@ -246,27 +246,31 @@ struct XMLPullParser {
             if index >= buffer.count {
                 guard try refill() else { return false }
             }
-            var cursor = index
+            let start = index
             let end = buffer.count
+            var cursor = end
             var newlines = 0
             var lastNewline = -1
+            // `memchr` for the stop byte, then for the few line feeds before it: text and CDATA
+            // runs are long and have few lines, so this reads them at memory speed.
             buffer.withUnsafeBufferPointer { bytes in
-                while cursor < end {
-                    let byte = bytes[cursor]
-                    if byte == stop { break }
-                    if byte == 0x0A {
-                        newlines += 1
-                        lastNewline = cursor
-                    }
-                    cursor += 1
+                guard let base = bytes.baseAddress else { return }
+                if let found = memchr(base + start, Int32(stop), end - start) {
+                    cursor = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                }
+                var position = start
+                while position < cursor, let found = memchr(base + position, 0x0A, cursor - position) {
+                    lastNewline = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    newlines += 1
+                    position = lastNewline + 1
                 }
             }
             switch sink {
             case .text:
-                text.append(contentsOf: buffer[index..<cursor])
+                text.append(contentsOf: buffer[start..<cursor])
                 guard text.count <= maxTokenBytes else { throw tooLong() }
             case .scratch:
-                scratch.append(contentsOf: buffer[index..<cursor])
+                scratch.append(contentsOf: buffer[start..<cursor])
                 guard scratch.count <= maxTokenBytes else { throw tooLong() }
             case .discard:
                 break
@@ -469,6 +473,7 @@ struct XMLPullParser {
     }
 
     private mutating func readEndTag() throws(Failure) -> Event {
+        if let name = try closesInnermostInBuffer() { return .end(name) }
         let qualifiedName = try readName(what: "an element name after '</'")
         try skipWhitespace()
         guard let byte = try peek() else { throw truncated() }
@@ -489,6 +494,29 @@ struct XMLPullParser {
         let name = innermost.name
         try closeElement()
         return .end(name)
+    }
+
+    /// The fast path of ``readEndTag()``: when the buffer holds the innermost open element's
+    /// name followed at once by `>` (the common `</title>`), closes it without making a `String`.
+    /// Nil, with nothing read, in every other case, which the general path handles and reports.
+    private mutating func closesInnermostInBuffer() throws(Failure) -> Name? {
+        guard !isLatin1, let innermost = open.last else { return nil }
+        var expected = innermost.qualifiedName
+        let start = index
+        let matched = expected.withUTF8 { name in
+            buffer.withUnsafeBufferPointer { bytes in
+                // A name holds no newline, so skipping it leaves the line count as it is.
+                let end = start + name.count
+                guard let nameBase = name.baseAddress, let base = bytes.baseAddress, end < bytes.count,
+                    bytes[end] == UInt8(ascii: ">")
+                else { return false }
+                return memcmp(base + start, nameBase, name.count) == 0
+            }
+        }
+        guard matched else { return nil }
+        index = start + expected.utf8.count + 1
+        try closeElement()
+        return innermost.name
     }
 
     /// `<?…?>`: the XML declaration sets the encoding; other instructions are skipped.
