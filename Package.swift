@@ -32,7 +32,7 @@ let benchmarkTargets: [Target] = [
     ),
     .executableTarget(
         name: "DeliveryBenchmark",
-        dependencies: ["Syndicate", "SyndicateLoopback", "SyndicateAsyncHTTPClient"],
+        dependencies: ["Syndicate", "SyndicateLoopback", "SyndicateURLSession", "SyndicateCurl", "SyndicateAsyncHTTPClient"],
         path: "Benchmarks/Sources/DeliveryBenchmark",
         swiftSettings: strictSettings
     ),
@@ -57,6 +57,11 @@ let package = Package(
         /// A loopback HTTP server that plays each network's API, errors and faults included, for
         /// testing code that posts through Syndicate without touching a real network.
         .library(name: "SyndicateLoopback", targets: ["SyndicateLoopback"]),
+        /// ``URLSessionTransport``: an `HTTPTransport` over Foundation's URLSession (on Linux,
+        /// FoundationNetworking and the libcurl it links).
+        .library(name: "SyndicateURLSession", targets: ["SyndicateURLSession"]),
+        /// ``CurlTransport``: an `HTTPTransport` straight over libcurl, loaded on first use.
+        .library(name: "SyndicateCurl", targets: ["SyndicateCurl"]),
         /// ``AsyncHTTPClientTransport``: an `HTTPTransport` over swift-server/async-http-client.
         /// Empty unless the package trait `AsyncHTTPClientTransport` is enabled.
         .library(name: "SyndicateAsyncHTTPClient", targets: ["SyndicateAsyncHTTPClient"]),
@@ -86,6 +91,21 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "SyndicateURLSession",
+            dependencies: ["Syndicate"],
+            swiftSettings: strictSettings
+        ),
+        // libcurl's headers at build time, `dlopen` at run time: see CSyndicateCurl.h.
+        .target(
+            name: "CSyndicateCurl",
+            linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]
+        ),
+        .target(
+            name: "SyndicateCurl",
+            dependencies: ["Syndicate", "CSyndicateCurl"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -133,6 +153,11 @@ let package = Package(
                 "Syndicate",
                 "SyndicateImport",
                 "SyndicateLedger",
+                "SyndicateCurl",
+                // On Linux URLSession means FoundationNetworking, whose libcurl and its thirty
+                // libraries the loader would map at every start; the CLI sends through
+                // SyndicateCurl there, which loads libcurl only when a request goes out.
+                .target(name: "SyndicateURLSession", condition: .when(platforms: [.macOS])),
                 "SyndicateAsyncHTTPClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -177,7 +202,10 @@ let package = Package(
         ),
         .testTarget(
             name: "SyndicateLoopbackTests",
-            dependencies: ["Syndicate", "SyndicateLoopback", "SyndicateAsyncHTTPClient", "SyndicateTestSupport"],
+            dependencies: [
+                "Syndicate", "SyndicateLoopback", "SyndicateURLSession", "SyndicateCurl", "SyndicateAsyncHTTPClient",
+                "SyndicateTestSupport",
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,17 +1,20 @@
 import Foundation
+import Syndicate
 
 #if canImport(FoundationNetworking)
     import FoundationNetworking
 #endif
 
-/// The default transport: Foundation's `URLSession` (over libcurl on Linux).
+/// An `HTTPTransport` over Foundation's `URLSession` (over libcurl on Linux, through FoundationNetworking):
+/// the usual choice on Apple platforms. In its own product so that importing `Syndicate` does not
+/// load FoundationNetworking; on Linux, `CurlTransport` (product `SyndicateCurl`) is the lighter choice.
 ///
 /// ```swift
 /// let transport = URLSessionTransport()                                   // an ephemeral session
 /// let custom = URLSessionTransport(configuration: .init(session: mySession, userAgent: "MyBlog/2"))
 /// ```
 ///
-/// The request's ``HTTPRequest/timeout`` bounds the whole exchange (URLSession's own
+/// The request's `HTTPRequest.timeout` bounds the whole exchange (URLSession's own
 /// `timeoutInterval` only bounds idle time, so a slow drip would otherwise never end).
 ///
 /// Known limits of `URLSession` on Linux: header fields go out in the order `URLRequest` keeps
@@ -52,7 +55,7 @@ public struct URLSessionTransport: HTTPTransport {
 
     /// Sends `request` through the session.
     ///
-    /// - Throws: ``HTTPTransportError``.
+    /// - Throws: `HTTPTransportError`.
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
         let seconds = Double(request.timeout.components.seconds) + Double(request.timeout.components.attoseconds) / 1e18
         var urlRequest = URLRequest(url: request.url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: seconds)
@@ -97,7 +100,7 @@ public struct URLSessionTransport: HTTPTransport {
         }
     }
 
-    /// The ``HTTPTransportError`` for a URLSession error.
+    /// The `HTTPTransportError` for a URLSession error.
     static func transportError(_ error: any Error, host: String) -> any Error {
         if error is CancellationError { return HTTPTransportError(.cancelled, "cancelled") }
         guard let urlError = error as? URLError else {

@@ -1,6 +1,8 @@
 import Foundation
 import Syndicate
+import SyndicateCurl
 import SyndicateLoopback
+import SyndicateURLSession
 
 #if AsyncHTTPClientTransport
     import SyndicateAsyncHTTPClient
@@ -76,7 +78,9 @@ func raw(concurrency: Int, offset: Int, depth: Int = 1) -> (Double, Int) {
     return RawHTTPClient.run(requests: requests, port: UInt16(port), connections: concurrency, depth: depth)
 }
 
-var transports: [(String, any HTTPTransport)] = [("URLSessionTransport", URLSessionTransport())]
+var transports: [(String, any HTTPTransport)] = [
+    ("URLSessionTransport", URLSessionTransport()), ("CurlTransport", CurlTransport()),
+]
 #if AsyncHTTPClientTransport
     transports.append(("AsyncHTTPClientTransport", AsyncHTTPClientTransport()))
 #endif

@@ -10,7 +10,8 @@ import Logging
 /// order.
 ///
 /// ```swift
-/// let environment = DeliveryEnvironment(transport: URLSessionTransport())
+/// // import SyndicateCurl (or SyndicateURLSession for URLSessionTransport)
+/// let environment = DeliveryEnvironment(transport: CurlTransport())
 /// let clients = try [MastodonClient(settings: .environment(network: .mastodon), environment: environment)]
 /// let results = await CrossPoster(environment: environment).deliver(post, to: clients)
 /// for result in results { print(result.network, result.outcome) }

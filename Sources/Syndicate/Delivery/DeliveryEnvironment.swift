@@ -7,7 +7,7 @@ import Logging
 /// ```swift
 /// var logger = Logger(label: "my-blog.syndicate")
 /// logger.logLevel = .debug
-/// let environment = DeliveryEnvironment(transport: URLSessionTransport(), logger: logger)
+/// let environment = DeliveryEnvironment(transport: CurlTransport(), logger: logger)
 /// ```
 public struct DeliveryEnvironment: Sendable {
     /// Sends the requests.

@@ -2,9 +2,12 @@ import Foundation
 
 /// Sends one HTTP request and returns its response: the seam every network client sends through.
 ///
-/// Syndicate ships ``URLSessionTransport`` (the default), ``DryRunTransport`` (sends nothing,
-/// records everything) and, in the `SyndicateAsyncHTTPClient` product, a transport over
-/// AsyncHTTPClient. Implement your own to add a proxy, a cache or your company's HTTP stack:
+/// Syndicate ships ``DryRunTransport`` (sends nothing, records everything) here, and the real
+/// transports in products of their own, so that importing `Syndicate` loads no network stack:
+/// `URLSessionTransport` (`SyndicateURLSession`: Foundation's URLSession, the usual choice on
+/// Apple platforms), `CurlTransport` (`SyndicateCurl`: libcurl, loaded on first use, the usual
+/// choice on Linux) and `AsyncHTTPClientTransport` (`SyndicateAsyncHTTPClient`, behind a package
+/// trait). Implement your own to add a proxy, a cache or your company's HTTP stack:
 ///
 /// ```swift
 /// struct LoggingTransport: HTTPTransport {

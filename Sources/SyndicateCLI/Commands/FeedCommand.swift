@@ -50,8 +50,8 @@ struct FeedCommand: AsyncParsableCommand {
     @Option(help: "A YAML or JSON file of accounts (and 'ledger:').")
     var config: String?
 
-    @Option(help: "The HTTP transport: urlsession (default) or async-http-client.")
-    var transport: TransportChoice = .urlsession
+    @Option(help: TransportChoice.help)
+    var transport: TransportChoice = .standard
 
     @Flag(name: .customLong("no-tracking"), help: "Post the canonical URL without UTM parameters.")
     var noTracking = false

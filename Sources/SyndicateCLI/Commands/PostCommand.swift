@@ -36,8 +36,8 @@ struct PostCommand: AsyncParsableCommand {
     @Option(help: "A YAML or JSON file of accounts (keys as the SYNDICATE_<NETWORK>_<SETTING> names).")
     var config: String?
 
-    @Option(help: "The HTTP transport: urlsession (default) or async-http-client.")
-    var transport: TransportChoice = .urlsession
+    @Option(help: TransportChoice.help)
+    var transport: TransportChoice = .standard
 
     @Flag(help: "Split long posts into numbered threads on X, Mastodon and Bluesky.")
     var thread = false

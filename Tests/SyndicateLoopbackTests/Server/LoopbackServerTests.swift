@@ -1,6 +1,7 @@
 import Foundation
 import Syndicate
 import SyndicateLoopback
+import SyndicateURLSession
 import Testing
 
 /// The server's lifecycle: where it listens, how it stops.

@@ -1,5 +1,7 @@
 import Foundation
 import Syndicate
+import SyndicateCurl
+import SyndicateURLSession
 import Testing
 
 #if AsyncHTTPClientTransport
@@ -7,9 +9,10 @@ import Testing
     import SyndicateAsyncHTTPClient
 #endif
 
-/// The real transports this build has: URLSession always, AsyncHTTPClient with the trait.
+/// The real transports this build has: URLSession and libcurl always, AsyncHTTPClient with the trait.
 enum TransportKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case urlSession
+    case curl
     #if AsyncHTTPClientTransport
         case asyncHTTPClient
     #endif
@@ -19,6 +22,8 @@ enum TransportKind: String, CaseIterable, Sendable, CustomTestStringConvertible 
         switch self {
         case .urlSession:
             URLSessionTransport()
+        case .curl:
+            CurlTransport()
         #if AsyncHTTPClientTransport
             case .asyncHTTPClient:
                 AsyncHTTPClientTransport()
