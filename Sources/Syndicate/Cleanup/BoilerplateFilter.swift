@@ -129,14 +129,13 @@ public struct BoilerplateFilter: Sendable, Equatable {
         guard !rules.isEmpty else { return Result(paragraphs: paragraphs) }
         var state = CleaningState(title: title, links: links)
         let normalized = alreadyCollapsed ? paragraphs.filter { !$0.isEmpty } : paragraphs.map(Whitespace.collapse).filter { !$0.isEmpty }
-        // Rules are visited by index, so that each is read in place rather than copied, and each
-        // paragraph's length is counted at most once for the cutting rules and the others.
+        // Each paragraph's length is counted at most once, for the cutting rules and the others.
         var kept: [String] = []
         var cut = normalized.endIndex
         for index in normalized.indices {
             var length = ParagraphLength(normalized[index])
-            if rules.indices.contains(where: {
-                rules[$0].scope == .paragraphAndRest && rules[$0].match(in: normalized[index], length: &length) != nil
+            if rules.contains(where: {
+                $0.scope == .paragraphAndRest && $0.match(in: normalized[index], length: &length) != nil
             }) {
                 cut = index
                 break
@@ -146,12 +145,9 @@ public struct BoilerplateFilter: Sendable, Equatable {
             }
         }
         // Sites print their categories in the footer, often below the related posts.
-        for index in normalized[cut...].indices {
-            let paragraph = normalized[index]
-            for rule in rules.indices where rules[rule].kind == .tags {
-                if let match = rules[rule].match(in: paragraph) {
-                    state.take(.tags, match.captured, paragraph: paragraph)
-                }
+        for paragraph in normalized[cut...] {
+            for rule in rules where rule.kind == .tags {
+                if let match = rule.match(in: paragraph) { state.take(.tags, match.captured, paragraph: paragraph) }
             }
         }
         return state.result(paragraphs: kept)
@@ -166,10 +162,8 @@ public struct BoilerplateFilter: Sendable, Equatable {
         }
         var text = paragraph
         var length = length
-        // By index, so that each rule is read in place rather than copied.
-        for index in rules.indices where rules[index].scope != .paragraphAndRest {
-            guard let match = rules[index].match(in: text, length: &length) else { continue }
-            let rule = rules[index]
+        for rule in rules where rule.scope != .paragraphAndRest {
+            guard let match = rule.match(in: text, length: &length) else { continue }
             state.take(rule.kind, match.captured, paragraph: text)
             switch rule.scope {
             case .paragraph, .paragraphAndRest:

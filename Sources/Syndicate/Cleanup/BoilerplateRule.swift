@@ -79,19 +79,46 @@ public struct BoilerplateRule: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// A short name that identifies the rule, used to remove or replace it.
-    public let name: String
+    public var name: String { storage.name }
     /// What the rule recognises.
-    public let kind: Kind
+    public var kind: Kind { storage.kind }
     /// How much of the body a match removes.
-    public let scope: Scope
+    public var scope: Scope { storage.scope }
     /// Paragraphs longer than this many characters are never matched, so a rule for a short
     /// plug cannot swallow a news paragraph that quotes one. Nil for no limit.
-    public let maxLength: Int?
+    public var maxLength: Int? { storage.maxLength }
     /// Text every match contains (case-sensitive); paragraphs without it are not searched.
-    public private(set) var requiredText: String?
+    public var requiredText: String? { storage.requiredText }
     /// How close to the paragraph's end (in UTF-8 bytes) ``requiredText`` must be; nil for anywhere.
-    public private(set) var requiredTextWithinLast: Int?
-    let pattern: Pattern
+    public var requiredTextWithinLast: Int? { storage.requiredTextWithinLast }
+    var pattern: Pattern { storage.pattern }
+
+    /// The rule's fields, shared by its copies. The filter reads every rule for every paragraph
+    /// of every post, and a copy of a rule then costs one reference count, not one per string.
+    private final class Storage: Sendable {
+        let name: String
+        let kind: Kind
+        let scope: Scope
+        let maxLength: Int?
+        let requiredText: String?
+        let requiredTextWithinLast: Int?
+        let pattern: Pattern
+
+        init(
+            name: String, kind: Kind, scope: Scope, maxLength: Int?, requiredText: String?, requiredTextWithinLast: Int?,
+            pattern: Pattern
+        ) {
+            self.name = name
+            self.kind = kind
+            self.scope = scope
+            self.maxLength = maxLength
+            self.requiredText = requiredText
+            self.requiredTextWithinLast = requiredTextWithinLast
+            self.pattern = pattern
+        }
+    }
+
+    private let storage: Storage
 
     /// Creates a rule from a regular expression (ICU syntax, as `NSRegularExpression` reads it).
     ///
@@ -139,9 +166,10 @@ public struct BoilerplateRule: Sendable, Equatable, CustomStringConvertible {
                 rule: name,
                 message: "a \(kind.rawValue) rule needs a named group (?<\(group)>…) around the text it captures.")
         }
-        self.init(name: name, kind: kind, scope: scope, maxLength: maxLength, pattern: .regex(expression))
-        self.requiredText = requiredText.flatMap { $0.isEmpty ? nil : $0 }
-        self.requiredTextWithinLast = self.requiredText == nil ? nil : requiredTextWithinLast
+        let requiredText = requiredText.flatMap { $0.isEmpty ? nil : $0 }
+        storage = Storage(
+            name: name, kind: kind, scope: scope, maxLength: maxLength, requiredText: requiredText,
+            requiredTextWithinLast: requiredText == nil ? nil : requiredTextWithinLast, pattern: .regex(expression))
     }
 
     /// Creates a rule that removes paragraphs beginning with `phrase`.
@@ -164,11 +192,9 @@ public struct BoilerplateRule: Sendable, Equatable, CustomStringConvertible {
     }
 
     init(name: String, kind: Kind, scope: Scope, maxLength: Int?, pattern: Pattern) {
-        self.name = name
-        self.kind = kind
-        self.scope = scope
-        self.maxLength = maxLength
-        self.pattern = pattern
+        storage = Storage(
+            name: name, kind: kind, scope: scope, maxLength: maxLength, requiredText: nil, requiredTextWithinLast: nil,
+            pattern: pattern)
     }
 
     /// The pattern as written: the regex source, or the phrase.

@@ -87,7 +87,7 @@ public struct Post: Sendable, Equatable, Hashable {
         for tag in tags {
             let trimmed = Whitespace.collapse(tag)
             guard !trimmed.isEmpty else { continue }
-            let key = trimmed.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+            let key = FoldingKey.of(trimmed)
             if seen.insert(key).inserted { result.append(trimmed) }
         }
         return result

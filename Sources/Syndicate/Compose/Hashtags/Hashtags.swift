@@ -134,11 +134,9 @@ public enum Hashtags {
         return word
     }
 
-    /// The comparison key of a hashtag word: case- and diacritic-folded. ASCII, which has no
-    /// diacritics and folds to lower case, skips Foundation's folding.
+    /// The comparison key of a hashtag word: case- and diacritic-folded (``FoldingKey``).
     static func key(_ word: String) -> String {
-        if word.utf8.allSatisfy({ $0 < 0x80 }) { return word.lowercased() }
-        return word.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        FoldingKey.of(word)
     }
 
     /// `word` with its first character upper-cased.
