@@ -131,7 +131,8 @@ struct HTMLTokenizer {
             }
         }
         position = index
-        if !selfClosing {
+        // Raw-text elements have names of three letters or more: `p`, `a`, `em` and `li` skip the switch.
+        if !selfClosing, name.utf8.count >= 3 {
             switch name {  // a switch, not a set: this runs for every start tag
             case "script", "style", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext":
                 rawTextEnd = (name, false)
@@ -291,7 +292,13 @@ struct HTMLTokenizer {
     /// Decodes entities in an attribute value as a browser does: a named reference without its
     /// semicolon stays literal when `=` or more letters follow (`?a=1&copy=2` keeps `&copy`).
     static func decodeAttribute(_ value: String) -> String {
-        guard value.utf8.contains(UInt8(ascii: "&")) else { return value }
+        var bytes = value
+        // `memchr` on the bytes: `utf8.contains` walks the view one index at a time.
+        let hasReference = bytes.withUTF8 { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            return memchr(base, 0x26, buffer.count) != nil
+        }
+        guard hasReference else { return value }
         var protected = String()
         protected.reserveCapacity(value.utf8.count + 16)
         let scalars = value.unicodeScalars

@@ -128,7 +128,7 @@ enum HTMLTreeBuilder {
             _ name: String, _ attributes: [HTMLAttribute], selfClosing: Bool, start: Int, end: Int
         ) {
             let (id, traits) = tag(name)
-            if name == "html" || name == "body" || name == "head" {
+            if name.utf8.count == 4, name == "html" || name == "body" || name == "head" {
                 guard startedDocumentElements.insert(name).inserted else { return }
             }
             closeImplied(by: name, traits, at: start)
