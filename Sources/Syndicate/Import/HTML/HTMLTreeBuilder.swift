@@ -75,9 +75,11 @@ enum HTMLTreeBuilder {
         var nodes: [HTMLTree.Node]
         var stack: [OpenElement]
         let maxDepth: Int
-        /// Each tag name seen so far, with a small number standing for it and its traits, so
-        /// that each tag is hashed once.
+        /// Each tag name seen after the first eight (`firstTags`), with a small number standing
+        /// for it and its traits, so that each tag is hashed once.
         var tags: [String: (id: Int, traits: HTMLTag.Traits)] = [:]
+        /// The first eight tag names seen, with their numbers and traits, searched before `tags`.
+        var firstTags: [(name: String, entry: (id: Int, traits: HTMLTag.Traits))] = []
         /// How many elements of each tag number are open, so a stray end tag is rejected at once.
         var openCount: [Int] = []
         /// How many elements of each tag number were flattened and still await their end tag.
@@ -101,10 +103,19 @@ enum HTMLTreeBuilder {
         var current: Int { stack[stack.count - 1].node }
 
         /// The number and traits of tag `name`, assigning a number at first sight.
+        ///
+        /// The first few tag names a document uses are searched linearly before the dictionary:
+        /// a feed item's HTML uses a handful (`p`, `a`, `em`…), and comparing short names costs
+        /// less than hashing one.
         mutating func tag(_ name: String) -> (id: Int, traits: HTMLTag.Traits) {
+            for index in firstTags.indices where firstTags[index].name == name { return firstTags[index].entry }
             if let known = tags[name] { return known }
             let entry = (id: openCount.count, traits: HTMLTag.traits[name] ?? [])
-            tags[name] = entry
+            if firstTags.count < 8 {
+                firstTags.append((name, entry))
+            } else {
+                tags[name] = entry
+            }
             openCount.append(0)
             flattened.append(0)
             return entry
@@ -141,7 +152,7 @@ enum HTMLTreeBuilder {
             var node = HTMLTree.Node(
                 kind: .element, name: name, text: "", attributes: attributes, parent: current, start: start, end: end)
             node.traits = traits
-            let index = append(node)
+            let index = append(consume node)
             guard !isVoid else { return }
             var scope = stack[stack.count - 1].scope
             let position = stack.count
@@ -214,7 +225,7 @@ enum HTMLTreeBuilder {
                     var node = HTMLTree.Node(
                         kind: .element, name: "br", text: "", attributes: [], parent: current, start: start, end: end)
                     node.traits = traits
-                    append(node)
+                    append(consume node)
                 }
                 return
             }
@@ -239,16 +250,18 @@ enum HTMLTreeBuilder {
         }
 
         @discardableResult
-        private mutating func append(_ node: HTMLTree.Node) -> Int {
+        /// Appends `node` under its parent; consumed, so that it is moved into the array, not copied.
+        private mutating func append(_ node: consuming HTMLTree.Node) -> Int {
             let index = nodes.count
+            let parent = node.parent
             nodes.append(node)
-            let previous = nodes[node.parent].lastChild
+            let previous = nodes[parent].lastChild
             if previous >= 0 {
                 nodes[previous].nextSibling = index
             } else {
-                nodes[node.parent].firstChild = index
+                nodes[parent].firstChild = index
             }
-            nodes[node.parent].lastChild = index
+            nodes[parent].lastChild = index
             return index
         }
     }
