@@ -41,6 +41,11 @@ final class CurlExchange: @unchecked Sendable {
 
     /// Sends the request and waits for the whole response (blocking the calling thread).
     func run() -> Result<HTTPResponse, any Error> {
+        // The method goes into the request line as given: only an HTTP token (RFC 9110) may.
+        let method = request.method.rawValue
+        guard !method.isEmpty, method.utf8.allSatisfy(Self.isTokenByte) else {
+            return .failure(HTTPTransportError(.connectionFailed, "the method \(method.debugDescription) is not an HTTP token; it was not sent"))
+        }
         for field in request.headers {
             let forbidden: Set<UInt8> = [0x0D, 0x0A, 0]
             if field.name.utf8.contains(where: forbidden.contains) || field.value.utf8.contains(where: forbidden.contains) {
@@ -146,6 +151,16 @@ final class CurlExchange: @unchecked Sendable {
         }
         body.append(contentsOf: bytes)
         return true
+    }
+
+    /// Whether `byte` may appear in an HTTP token (`tchar`: letters, digits and ``!#$%&'*+-.^_`|~``).
+    private static func isTokenByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            true
+        default:
+            "!#$%&'*+-.^_`|~".utf8.contains(byte)
+        }
     }
 
     /// `text` without the spaces and tabs around it (HTTP's optional whitespace).

@@ -75,6 +75,20 @@ extension ClientsOverLoopback {
             }
         }
 
+        @Test("a method that is not an HTTP token is refused before anything is sent")
+        func methodInjection() async throws {
+            try await LoopbackServer.withRunning { server in
+                let url = server.baseURL.appendingPathComponent("hooks/method")
+                for method in ["GET / HTTP/1.1\r\nX-Injected: 1", "", "PO ST"] {
+                    let request = HTTPRequest(method: HTTPRequest.Method(rawValue: method), url: url, timeout: .seconds(2))
+                    let error = await #expect(throws: HTTPTransportError.self) { try await CurlTransport().send(request) }
+                    #expect(error?.kind == .connectionFailed)
+                }
+                _ = try await CurlTransport().send(HTTPRequest(method: HTTPRequest.Method(rawValue: "PATCH"), url: url, timeout: .seconds(2)))
+                #expect(server.requests.map(\.method) == ["PATCH"])
+            }
+        }
+
         @Test("an error names the host, never the path or query that may carry a token")
         func errorsHoldNoSecrets() async throws {
             let server = LoopbackServer()
