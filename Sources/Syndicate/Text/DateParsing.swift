@@ -21,7 +21,7 @@ public enum DateParsing {
             if let date = iso8601(&scanner) { return date }
             scanner = Scanner(bytes: bytes)
             scanner.skipSpaces()
-            return rfc822(&scanner)
+            return rfc822(scanner)
         }
     }
 
@@ -78,71 +78,11 @@ public enum DateParsing {
     private static let packedMonths: [UInt32] = months.map { $0.utf8.reduce(0) { $0 << 8 | UInt32($1) } }
 
     /// RFC 822 as feeds write it: `Sat, 09 Mar 2024 10:00:00 +0000`, `9 Mar 24 10:00 GMT`,
-    /// `Mar 9 2024 10:00:00 GMT`.
-    private static func rfc822(_ scanner: inout Scanner) -> Date? {
-        if let date = rfc822ASCII(scanner) { return date }
-        var words = scanner.words()
-        guard words.count >= 3 else { return nil }
-        // Drop a leading weekday ("Sat", "Saturday") unless it is the month of "Mar 9 2024".
-        if let first = words.first, first.first?.isLetter == true, month(named: first) == nil {
-            words.removeFirst()
-        }
-        guard words.count >= 3 else { return nil }
-        let day: Int
-        let monthNumber: Int
-        if let number = Int(words[0]), let named = month(named: words[1]) {
-            day = number
-            monthNumber = named
-        } else if let named = month(named: words[0]), let number = Int(words[1]) {
-            day = number
-            monthNumber = named
-        } else {
-            return nil
-        }
-        guard var year = Int(words[2]), words[2].count == 2 || words[2].count == 4 else { return nil }
-        if year < 100 { year += year < 50 ? 2000 : 1900 }
-        var hour = 0
-        var minute = 0
-        var second = 0
-        if words.count >= 4 {
-            // `h:m` or `h:m:s`, each part as `Int` reads it.
-            let time = words[3]
-            guard let firstColon = time.firstIndex(of: ":"), let h = Int(time[..<firstColon]) else { return nil }
-            let rest = time[time.index(after: firstColon)...]
-            let minutes = rest.firstIndex(of: ":").map { rest[..<$0] } ?? rest
-            guard let m = Int(minutes) else { return nil }
-            if minutes.endIndex < rest.endIndex {
-                let seconds = rest[rest.index(after: minutes.endIndex)...]
-                guard !seconds.contains(":"), let s = Int(seconds) else { return nil }
-                second = s
-            }
-            hour = h
-            minute = m
-        }
-        var offset = 0
-        if words.count >= 5 {
-            let zone = words[4]
-            if let hours = zoneOffsets[zone.uppercased()] {
-                offset = hours * 3600
-            } else if let sign = zone.first, sign == "+" || sign == "-", zone.count == 5,
-                let value = Int(zone.dropFirst()), value >= 0
-            {
-                let magnitude = (value / 100) * 3600 + (value % 100) * 60
-                offset = sign == "-" ? -magnitude : magnitude
-            } else {
-                return nil
-            }
-        }
-        guard words.count <= 5 else { return nil }
-        return instant(year: year, month: monthNumber, day: day, hour: hour, minute: minute, second: second, offset: offset)
-    }
-
-    /// ``rfc822(_:)`` on ASCII text, read word by word from the bytes (no `String` or array per
-    /// word); the same rules, field by field. `.some(nil)` when the text is ASCII and not a date,
-    /// nil when it is not ASCII (the general path reads it).
-    private static func rfc822ASCII(_ scanner: Scanner) -> Date?? {
+    /// `Mar 9 2024 10:00:00 GMT`, read word by word from the bytes (no `String` or array per
+    /// word). Words are separated by commas and ASCII whitespace; a leading weekday (any word that
+    /// starts with a letter and is not a month, in any language) is skipped.
+    private static func rfc822(_ scanner: Scanner) -> Date? {
         let bytes = scanner.bytes
-        guard !bytes[scanner.index...].contains(where: { $0 >= 0x80 }) else { return nil }
         // A weekday and five fields at most; the words' ranges live on the stack.
         return withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: 6) { words -> Date? in
             var count = 0
@@ -160,7 +100,7 @@ public enum DateParsing {
             }
             var first = 0
             // Drop a leading weekday ("Sat", "Saturday") unless it is the month of "Mar 9 2024".
-            if count >= 1, isASCIILetter(bytes[words[0].lowerBound]), month(in: bytes, words[0]) == nil { first = 1 }
+            if count >= 1, startsWithLetter(bytes, words[0]), month(in: bytes, words[0]) == nil { first = 1 }
             let fields = count - first
             guard fields >= 3, fields <= 5 else { return nil }
             let day: Int
@@ -220,6 +160,13 @@ public enum DateParsing {
         byte == 0x20 || byte == 0x2C || (0x09...0x0D).contains(byte)
     }
 
+    /// Whether the word at `range` begins with a letter (of any script: "Sám" is a weekday too).
+    private static func startsWithLetter(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        let first = bytes[range.lowerBound]
+        if first < 0x80 { return isASCIILetter(first) }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self).first?.isLetter == true
+    }
+
     private static func isASCIILetter(_ byte: UInt8) -> Bool {
         (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
     }
@@ -263,20 +210,6 @@ public enum DateParsing {
         var name = ""
         for index in range { name.unicodeScalars.append(Unicode.Scalar(bytes[index] & ~0x20)) }
         return zoneOffsets[name]
-    }
-
-    private static func month(named word: Substring) -> Int? {
-        if word.utf8.allSatisfy({ $0 < 0x80 }) {
-            // ASCII: letters and the lower-cased first three, on the bytes.
-            guard word.utf8.count >= 3, word.utf8.allSatisfy({ ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }) else {
-                return nil
-            }
-            var key: UInt32 = 0  // the first three letters, lower-cased, as months' bytes are packed
-            for byte in word.utf8.prefix(3) { key = key << 8 | UInt32(byte | 0x20) }
-            return packedMonths.firstIndex(of: key).map { $0 + 1 }
-        }
-        guard word.count >= 3, word.allSatisfy(\.isLetter) else { return nil }
-        return months.firstIndex(of: word.prefix(3).lowercased()).map { $0 + 1 }
     }
 
     // MARK: Arithmetic
@@ -359,16 +292,6 @@ public enum DateParsing {
                 index += 1
             }
             return index > start ? value : nil
-        }
-
-        /// The rest split on commas and ASCII whitespace (a feed may break the line inside `pubDate`).
-        func words() -> [Substring] {
-            let rest = String(decoding: UnsafeBufferPointer(rebasing: bytes[index...]), as: UTF8.self)
-            if rest.utf8.allSatisfy({ $0 < 0x80 }) {
-                // ASCII: split on the bytes (each is a Character, but for "\r\n", which is no separator).
-                return rest.utf8.split { $0 == 0x20 || $0 == 0x2C || (0x09...0x0D).contains($0) }.map { Substring($0) }
-            }
-            return rest.split { $0 == "," || ($0.isASCII && $0.isWhitespace) }.map { Substring($0) }
         }
     }
 }

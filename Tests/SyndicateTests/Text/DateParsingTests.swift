@@ -49,7 +49,8 @@ import Testing
         String(repeating: "9", count: 500),
         "Sat, 09 Mar 2024 10:00:00 +0000 extra", "Sat, 09 Mar 2024 10:00:00 +-100", "Sat, 09 Mar 024 10:00:00 GMT",
         "Sat, 09 Mar 2024 10:00:00:00 GMT", "Sat, 09 Mar 2024 10 GMT", "Sat, 99999999999999999999 Mar 2024",
-        "Säm, 09 Mär 2024 10:00:00 GMT", "Sat, 09 Mar 2024 10:00:00 GMTX",
+        "Säm, 09 Mär 2024 10:00:00 GMT", "Sat, 09 Mar 2024 10:00:00 GMTX", "🙂, 09 Mar 2024 10:00:00 GMT",
+        "Sat, 09 Mar 2024 10:00:00 \u{2212}0500",
     ])
     func rejectsWhatIsNotADate(text: String) {
         #expect(DateParsing.date(from: text) == nil)
