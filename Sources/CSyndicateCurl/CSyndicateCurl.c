@@ -1,13 +1,13 @@
 // One HTTP exchange through libcurl's easy interface, with libcurl loaded by dlopen on first use.
 //
-// Only libcurl's headers are used at build time (for its types and constants); no symbol of
-// libcurl is linked, so the dynamic loader does not map libcurl and its dependencies when a
+// No libcurl header is needed at build time: CurlABI.h declares the few types and constants
+// used, with the numbers of libcurl's stable ABI; no symbol of libcurl is linked, so the dynamic loader does not map libcurl and its dependencies when a
 // program starts. Each exchange gets a fresh easy handle, so no connection is ever reused: a
 // request is never sent again by libcurl on its own after a pooled connection turned out dead.
 
 #include "CSyndicateCurl.h"
 
-#include <curl/curl.h>
+#include "CurlABI.h"
 #include <dlfcn.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -226,11 +226,11 @@ void syndicate_curl_perform(const syndicate_curl_exchange *exchange, syndicate_c
     SET(CURLOPT_NOSIGNAL, 1L);
     SET(CURLOPT_TIMEOUT_MS, exchange->timeout_ms > 0 ? exchange->timeout_ms : 1L);
     SET(CURLOPT_FOLLOWLOCATION, 0L);
-#if LIBCURL_VERSION_NUM >= 0x075500
-    SET(CURLOPT_PROTOCOLS_STR, "http,https");
-#else
-    SET(CURLOPT_PROTOCOLS, (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
-#endif
+    // The libcurl loaded may predate CURLOPT_PROTOCOLS_STR (7.85.0): then the older option.
+    if (code == CURLE_OK) {
+        code = api.easy_setopt(handle, CURLOPT_PROTOCOLS_STR, "http,https");
+        if (code == CURLE_UNKNOWN_OPTION) code = api.easy_setopt(handle, CURLOPT_PROTOCOLS, CURLPROTO_HTTP | CURLPROTO_HTTPS);
+    }
     if (strcmp(exchange->method, "GET") == 0 && !exchange->has_body) {
         SET(CURLOPT_HTTPGET, 1L);
     } else if (strcmp(exchange->method, "HEAD") == 0 && !exchange->has_body) {
