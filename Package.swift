@@ -188,6 +188,20 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // The corpus runner (Tools/): how the importers read ../shared/corpora, as a library the
+        // floor tests share and an executable anyone can run. Not products.
+        .target(
+            name: "SyndicateCorpus",
+            dependencies: ["Syndicate", "SyndicateImport"],
+            path: "Tools/SyndicateCorpus",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "CorpusReport",
+            dependencies: ["SyndicateCorpus"],
+            path: "Tools/CorpusReport",
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "SyndicateTestSupport",
             dependencies: ["Syndicate"],
@@ -216,6 +230,11 @@ let package = Package(
         .testTarget(
             name: "SyndicateLedgerTests",
             dependencies: ["SyndicateLedger", "Syndicate", "SyndicateTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SyndicateCorpusTests",
+            dependencies: ["SyndicateCorpus", "Syndicate", "SyndicateImport", "SyndicateTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
