@@ -9,7 +9,7 @@ import Testing
         let command = try #require(
             try SyndicateCommand.parseAsRoot(["preview", "post.md", "--to", "x,bluesky", "--json", "--thread"])
                 as? PreviewCommand)
-        #expect(command.input == "post.md")
+        #expect(command.input.input == "post.md")
         #expect(try PreviewCommand.networks(command.to) == [.x, .bluesky])
         #expect(command.json)
         #expect(command.thread)
@@ -61,6 +61,44 @@ import Testing
         let outcome = try CLIRunner.run(["preview", "/nonexistent/post.md"])
         #expect(outcome.status == 65)
         #expect(outcome.stderr.contains("/nonexistent/post.md"))
+        #expect(outcome.stdout == "")
+    }
+
+    @Test func plainTextTakesItsURLTitleAndTagsFromOptions() throws {
+        let text = Data("Sports day moves to Friday because of the forecast.\n\nParents are welcome from 1pm.\n".utf8)
+        let outcome = try CLIRunner.run(
+            [
+                "preview", "-", "--format", "text", "--to", "mastodon", "--no-tracking", "--json",
+                "--url", "https://school.example/news/sports-day", "--title", "Sports day moves", "--tag", "Sports Day",
+                "--tag", "PE",
+            ], stdin: text)
+        #expect(outcome.status == 0, Comment(rawValue: outcome.stderr))
+        let previews = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [[String: Any]])
+        let preview = try #require(previews.first)
+        #expect(preview["id"] as? String == "https://school.example/news/sports-day")
+        #expect(preview["title"] as? String == "Sports day moves")
+        let payload = try #require((preview["payloads"] as? [[String: Any]])?.first)
+        let shown = try #require(payload["text"] as? String)
+        #expect(shown.contains("https://school.example/news/sports-day"))
+        #expect(shown.contains("#SportsDay") && shown.contains("#PE"))
+    }
+
+    @Test func overridesAreCheckedBeforeAnythingIsRead() throws {
+        for (arguments, named) in [
+            (["--url", "school.example/news"], "--url 'school.example/news'"), (["--url", "ftp://school.example/x"], "--url"),
+            (["--title", "  "], "--title"), (["--tag", ""], "--tag"),
+        ] {
+            let outcome = try CLIRunner.run(["preview", "/nonexistent/post.txt"] + arguments)
+            #expect(outcome.status == 64, "\(arguments)")
+            #expect(outcome.stderr.contains(named), "\(outcome.stderr)")
+        }
+    }
+
+    @Test func urlAndTitleNameOnePostSoAFeedRefusesThem() throws {
+        let outcome = try CLIRunner.run(
+            ["preview", Fixtures.example("school-news.rss").path, "--url", "https://school.example/x"])
+        #expect(outcome.status == 64)
+        #expect(outcome.stderr.contains("--url and --title name one post"))
         #expect(outcome.stdout == "")
     }
 }

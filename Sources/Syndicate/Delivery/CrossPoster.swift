@@ -89,7 +89,7 @@ public struct CrossPoster: Sendable {
             } catch {
                 if error.category == .duplicate {
                     environment.logger.info("already posted: \(error.message)", metadata: metadata)
-                    return result(client, .alreadyPosted(nil), attempt, payload)
+                    return result(client, .alreadyPosted(error.existing), attempt, payload)
                 }
                 guard
                     let wait = retryPolicy.delay(

@@ -8,7 +8,8 @@ import Foundation
 /// - query, form and JSON fields whose *name* is secret (`access_token`, `appsecret_proof`,
 ///   `password`, `oauth_signature`, `accessJwt`, …);
 /// - every occurrence of a declared secret (raw and percent-encoded); a secret that is a URL
-///   (a webhook) keeps its scheme and host: `https://discord.com/REDACTED`.
+///   (a webhook) keeps its scheme, host and port, so the reader sees where it goes:
+///   `https://discord.com/REDACTED`, `http://127.0.0.1:8123/REDACTED`.
 public struct Redactor: Sendable {
     /// The text that replaces a secret.
     public static let placeholder = "REDACTED"
@@ -48,12 +49,14 @@ public struct Redactor: Sendable {
         return text
     }
 
-    /// What replaces `secret`: `scheme://host/REDACTED` for a URL, else `REDACTED`.
+    /// What replaces `secret`: `scheme://host[:port]/REDACTED` for a URL (its path, query and
+    /// any user info are the secret), else `REDACTED`.
     static func replacement(for secret: String) -> String {
-        if let url = URL(string: secret), let scheme = url.scheme, let host = url.host, secret.contains("://") {
-            return "\(scheme)://\(host)/\(placeholder)"
-        }
-        return placeholder
+        guard secret.contains("://"), let url = URLComponents(string: secret), let scheme = url.scheme,
+            let host = url.percentEncodedHost, !host.isEmpty
+        else { return placeholder }
+        let authority = url.port.map { "\(host):\($0)" } ?? host
+        return "\(scheme)://\(authority)/\(placeholder)"
     }
 
     /// `request` as it may be shown: URL, headers and body redacted.

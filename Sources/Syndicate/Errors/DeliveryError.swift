@@ -62,6 +62,10 @@ public struct DeliveryError: Error, Sendable, Equatable, CustomStringConvertible
     /// For a thread that broke off: the ids of the parts that were posted before the failure.
     /// ``RetryPolicy`` never retries such an error on a network without idempotency keys.
     public var postedPartIDs: [String] = []
+    /// For a ``Category/duplicate``: the copy already on the network, when the network said
+    /// which it is (Bluesky's record under the post's key). ``CrossPoster`` reports it as
+    /// ``DeliveryResult/Outcome/alreadyPosted(_:)``, and the ledger records its id and URL.
+    public var existing: Delivery?
 
     /// Creates an error; `fix` defaults to the category's advice.
     public init(

@@ -46,8 +46,12 @@ public struct Post: Sendable, Equatable, Hashable {
     public var images: [Image]
     /// The publication the story comes from ("The Telegraph reports", "via …", "Read more …").
     public var source: Source?
-    /// The language as a BCP 47 tag (`en`, `en-GB`), if the source states it.
-    public var language: String?
+    /// The language as a BCP 47 tag (`en`, `en-GB`), if the source states it. Normalised by
+    /// ``LanguageTag`` when set: `EN-us` becomes `en-US`, and a value that is not a language code
+    /// (`English`, an empty string) becomes nil, so that no network is sent a language it refuses.
+    public var language: String? {
+        didSet { language = Post.normalizedLanguage(language) }
+    }
 
     /// Creates a post. `tags` are de-duplicated case-insensitively, keeping the first spelling.
     public init(
@@ -77,7 +81,12 @@ public struct Post: Sendable, Equatable, Hashable {
         self.tags = Post.deduplicated(tags)
         self.images = images
         self.source = source
-        self.language = language
+        self.language = Post.normalizedLanguage(language)
+    }
+
+    /// `language` as ``LanguageTag`` normalises it, or nil.
+    static func normalizedLanguage(_ language: String?) -> String? {
+        language.flatMap(LanguageTag.init)?.tag
     }
 
     /// Removes empty and repeated tags (compared case- and diacritic-insensitively), trimming each.

@@ -20,17 +20,10 @@ struct PreviewCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The file to read, or - for standard input.")
-    var input: String
+    @OptionGroup var input: PostInputOptions
 
     @Option(help: "Networks, comma-separated: \(PreviewCommand.networkNames). Default: all.")
     var to: String?
-
-    @Option(help: "The input format: auto, \(ImportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var format: FormatChoice = .auto
-
-    @Option(name: .customLong("base-url"), help: "The URL relative links resolve against.")
-    var baseURL: String?
 
     @Flag(help: "Split long posts into numbered threads on X, Mastodon and Bluesky.")
     var thread = false
@@ -62,20 +55,16 @@ struct PreviewCommand: ParsableCommand {
 
     func validate() throws {
         _ = try Self.networks(to)
-        if let baseURL, URL(string: baseURL)?.scheme == nil {
-            throw ValidationError("--base-url '\(baseURL)' is not an absolute URL; give one such as https://example.com/news/.")
-        }
     }
 
     func run() throws {
         let networks = try Self.networks(to)
-        let context = ImportContext(inputName: input, baseURL: baseURL.flatMap(URL.init(string:)))
         let composer = Composer(
             configuration: ComposerConfiguration(linkTracking: noTracking ? .none : .default, threading: thread))
+        let posts = try input.posts()
         var previews: [Preview] = []
         do {
-            let data = try InputReader.read(input, limits: context.limits)
-            for post in try PostImport.posts(from: data, format: format.format, context: context) {
+            for post in posts {
                 previews.append(Preview(id: post.id, title: post.title, payloads: try composer.payloads(for: post, on: networks)))
             }
         } catch {

@@ -160,12 +160,12 @@ import Testing
             #expect(entries.allSatisfy { ["posted", "already-posted"].contains($0["state"] as? String) })
             let recordedMastodon = Set(entries.filter { $0["network"] as? String == "mastodon" }.compactMap { $0["remoteID"] as? String })
             #expect(recordedMastodon == Set(mastodon.map(\.id)))
-            // A Bluesky record found by its key comes back as "already posted" without its URI
-            // (CrossPoster reports duplicates as .alreadyPosted(nil)); every URI recorded is the server's.
+            // A Bluesky record found by its key comes back as "already posted" with its URI
+            // (DeliveryError.existing): every entry records the server's URI.
             let blueskyEntries = entries.filter { $0["network"] as? String == "bluesky" }
             let recordedBluesky = Set(blueskyEntries.compactMap { $0["remoteID"] as? String })
-            #expect(recordedBluesky.isSubset(of: Set(bluesky.map(\.id))))
-            #expect(blueskyEntries.filter { $0["remoteID"] == nil }.allSatisfy { $0["state"] as? String == "already-posted" })
+            #expect(recordedBluesky == Set(bluesky.map(\.id)))
+            #expect(blueskyEntries.allSatisfy { $0["remoteID"] != nil })
             let alreadyPosted = entries.filter { $0["state"] as? String == "already-posted" }.count
             print("crash test: \(killed) of 20 runs killed mid-run; server saw \(mastodon.count) Mastodon and \(bluesky.count) Bluesky posts; \(server.requests.count) requests; \(alreadyPosted) entries already-posted; \(ContinuousClock.now - started)")
         }

@@ -21,6 +21,19 @@ struct RedactorTests {
         #expect(redactor.redact(webhook).url == "https://discord.com/REDACTED?wait=true")
     }
 
+    @Test("a webhook URL keeps its scheme, host and port; its path is the secret")
+    func webhookKeepsWhereItGoes() throws {
+        let secret = "http://127.0.0.1:8123/api/webhooks/1/secret"
+        let redactor = Redactor(secrets: [secret])
+        let request = HTTPRequest(method: .post, url: try #require(URL(string: secret)))
+        #expect(redactor.redact(request).url == "http://127.0.0.1:8123/REDACTED")
+        #expect(redactor.redact("posting to \(secret) failed") == "posting to http://127.0.0.1:8123/REDACTED failed")
+        // No port given: none shown; user info is part of the secret.
+        #expect(Redactor(secrets: ["https://user:pw@hooks.example/T1/B2/xyz"]).redact("https://user:pw@hooks.example/T1/B2/xyz")
+            == "https://hooks.example/REDACTED")
+        #expect(Redactor(secrets: ["https://[::1]:9000/hook/abcd"]).redact("https://[::1]:9000/hook/abcd") == "https://[::1]:9000/REDACTED")
+    }
+
     @Test("JSON bodies keep their shape with secret keys replaced")
     func json() throws {
         let request = try HTTPRequest.json(

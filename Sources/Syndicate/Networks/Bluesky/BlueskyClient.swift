@@ -59,7 +59,7 @@ public struct BlueskyClient: NetworkClient {
         }
         let tokens = try await session.tokens()
         let createdAt = BlueskyPostRecord.timestamp(api.exchange.environment.now())
-        let langs = post.language.map { [String($0.prefix(while: { $0 != "-" && $0 != "_" })).lowercased()] }
+        let langs = post.language.flatMap(LanguageTag.init).map { [$0.primary] }
         var card: BlueskyPostRecord.ExternalEmbed?
         if let external = payload.embed?.external {
             var thumb: BlueskyPostRecord.Blob?
@@ -80,15 +80,18 @@ public struct BlueskyClient: NetworkClient {
             rkeys.append(ref.uri.split(separator: "/").last.map(String.init) ?? rkey)
             if existed { existing += 1 }
         }
-        if existing == refs.count {
-            throw DeliveryError(
-                .duplicate, network: network, account: account,
-                message: "the post already exists as \(refs[0].uri)", mayHaveReachedNetwork: true)
-        }
-        return try api.exchange.delivery(
+        let delivery = try api.exchange.delivery(
             remoteID: refs[0].uri,
             url: URL(string: "https://bsky.app/profile/\(tokens.handle)/post/\(rkeys[0])"),
             partIDs: refs.count > 1 ? refs.map(\.uri) : [])
+        if existing == refs.count {
+            var duplicate = DeliveryError(
+                .duplicate, network: network, account: account,
+                message: "the post already exists as \(refs[0].uri)", mayHaveReachedNetwork: true)
+            duplicate.existing = delivery
+            throw duplicate
+        }
+        return delivery
     }
 
     /// Writes `record` under `rkey`; returns its reference and whether it already existed.
@@ -114,9 +117,14 @@ public struct BlueskyClient: NetworkClient {
             if let ref = await existingRecord(rkey: rkey, repo: tokens.did) { return (ref, true) }
         }
         if saysExists {
-            throw DeliveryError(
+            var duplicate = DeliveryError(
                 .duplicate, network: network, account: account, message: "a record with this post's key already exists",
                 status: response.status, networkMessage: BlueskyAPI.networkMessage(of: response).map(api.exchange.redactor.redact))
+            // The key is this post's own, so the record's address is known even when the lookup failed.
+            duplicate.existing = try? api.exchange.delivery(
+                remoteID: "at://\(tokens.did)/app.bsky.feed.post/\(rkey)",
+                url: URL(string: "https://bsky.app/profile/\(tokens.handle)/post/\(rkey)"))
+            throw duplicate
         }
         throw api.error(for: response)
     }

@@ -7,7 +7,7 @@ import Foundation
 ///   `w_organization_social` (a Page you administer); tokens last about 60 days.
 /// - `AUTHOR`: `urn:li:person:{id}` (the `sub` of `GET /v2/userinfo`) or
 ///   `urn:li:organization:{id}`.
-/// - `API_BASE`: optional, default `https://api.linkedin.com`.
+/// - `API_BASE`: optional, default `https://api.linkedin.com` (`…/rest` is accepted too).
 /// - `API_VERSION`: optional, the `LinkedIn-Version` header (`YYYYMM`), default `202601`.
 ///
 /// The `commentary` is the payload's ``SharePayload/commentary``, which the composer has
@@ -38,6 +38,12 @@ public struct LinkedInClient: NetworkClient {
     private let accessToken: String
     private let exchange: NetworkExchange
 
+    /// `base` without a trailing `/rest`: the setting may name the versioned API's root
+    /// (`https://api.linkedin.com/rest/`, as LinkedIn's documentation writes it) or the host.
+    static func origin(of base: URL) -> URL {
+        base.lastPathComponent.lowercased() == "rest" ? base.deletingLastPathComponent() : base
+    }
+
     /// Creates a client from an account's settings.
     ///
     /// - Throws: ``DeliveryError`` `.missingCredential` naming the missing variable
@@ -45,7 +51,7 @@ public struct LinkedInClient: NetworkClient {
     ///   or organization URN, an unusable `API_BASE` or an `API_VERSION` that is not `YYYYMM`.
     public init(settings: AccountSettings, environment: DeliveryEnvironment) throws(DeliveryError) {
         account = settings.account
-        apiBase = try settings.url("API_BASE", default: "https://api.linkedin.com")
+        apiBase = Self.origin(of: try settings.url("API_BASE", default: "https://api.linkedin.com"))
         author = try settings.require("AUTHOR")
         guard let prefix = Self.authorPrefixes.first(where: author.hasPrefix), author.count > prefix.count,
             !author.contains(where: \.isWhitespace)
@@ -129,6 +135,15 @@ public struct LinkedInClient: NetworkClient {
             remoteID: urn, url: URL(string: "https://www.linkedin.com/feed/update/\(urn)"))
     }
 
+    /// The post URN a duplicate answer names ("Content is a duplicate of urn:li:share:7295…").
+    static func duplicateURN(in message: String) -> String? {
+        guard let start = message.range(of: "urn:li:") else { return nil }
+        let urn = message[start.lowerBound...].prefix { $0.isLetter || $0.isNumber || $0 == ":" || $0 == "_" }
+        let parts = urn.split(separator: ":")
+        guard parts.count == 4, parts[3].allSatisfy(\.isNumber) else { return nil }
+        return String(urn)
+    }
+
     /// LinkedIn's `{"status","message","errorDetails"}` read into a ``DeliveryError``; a 422
     /// naming `DUPLICATE_POST` or a duplicate is ``DeliveryError/Category/duplicate``.
     func error(for response: HTTPResponse) -> DeliveryError {
@@ -136,9 +151,14 @@ public struct LinkedInClient: NetworkClient {
         if response.status == 422,
             response.text.contains("DUPLICATE_POST") || response.text.range(of: "duplicate", options: .caseInsensitive) != nil
         {
-            return DeliveryError(
+            var duplicate = DeliveryError(
                 .duplicate, network: network, account: account, message: "LinkedIn already has this post",
                 status: response.status, networkMessage: said.map(exchange.redactor.redact))
+            if let urn = said.flatMap(Self.duplicateURN) {
+                duplicate.existing = try? exchange.delivery(
+                    remoteID: urn, url: URL(string: "https://www.linkedin.com/feed/update/\(urn)"))
+            }
+            return duplicate
         }
         var error = exchange.error(for: response, networkMessage: said)
         if error.category == .unauthorized {

@@ -4,7 +4,8 @@ import Foundation
 ///
 /// Settings (`SYNDICATE_MASTODON_…`): `INSTANCE` (the server, such as `mastodon.social`),
 /// `ACCESS_TOKEN` (scope `write:statuses`), optional `VISIBILITY` (`public`, `unlisted`,
-/// `private`, `direct`; default `public`) and `LANGUAGE` (ISO 639; default the post's).
+/// `private`, `direct`; default `public`) and `LANGUAGE` (an ISO 639 code such as `en`;
+/// a BCP 47 tag such as `en-GB` is sent as `en`; default the post's).
 ///
 /// Every status carries an `Idempotency-Key` derived from the post, the account and the part
 /// (``IdempotencyKey``): Mastodon keeps keys for an hour and answers a repeat with the first
@@ -41,7 +42,17 @@ public struct MastodonClient: NetworkClient {
                 message: "the visibility '\(visibility)' is not one Mastodon knows",
                 fix: "set \(settings.location(of: "VISIBILITY")) to public, unlisted, private or direct.")
         }
-        language = settings.value("LANGUAGE")
+        if let raw = settings.value("LANGUAGE") {
+            guard let tag = LanguageTag(raw) else {
+                throw DeliveryError(
+                    .invalidConfiguration, network: .mastodon, account: settings.account,
+                    message: "the language '\(raw)' is not an ISO 639 code",
+                    fix: "set \(settings.location(of: "LANGUAGE")) to a two-letter code such as en, fr or de (or leave it out to use the post's).")
+            }
+            language = tag.primary
+        } else {
+            language = nil
+        }
         exchange = NetworkExchange(network: .mastodon, account: account, environment: environment, secrets: settings.secrets)
     }
 
@@ -73,7 +84,7 @@ public struct MastodonClient: NetworkClient {
 
     public func deliver(_ payload: SharePayload, of post: Post) async throws(DeliveryError) -> Delivery {
         let texts = payload.parts?.map(\.text) ?? [payload.text]
-        let language = self.language ?? post.language.map { String($0.prefix(while: { $0 != "-" && $0 != "_" })) }
+        let language = self.language ?? post.language.flatMap(LanguageTag.init)?.primary
         var ids: [String] = []
         var first: Status?
         for (index, text) in texts.enumerated() {

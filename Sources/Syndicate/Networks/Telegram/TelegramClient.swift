@@ -45,6 +45,25 @@ public struct TelegramClient: NetworkClient {
                 message: "\(tokenLocation) is not a bot token (letters, digits, ':', '_' and '-')",
                 fix: "set \(tokenLocation) to the token @BotFather gave, such as 123456:ABC-DEF….")
         }
+        guard Self.isChatID(chatID) else {
+            throw DeliveryError(
+                .invalidConfiguration, network: .telegram, account: account,
+                message: "\(chatLocation) '\(chatID)' is neither a chat's numeric id nor an @username",
+                fix: "set \(chatLocation) to the channel's @username (such as @schoolnews) or its numeric id (such as -1001234567890).")
+        }
+    }
+
+    /// Whether `text` is what the Bot API takes as `chat_id`: an integer (negative for groups
+    /// and channels) or `@` and a public username (letters, digits and underscores, at most 32).
+    static func isChatID(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        if bytes.first == UInt8(ascii: "@") {
+            let name = bytes.dropFirst()
+            return (1...32).contains(name.count)
+                && name.allSatisfy { $0 == UInt8(ascii: "_") || (0x30...0x39).contains($0) || (0x41...0x5A).contains($0 & 0xDF) }
+        }
+        let digits = bytes.first == UInt8(ascii: "-") ? bytes.dropFirst() : bytes[...]
+        return (1...20).contains(digits.count) && digits.allSatisfy { (0x30...0x39).contains($0) }
     }
 
     /// `sendMessage`'s JSON body.

@@ -25,6 +25,20 @@ struct LinkedInClientTests {
         #expect(failure == nil, "\(failure ?? "")")
     }
 
+    @Test("API_BASE may name the host or the /rest root; either way the request goes to /rest/posts once")
+    func apiBaseWithRest() async throws {
+        for base in ["https://api.linkedin.com/rest/", "https://api.linkedin.com/rest", "https://api.linkedin.com/", "api.linkedin.com"] {
+            var values = settings.values
+            values["API_BASE"] = base
+            let transport = DryRunTransport()
+            let client = try LinkedInClient(
+                settings: AccountSettings(network: .linkedin, values: values), environment: DryRunHarness.environment(transport))
+            let (post, payload) = try payload()
+            _ = try await client.deliver(payload, of: post)
+            #expect(await transport.requests.first?.url.absoluteString == "https://api.linkedin.com/rest/posts", "API_BASE \(base)")
+        }
+    }
+
     @Test("posts the Posts API body with version headers; commentary is sent as composed, not escaped again")
     func requestShape() async throws {
         let transport = DryRunTransport()
@@ -142,6 +156,10 @@ struct LinkedInClientTests {
         )
         #expect(error.category == .duplicate)
         #expect(error.networkMessage == "ERROR :: /commentary :: Content is a duplicate of urn:li:share:7295588489876647936")
+        #expect(error.existing?.remoteID == "urn:li:share:7295588489876647936")
+        #expect(error.existing?.url?.absoluteString == "https://www.linkedin.com/feed/update/urn:li:share:7295588489876647936")
+        let vague = try await failure(422, #"{"status":422,"message":"Duplicate post"}"#)
+        #expect(vague.category == .duplicate && vague.existing == nil)
     }
 
     @Test("another 422 is an invalid payload; 403 is forbidden")

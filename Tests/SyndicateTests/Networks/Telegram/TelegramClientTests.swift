@@ -140,4 +140,24 @@ struct TelegramClientTests {
             return error?.category == .invalidConfiguration && error?.description.contains("secret") == false
         }
     }
+
+    @Test("CHAT_ID must be a numeric id or an @username; the error names the variable and the fix")
+    func chatIDShape() throws {
+        let environment = DryRunHarness.environment(DryRunTransport())
+        for bad in ["school news", "@", "@school news", "-", "12a", "schoolnews"] {
+            #expect {
+                try TelegramClient(
+                    settings: AccountSettings(network: .telegram, values: ["BOT_TOKEN": Self.token, "CHAT_ID": bad]),
+                    environment: environment)
+            } throws: { error in
+                let error = error as? DeliveryError
+                return error?.category == .invalidConfiguration && error?.description.contains("SYNDICATE_TELEGRAM_CHAT_ID") == true
+            }
+        }
+        for good in ["@school_news", "-1001234567890", "123456789", "@S1"] {
+            _ = try TelegramClient(
+                settings: AccountSettings(network: .telegram, values: ["BOT_TOKEN": Self.token, "CHAT_ID": good]),
+                environment: environment)
+        }
+    }
 }
