@@ -9,6 +9,11 @@ import Foundation
 /// seen. Without either, ``run(_:feed:to:options:progress:)`` returns a report whose
 /// ``Report/status`` is ``Report/Status/notStarted`` and posts nothing.
 ///
+/// The same holds for an account added to a feed that is already running: an account with no
+/// entry for a feed that has entries for other accounts starts from now (the items the other
+/// accounts already have are recorded as seen for it; items new to all go to all) unless
+/// ``Options/backfill`` asks to post them, or ``Options/since`` says where to start.
+///
 /// ```swift
 /// let syndicator = FeedSyndicator(poster: LedgeredPoster(ledger: ledger, poster: crossPoster))
 /// let report = try await syndicator.run(posts, feed: "https://school.example/feed.xml", to: clients,
@@ -27,12 +32,16 @@ public struct FeedSyndicator: Sendable {
         public var since: Date?
         /// The most items delivered in this run; nil for all.
         public var limit: Int?
+        /// Post the feed's current items to accounts new to a known feed, instead of recording
+        /// them as seen for those accounts (the default, so that adding an account does not flood it).
+        public var backfill: Bool
 
         /// Creates options.
-        public init(markSeen: Bool = false, since: Date? = nil, limit: Int? = nil) {
+        public init(markSeen: Bool = false, since: Date? = nil, limit: Int? = nil, backfill: Bool = false) {
             self.markSeen = markSeen
             self.since = since
             self.limit = limit
+            self.backfill = backfill
         }
     }
 
@@ -79,6 +88,9 @@ public struct FeedSyndicator: Sendable {
         public var itemCount: Int
         /// The entries recorded as seen in this run.
         public var markedSeen: Int
+        /// The accounts that had no entry for this known feed (as `network:account`): they
+        /// start from now unless ``Options/backfill`` or ``Options/since`` was given.
+        public var newAccounts: [String] = []
         /// Every item handled, oldest first (none for `notStarted` and `markedSeen`).
         public var items: [Item]
 
@@ -151,14 +163,19 @@ public struct FeedSyndicator: Sendable {
                 let oldIDs = Set(old.map(\.id))
                 candidates = ordered.filter { !oldIDs.contains($0.id) }
             }
-            let seen = old.flatMap { post in
-                clients.map { client in
-                    LedgerEntry(
-                        key: LedgerEntry.Key(postID: post.id, network: client.network, account: client.account),
-                        state: .seen, feed: feed, title: post.title, createdAt: now)
-                }
+            report.markedSeen = try await ledger.insertIfAbsent(seenEntries(old, feed: feed, clients: clients, now: now))
+        }
+        if let known, !options.markSeen {
+            let history = try await ledger.entries(postID: nil, feed: known.id)
+            report.newAccounts = Self.newAccounts(among: clients, history: history)
+            if !report.newAccounts.isEmpty && !options.backfill && options.since == nil {
+                // What the other accounts already have (or skipped) is old news to a newcomer;
+                // an item no account has seen yet is announced to every account, newcomers too.
+                let announced = Set(history.map(\.postID))
+                let newcomers = clients.filter { report.newAccounts.contains(Self.name($0)) }
+                report.markedSeen += try await ledger.insertIfAbsent(
+                    seenEntries(ordered.filter { announced.contains($0.id) }, feed: feed, clients: newcomers, now: now))
             }
-            report.markedSeen = try await ledger.insertIfAbsent(seen)
         }
         try await ledger.save(started)
         if options.markSeen {
@@ -204,6 +221,30 @@ public struct FeedSyndicator: Sendable {
             await progress(.item(item, index: index + 1, total: candidates.count))
         }
         return report
+    }
+
+    /// A `seen` entry for each of `posts` on each of `clients`.
+    private func seenEntries(_ posts: [Post], feed: String, clients: [any NetworkClient], now: Date) -> [LedgerEntry] {
+        posts.flatMap { post in
+            clients.map { client in
+                LedgerEntry(
+                    key: LedgerEntry.Key(postID: post.id, network: client.network, account: client.account),
+                    state: .seen, feed: feed, title: post.title, createdAt: now)
+            }
+        }
+    }
+
+    /// The names of `clients` that have no entry in `history` (a known feed's entries) while
+    /// other accounts have (a feed started on an empty channel has none, and its first items
+    /// are new to all).
+    private static func newAccounts(among clients: [any NetworkClient], history: [LedgerEntry]) -> [String] {
+        let recorded = Set(history.map { "\($0.network.rawValue):\($0.account)" })
+        guard !recorded.isEmpty else { return [] }
+        var names: [String] = []
+        for client in clients where !recorded.contains(name(client)) && !names.contains(name(client)) {
+            names.append(name(client))
+        }
+        return names
     }
 
     /// `mastodon:school`, the way `--to` names an account.

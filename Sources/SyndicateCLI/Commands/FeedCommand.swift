@@ -14,7 +14,9 @@ struct FeedCommand: AsyncParsableCommand {
             records every item per account: an item is posted once, not again after a crash, a \
             timeout, a retry or a second run at the same time. The first run on a feed posts \
             nothing unless asked: --mark-seen records the current items as seen (start from now), \
-            --since DATE posts the items published since DATE. A URL is fetched with If-None-Match \
+            --since DATE posts the items published since DATE. An account added to a feed that is \
+            already running starts from now too (what the other accounts already have is recorded \
+            as seen for it) unless --backfill posts those items to it, or --since says where to start. A URL is fetched with If-None-Match \
             / If-Modified-Since. --dry-run reads the ledger but never writes it, needs no \
             credentials and prints the requests redacted. Exit status: 0 when nothing failed, 75 \
             when only failures worth retrying later remain, 1 otherwise (an uncertain entry \
@@ -47,6 +49,9 @@ struct FeedCommand: AsyncParsableCommand {
     @Flag(name: .customLong("mark-seen"), help: "Record the feed's current items as seen and post nothing.")
     var markSeen = false
 
+    @Flag(help: "Post the feed's current items to accounts new to this feed (by default a new account starts from now).")
+    var backfill = false
+
     @Option(help: "A YAML or JSON file of accounts (and 'ledger:').")
     var config: String?
 
@@ -73,6 +78,9 @@ struct FeedCommand: AsyncParsableCommand {
         }
         if markSeen && since != nil {
             throw ValidationError("--mark-seen and --since both say where to start; use one.")
+        }
+        if backfill && markSeen {
+            throw ValidationError("--backfill posts the current items and --mark-seen records them as seen; use one.")
         }
         guard (1...64).contains(concurrency) else { throw ValidationError("--concurrency must be between 1 and 64.") }
         guard (1...10).contains(attempts) else { throw ValidationError("--attempts must be between 1 and 10.") }
@@ -140,7 +148,8 @@ struct FeedCommand: AsyncParsableCommand {
             composer: composer, retryPolicy: RetryPolicy(maximumAttempts: attempts), maximumConcurrency: concurrency,
             environment: DeliveryEnvironment(transport: realTransport ?? DryRunTransport(), logger: logger))
         let syndicator = FeedSyndicator(poster: LedgeredPoster(ledger: store, poster: crossPoster))
-        let options = FeedSyndicator.Options(markSeen: markSeen, since: since.flatMap(DateParsing.date(from:)), limit: limit)
+        let options = FeedSyndicator.Options(
+            markSeen: markSeen, since: since.flatMap(DateParsing.date(from:)), limit: limit, backfill: backfill)
         let collector = ReportCollector()
         let progress = FeedProgress(dryRun: dryRun)
         let dryRun = self.dryRun
@@ -183,6 +192,7 @@ struct FeedCommand: AsyncParsableCommand {
             feed: feed.id, ledger: ledgerPath, status: dryRun ? "dry-run" : "delivered", itemCount: report.itemCount,
             markedSeen: report.markedSeen, items: items,
             summary: FeedRunReport.summary(items, accounts: accounts.map { ($0.network, $0.account) }))
+        printed.newAccounts = report.newAccounts.isEmpty ? nil : report.newAccounts
         switch report.status {
         case .notStarted:
             printed.status = "not-started"
@@ -208,9 +218,18 @@ struct FeedCommand: AsyncParsableCommand {
                 throw ExitCode(LedgerLocation.report(error))
             }
         }
-        try output(printed, message: nil)
+        try output(printed, message: Self.newAccountsExplanation(report, backfill: backfill, since: since))
         let status = printed.exitStatus
         if status != 0 { throw ExitCode(status) }
+    }
+
+    /// What a run says about accounts new to the feed, or nil when there were none.
+    static func newAccountsExplanation(_ report: FeedSyndicator.Report, backfill: Bool, since: String?) -> String? {
+        guard !report.newAccounts.isEmpty else { return nil }
+        let names = report.newAccounts.joined(separator: ", ")
+        if backfill { return "New to this feed: \(names); --backfill posts its current items to them." }
+        if let since { return "New to this feed: \(names); items published since \(since) are posted to them." }
+        return "New to this feed: \(names); the items the other accounts already have were recorded as seen for them, and new items go to every account (use --backfill to post the earlier ones too)."
     }
 
     /// Prints `report` (JSON, or `message` and the human report).
@@ -221,7 +240,9 @@ struct FeedCommand: AsyncParsableCommand {
             print(String(decoding: try encoder.encode(JSONReport(report: report, message: message)), as: UTF8.self))
         } else {
             if let message { print(message) }
-            if message == nil || report.status == "unchanged" { print(report.human, terminator: "") }
+            if message == nil || report.status == "unchanged" || report.status == "delivered" || report.status == "dry-run" {
+                print(report.human, terminator: "")
+            }
         }
     }
 

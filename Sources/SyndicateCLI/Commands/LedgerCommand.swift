@@ -12,9 +12,10 @@ struct LedgerCommand: AsyncParsableCommand {
             Each entry is one post on one account: pending (a run is sending it, or died doing so), \
             posted, already-posted, failed (retried by the next run), uncertain (may or may not have \
             been posted: check the account, then forget it to post again) or seen (recorded without \
-            posting by --mark-seen or --since).
+            posting by --mark-seen or --since). `mark` records a post that is already on an account \
+            (posted by hand, or by another tool) so that no run posts it again.
             """,
-        subcommands: [List.self, Forget.self, Export.self]
+        subcommands: [List.self, Mark.self, Forget.self, Export.self]
     )
 
     /// `--ledger` and `--config`, shared by the subcommands.
@@ -86,6 +87,92 @@ struct LedgerCommand: AsyncParsableCommand {
                 return count == 0 ? nil : "\(count) \(state.rawValue)"
             }
             return output + "\(entries.count) entries: \(counts.joined(separator: ", "))\n"
+        }
+    }
+
+    /// `syndicate ledger mark <post-id> --to …`.
+    struct Mark: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "mark",
+            abstract: "Record a post as already on the accounts --to names, so that no run posts it there.",
+            discussion: """
+                For a post that is already there (posted by hand or by another tool), or an uncertain \
+                entry you have checked. An entry already posted keeps what it recorded; a pending one \
+                (a run is sending it) is left alone and reported.
+                """)
+
+        @Argument(help: "The post's id: its feed guid, else its URL (as `syndicate inspect` shows it).")
+        var postID: String
+
+        @Option(help: "Networks or network:account, comma-separated (a network alone means its 'default' account).")
+        var to: String
+
+        @Option(name: .customLong("remote-id"), help: "The network's id of the existing copy, if you know it.")
+        var remoteID: String?
+
+        @Option(help: "The existing copy's web address, if you know it.")
+        var url: String?
+
+        @Option(help: "The feed the post belongs to (its URL or file path), so that feed runs count it.")
+        var feed: String?
+
+        @OptionGroup var location: Location
+
+        func validate() throws {
+            _ = try AccountTargets.entries(to)
+            if postID.allSatisfy(\.isWhitespace) { throw ValidationError("The post id is empty; give it as `syndicate ledger list` or `inspect` shows it.") }
+            if let url, PostInputOptions.webURL(url) == nil {
+                throw ValidationError("--url '\(url)' is not an absolute http(s) URL; give the copy's address, such as https://mastodon.social/@school/1.")
+            }
+        }
+
+        func run() async throws {
+            let path = try location.path()
+            let ledger: SQLiteLedger
+            do {
+                ledger = try SQLiteLedger(path: path)
+            } catch {
+                throw ExitCode(LedgerLocation.report(error))
+            }
+            let now = CommandClock.now()
+            let copy = url.flatMap(PostInputOptions.webURL)
+            let feedID = feed.map { FeedSource($0).id }
+            var lines: [String] = []
+            var busy = false
+            do {
+                for target in try AccountTargets.entries(to) {
+                    let account = target.account ?? "default"
+                    let key = LedgerEntry.Key(postID: postID, network: target.network, account: account)
+                    let name = "\(target.network.rawValue):\(account)"
+                    let line = try await ledger.update(key) { entry -> String in
+                        switch entry?.state {
+                        case .posted?, .alreadyPosted?:
+                            return "\(name): already recorded as \(entry?.state.rawValue ?? ""); unchanged"
+                        case .pending?:
+                            return "\(name): a run is sending it now; not marked (run again once it ends)"
+                        default:
+                            var marked = entry ?? LedgerEntry(key: key, state: .alreadyPosted, createdAt: now)
+                            marked.state = .alreadyPosted
+                            marked.remoteID = remoteID ?? marked.remoteID
+                            marked.url = copy ?? marked.url
+                            marked.feed = marked.feed ?? feedID
+                            marked.error = nil
+                            marked.errorCategory = nil
+                            marked.owner = nil
+                            marked.updatedAt = now
+                            entry = marked
+                            return "\(name): marked already-posted"
+                        }
+                    }
+                    busy = busy || line.hasSuffix("(run again once it ends)")
+                    lines.append(line)
+                }
+            } catch let error as LedgerError {
+                throw ExitCode(LedgerLocation.report(error))
+            }
+            print("'\(postID)' in \(path):")
+            for line in lines { print("  " + line) }
+            if busy { throw ExitCode(75) }
         }
     }
 

@@ -21,6 +21,8 @@ struct FeedRunReport: Encodable {
     var status: String
     var itemCount: Int
     var markedSeen: Int
+    /// The accounts new to a known feed in this run (`network:account`); absent when none.
+    var newAccounts: [String]?
     var items: [DeliveryReport]
     var summary: [Summary]
 

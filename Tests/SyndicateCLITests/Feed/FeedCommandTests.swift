@@ -19,6 +19,66 @@ import Testing
         #expect(list.stdout == "The ledger \(ledger) has no entries.\n")
     }
 
+    @Test func anAccountAddedLaterStartsFromNowAndBackfillIsAskedFor() throws {
+        let folder = try FeedFixture.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let feed = folder.appendingPathComponent("news.rss")
+        try FeedFixture.rss(1...3).write(to: feed)
+        let ledger = folder.appendingPathComponent("ledger.sqlite").path
+        let environment = FeedFixture.unreachableMastodon.merging(["SYNDICATE_DISCORD_WEBHOOK_URL": "http://127.0.0.1:9/api/webhooks/1/secret"]) { $1 }
+        _ = try CLIRunner.run(["feed", feed.path, "--to", "mastodon", "--ledger", ledger, "--mark-seen"], environment: environment)
+
+        // Discord joins: a dry run shows it would start from now, and says how to backfill.
+        let joined = try CLIRunner.run(
+            ["feed", feed.path, "--to", "mastodon,discord", "--ledger", ledger, "--dry-run", "--json"], environment: environment)
+        #expect(joined.status == 0, "\(joined.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(joined.stdout.utf8)) as? [String: Any])
+        #expect(report["newAccounts"] as? [String] == ["discord:default"])
+        #expect((report["message"] as? String)?.contains("--backfill") == true)
+        let statuses = (report["items"] as? [[String: Any]] ?? []).flatMap { ($0["deliveries"] as? [[String: Any]] ?? []).compactMap { $0["status"] as? String } }
+        #expect(!statuses.contains("dry-run"))
+
+        let backfilled = try CLIRunner.run(
+            ["feed", feed.path, "--to", "mastodon,discord", "--ledger", ledger, "--dry-run", "--json", "--backfill"], environment: environment)
+        let items = (try JSONSerialization.jsonObject(with: Data(backfilled.stdout.utf8)) as? [String: Any])?["items"] as? [[String: Any]] ?? []
+        let discord = items.flatMap { ($0["deliveries"] as? [[String: Any]] ?? []).filter { $0["network"] as? String == "discord" } }
+        #expect(discord.map { $0["status"] as? String } == ["dry-run", "dry-run", "dry-run"])
+
+        let both = try CLIRunner.run(["feed", feed.path, "--to", "mastodon", "--ledger", ledger, "--backfill", "--mark-seen"])
+        #expect(both.status == 64)
+        #expect(both.stderr.contains("--backfill"))
+    }
+
+    @Test func ledgerMarkRecordsACopyThatIsAlreadyThere() throws {
+        let folder = try FeedFixture.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let ledger = folder.appendingPathComponent("ledger.sqlite").path
+        let id = "https://school.example/news/7"
+        let mark = try CLIRunner.run([
+            "ledger", "mark", id, "--to", "mastodon,bluesky:school", "--url", "https://social.example/@school/1",
+            "--remote-id", "1", "--ledger", ledger,
+        ])
+        #expect(mark.status == 0, "\(mark.stderr)")
+        #expect(mark.stdout.contains("mastodon:default: marked already-posted"))
+        #expect(mark.stdout.contains("bluesky:school: marked already-posted"))
+        let export = try CLIRunner.run(["ledger", "export", "--json", "--ledger", ledger])
+        let entries = try JSONSerialization.jsonObject(with: Data(export.stdout.utf8)) as? [[String: Any]] ?? []
+        #expect(entries.count == 2)
+        #expect(entries.allSatisfy { $0["state"] as? String == "already-posted" && $0["postID"] as? String == id })
+        #expect(entries.allSatisfy { $0["url"] as? String == "https://social.example/@school/1" && $0["remoteID"] as? String == "1" })
+
+        // Marking again keeps what is recorded; a bad URL is a usage error before anything is written.
+        let again = try CLIRunner.run(["ledger", "mark", id, "--to", "mastodon", "--ledger", ledger])
+        #expect(again.stdout.contains("already recorded as already-posted; unchanged"))
+        let bad = try CLIRunner.run(["ledger", "mark", id, "--to", "mastodon", "--url", "not a url", "--ledger", ledger])
+        #expect(bad.status == 64)
+        #expect(bad.stderr.contains("--url 'not a url'"))
+
+        // `post` of that item to Mastodon would now skip it: the ledger says it is there.
+        let list = try CLIRunner.run(["ledger", "list", "--ledger", ledger])
+        #expect(list.stdout.hasSuffix("2 entries: 2 already-posted\n"))
+    }
+
     @Test func markSeenThenTheSameFeedPostsNothingAndForgetBringsAnItemBack() throws {
         let folder = try FeedFixture.folder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -44,6 +44,36 @@ import Testing
         #expect(twice.items.flatMap(\.results).allSatisfy { if case .settled = $0.outcome { true } else { false } })
     }
 
+    @Test func anAccountAddedToARunningFeedStartsFromNowUnlessBackfilled() async throws {
+        let ledger = InMemoryLedger()
+        let counter = DeliveryCounter()
+        let mastodon = FakeClient.posting(.mastodon, counter: counter)
+        _ = try await syndicator(ledger).run(LedgerFixtures.posts(1...3), feed: feed, to: [mastodon], options: .init(markSeen: true))
+
+        // Bluesky joins while items 1–3 are old news and item 4 is new: it gets item 4 only.
+        let bluesky = FakeClient.posting(.bluesky, counter: counter)
+        let joined = try await syndicator(ledger, run: "run-2").run(
+            LedgerFixtures.posts(1...4), feed: feed, to: [mastodon, bluesky], options: .init())
+        #expect(joined.newAccounts == ["bluesky:default"])
+        #expect(joined.markedSeen == 3)
+        #expect(await counter.counts == ["https://school.example/news/4": 2])
+        let blueskyStates = try await ledger.entries().filter { $0.network == .bluesky }.map(\.state)
+        #expect(blueskyStates == [.seen, .seen, .seen, .posted])
+
+        // An account that already has entries is not new on the next run.
+        let next = try await syndicator(ledger, run: "run-3").run(
+            LedgerFixtures.posts(1...4), feed: feed, to: [mastodon, bluesky], options: .init())
+        #expect(next.newAccounts.isEmpty)
+
+        // With backfill, a newcomer gets every current item.
+        let x = FakeClient.posting(.x, protection: .rejectsDuplicates, counter: counter)
+        let backfilled = try await syndicator(ledger, run: "run-4").run(
+            LedgerFixtures.posts(1...4), feed: feed, to: [mastodon, x], options: .init(backfill: true))
+        #expect(backfilled.newAccounts == ["x:default"])
+        #expect(backfilled.markedSeen == 0)
+        #expect(await counter.total == 2 + 4)
+    }
+
     @Test func sinceOnAFirstRunPostsTheNewerItemsOldestFirstAndRecordsTheRestSeen() async throws {
         let ledger = InMemoryLedger()
         let order = OrderRecorder()
