@@ -24,6 +24,8 @@ public enum LoopbackRoute: String, Sendable, Hashable, CaseIterable, CustomStrin
     case threadsCreate
     /// Threads: `POST /v1.0/{user}/threads_publish` (publishes a container).
     case threadsPublish
+    /// Threads: `GET /v1.0/{id}` (a container's `status`, a post's `permalink`).
+    case threadsObject
     /// Facebook Page: `POST /{version}/{page}/feed`.
     case facebookFeed
     /// Telegram: `POST /bot{token}/sendMessage`.
@@ -42,7 +44,7 @@ public enum LoopbackRoute: String, Sendable, Hashable, CaseIterable, CustomStrin
         case .mastodonStatuses: .mastodon
         case .blueskyCreateSession, .blueskyRefreshSession, .blueskyCreateRecord, .blueskyUploadBlob: .bluesky
         case .linkedInPosts: .linkedin
-        case .threadsCreate, .threadsPublish: .threads
+        case .threadsCreate, .threadsPublish, .threadsObject: .threads
         case .facebookFeed: .facebook
         case .telegramSendMessage: .telegram
         case .discordWebhook: .discord
@@ -84,6 +86,8 @@ enum LoopbackRouter {
             return RouteMatch(route: .telegramSendMessage, captures: ["token": String(segments[0].dropFirst(3))])
         case 3 where segments == ["api", "v1", "statuses"]:
             return RouteMatch(route: .mastodonStatuses)
+        case 2 where segments[0] == "v1.0":
+            return RouteMatch(route: .threadsObject, captures: ["id": segments[1]])
         case 3 where segments[0] == "v1.0" && segments[2] == "threads":
             return RouteMatch(route: .threadsCreate, captures: ["user": segments[1]])
         case 3 where segments[0] == "v1.0" && segments[2] == "threads_publish":

@@ -80,9 +80,11 @@ enum DryRunResponses {
         if host.hasSuffix("slack.com") || path.hasPrefix("/services/") {
             return HTTPResponse(status: 200, headers: ["Content-Type": "text/plain"], body: Data("ok".utf8))
         }
-        // Permalink lookups (Threads, Facebook) and anything else read with GET.
+        // Container status (Threads: ready at once), permalink lookups (Threads, Facebook) and
+        // anything else read with GET.
         if request.method == .get {
             let object = request.url.lastPathComponent
+            if request.url.query?.contains("fields=status") == true { return .json(["id": object, "status": "FINISHED"]) }
             return .json(["id": object, "permalink": "https://\(host)/dry-run/\(object)", "permalink_url": "https://\(host)/dry-run/\(object)"])
         }
         // A generic JSON webhook.

@@ -2,9 +2,11 @@ import Foundation
 import Syndicate
 
 /// Threads' two-step publish: `POST /v1.0/{user}/threads` (`media_type`, `text`,
-/// `access_token`) creates a container `{"id"}`; `POST /v1.0/{user}/threads_publish`
-/// (`creation_id`) publishes it as a post `{"id"}`. A container is published once; publishing
-/// an unknown or already published container is a Graph error. Errors are the Graph API's.
+/// `access_token`) creates a container `{"id"}`; `GET /v1.0/{container}?fields=status` answers
+/// `FINISHED` (or `PUBLISHED`); `POST /v1.0/{user}/threads_publish` (`creation_id`) publishes it
+/// as a post `{"id"}`, whose `GET /v1.0/{post}?fields=permalink` is its address. A container is
+/// published once; publishing an unknown or already published container is a Graph error.
+/// Errors are the Graph API's.
 struct ThreadsEmulator: NetworkEmulator {
     private struct Container: Sendable {
         var user: String
@@ -16,9 +18,14 @@ struct ThreadsEmulator: NetworkEmulator {
     private var nextContainer = 17_900_000_000_000_001
     private var nextPost = 18_000_000_000_000_001
     private var containers: [String: Container] = [:]
+    /// Published posts' authors, by post id.
+    private var posts: [String: String] = [:]
 
     mutating func handle(_ request: LoopbackRequest, match: RouteMatch, context: EmulatorContext) -> EmulatorResult {
         let user = match.captures["user"] ?? ""
+        if match.route == .threadsObject {
+            return EmulatorResult(object(match.captures["id"] ?? "", request: request, context: context))
+        }
         guard request.method == "POST" else {
             return EmulatorResult(GraphAPIError.response(400, code: 100, message: "Unsupported get request.", type: "THApiException"))
         }
@@ -54,9 +61,30 @@ struct ThreadsEmulator: NetworkEmulator {
         containers[creation] = container
         let id = String(nextPost)
         nextPost += 1
+        posts[id] = user
         return EmulatorResult(
             LoopbackBody.json(200, ["id": id]),
             post: LoopbackPost(network: .threads, id: id, text: container.text, author: user, replyTo: container.replyTo))
+    }
+
+    /// `GET /v1.0/{id}`: a container's status or a post's permalink, as `fields` asks.
+    private func object(_ id: String, request: LoopbackRequest, context: EmulatorContext) -> HTTPResponse {
+        guard request.method == "GET" else {
+            return GraphAPIError.response(400, code: 100, message: "Unsupported post request.", type: "THApiException")
+        }
+        guard context.accepts(request.parameter("access_token") ?? request.bearerToken) else { return GraphAPIError.invalidToken() }
+        let fields = Set((request.parameter("fields") ?? "").split(separator: ",").map(String.init))
+        if let container = containers[id] {
+            var answer: [String: Any] = ["id": id]
+            if fields.contains("status") { answer["status"] = container.published ? "PUBLISHED" : "FINISHED" }
+            return LoopbackBody.json(200, answer)
+        }
+        if let author = posts[id] {
+            var answer: [String: Any] = ["id": id]
+            if fields.contains("permalink") { answer["permalink"] = "https://www.threads.net/@\(author)/post/\(id)" }
+            return LoopbackBody.json(200, answer)
+        }
+        return GraphAPIError.response(400, code: 100, message: "Object with ID '\(id)' does not exist", type: "THApiException", subcode: 33)
     }
 
     /// Why a container request's optional fields are invalid, or nil: `link_attachment` must be

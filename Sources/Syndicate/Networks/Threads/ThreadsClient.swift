@@ -2,8 +2,10 @@ import Foundation
 import Logging
 
 /// Posts to a Threads profile in Meta's two steps: create a text container
-/// (`POST /v1.0/{user-id}/threads`), publish it (`POST /v1.0/{user-id}/threads_publish`), then
-/// look up its permalink (`GET /v1.0/{media-id}?fields=permalink`).
+/// (`POST /v1.0/{user-id}/threads`), wait until its status is `FINISHED`
+/// (`GET /v1.0/{container-id}?fields=status,error_message`, as Meta asks before publishing),
+/// publish it (`POST /v1.0/{user-id}/threads_publish`), then look up its permalink
+/// (`GET /v1.0/{media-id}?fields=permalink`).
 ///
 /// Settings (`SYNDICATE_THREADS_…`):
 /// - `USER_ID`: the Threads user id.
@@ -63,6 +65,17 @@ public struct ThreadsClient: NetworkClient {
         var id: String
     }
 
+    /// The container status lookup's answer: `IN_PROGRESS`, `FINISHED`, `PUBLISHED`, `ERROR`
+    /// (with `error_message`) or `EXPIRED`.
+    struct ContainerStatus: Decodable {
+        var status: String?
+        var error_message: String?
+    }
+
+    /// The waits between status checks of a container still `IN_PROGRESS`: about five minutes
+    /// in all, as Meta's troubleshooting guide suggests, sooner at first (text is ready at once).
+    static let statusWaits: [Duration] = [.seconds(1), .seconds(3), .seconds(10), .seconds(30), .seconds(60), .seconds(60), .seconds(60), .seconds(60)]
+
     /// The permalink lookup's answer.
     struct Permalink: Decodable {
         var permalink: URL?
@@ -90,10 +103,59 @@ public struct ThreadsClient: NetworkClient {
 
     /// Step 3: the request asking for the permalink of `mediaID`.
     func permalinkRequest(mediaID: String) -> HTTPRequest? {
-        guard var components = URLComponents(url: endpoint(mediaID), resolvingAgainstBaseURL: false) else { return nil }
-        components.percentEncodedQuery = PercentEncoding.query([("fields", "permalink"), ("access_token", accessToken)])
+        objectRequest(mediaID, fields: "permalink")
+    }
+
+    /// Between steps 1 and 2: the request asking for container `creationID`'s status.
+    func statusRequest(creationID: String) -> HTTPRequest? {
+        objectRequest(creationID, fields: "status,error_message")
+    }
+
+    /// `GET /v1.0/{id}?fields=…&access_token=…`.
+    private func objectRequest(_ id: String, fields: String) -> HTTPRequest? {
+        guard var components = URLComponents(url: endpoint(id), resolvingAgainstBaseURL: false) else { return nil }
+        components.percentEncodedQuery = PercentEncoding.query([("fields", fields), ("access_token", accessToken)])
         guard let url = components.url else { return nil }
         return HTTPRequest(method: .get, url: url, headers: ["Accept": "application/json"])
+    }
+
+    /// Returns once container `creationID` is ready to publish; throws when Threads reports it
+    /// failed or expired, or when it is still processing after ``statusWaits``. Nothing has been
+    /// published then, so such an error never leaves a post behind.
+    func waitUntilReady(_ creationID: String) async throws(DeliveryError) {
+        guard let request = statusRequest(creationID: creationID) else { return }
+        for wait in Self.statusWaits + [nil] {
+            let response = try await exchange.send(request)
+            guard response.isSuccess else { throw GraphAPIError.deliveryError(for: response, exchange: exchange) }
+            let answer = try exchange.decode(ContainerStatus.self, from: response)
+            switch answer.status?.uppercased() {
+            case "IN_PROGRESS":
+                guard let wait else { break }
+                do {
+                    try await environment.sleep(wait)
+                } catch {
+                    throw DeliveryError(.transport, network: network, account: account, message: "cancelled while Threads processed the post", mayHaveReachedNetwork: false)
+                }
+                continue
+            case "ERROR":
+                let reason = answer.error_message.map { " (\($0))" } ?? ""
+                throw DeliveryError(
+                    .invalidPayload, network: network, account: account,
+                    message: "Threads could not process the post\(reason); nothing was published", mayHaveReachedNetwork: false)
+            case "EXPIRED":
+                throw DeliveryError(
+                    .unexpectedResponse, network: network, account: account,
+                    message: "the Threads container expired before it was published; nothing was published", mayHaveReachedNetwork: false,
+                    fix: "post again: a new container is made each time.")
+            default:
+                return   // FINISHED (or a status this client does not know: publishing says the rest)
+            }
+            break
+        }
+        throw DeliveryError(
+            .timeout, network: network, account: account,
+            message: "Threads was still processing the post after about five minutes; nothing was published",
+            mayHaveReachedNetwork: false, fix: "post again later.")
     }
 
     /// Posts `payload` and returns where it landed.
@@ -103,6 +165,7 @@ public struct ThreadsClient: NetworkClient {
         let container = try await exchange.send(containerRequest(for: payload))
         guard container.isSuccess else { throw GraphAPIError.deliveryError(for: container, exchange: exchange) }
         let creationID = try exchange.decode(Created.self, from: container).id
+        try await waitUntilReady(creationID)
 
         let published = try await exchange.send(publishRequest(creationID: creationID))
         guard published.isSuccess else { throw GraphAPIError.deliveryError(for: published, exchange: exchange) }

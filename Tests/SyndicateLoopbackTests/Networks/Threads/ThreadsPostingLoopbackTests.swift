@@ -27,8 +27,11 @@ extension ClientsOverLoopback {
                 #expect(create.formFields.map(\.value) == expected.map(\.1))
                 let publish = try #require(server.requests(to: .threadsPublish).first)
                 #expect(publish.parameter("creation_id") == "17900000000000001")
-                // The loopback server has no permalink endpoint: the lookup fails, the post stands.
-                #expect(delivery.url == nil)
+                // The container's status was checked before publishing, then the post's permalink.
+                let lookups = server.requests(to: .threadsObject)
+                #expect(lookups.map(\.path) == ["/v1.0/17900000000000001", "/v1.0/\(delivery.remoteID)"])
+                #expect(lookups.map { $0.parameter("fields") } == ["status,error_message", "permalink"])
+                #expect(delivery.url?.absoluteString == "https://www.threads.net/@\(ThreadsLoopback.userID)/post/\(delivery.remoteID)")
             }
         }
     }

@@ -21,23 +21,29 @@ struct ThreadsClientTests {
     func dryRunGolden() async throws {
         let post = try DryRunHarness.examplePost("ofsted-secondments.html")
         let (delivery, requests) = try await DryRunHarness.run(post, settings: AccountSettings(network: .threads, values: [:]))
-        #expect(delivery.remoteID == "18000000000000002")
-        #expect(delivery.url?.absoluteString == "https://graph.threads.net/dry-run/18000000000000002")
-        #expect(requests.count == 3)
-        #expect(requests.last?.url == "https://graph.threads.net/v1.0/18000000000000002?fields=permalink&access_token=REDACTED")
+        #expect(delivery.remoteID == "18000000000000003")
+        #expect(delivery.url?.absoluteString == "https://graph.threads.net/dry-run/18000000000000003")
+        #expect(requests.count == 4)
+        #expect(requests[1].url == "https://graph.threads.net/v1.0/17000000000000001?fields=status%2Cerror_message&access_token=REDACTED")
+        #expect(requests.last?.url == "https://graph.threads.net/v1.0/18000000000000003?fields=permalink&access_token=REDACTED")
         let failure = Golden.check(
             try Golden.render(requests), named: "dry-run-threads-ofsted-secondments-html", target: "SyndicateTests")
         #expect(failure == nil, "\(failure ?? "")")
     }
 
-    @Test("creates a TEXT container with link attachment and topic tag, publishes it, then asks for the permalink")
+    @Test("creates a TEXT container with link attachment and topic tag, checks it is ready, publishes it, then asks for the permalink")
     func requestShape() async throws {
         let transport = DryRunTransport()
         let client = try ThreadsClient(settings: settings, environment: DryRunHarness.environment(transport))
         let (post, payload) = try payload()
         let delivery = try await client.deliver(payload, of: post)
-        let requests = await transport.requests
-        #expect(requests.count == 3)
+        var requests = await transport.requests
+        #expect(requests.count == 4)
+        let status = requests.remove(at: 1)
+        #expect(status.method == .get)
+        #expect(
+            status.url.absoluteString
+                == "https://graph.threads.net/v1.0/17000000000000001?fields=status%2Cerror_message&access_token=th-access-token-c0ffee")
 
         let container = requests[0]
         #expect(container.method == .post)
@@ -59,23 +65,80 @@ struct ThreadsClientTests {
         #expect(permalink.method == .get)
         #expect(
             permalink.url.absoluteString
-                == "https://graph.threads.net/v1.0/18000000000000002?fields=permalink&access_token=th-access-token-c0ffee")
-        #expect(delivery.remoteID == "18000000000000002")
-        #expect(delivery.url?.absoluteString == "https://graph.threads.net/dry-run/18000000000000002")
+                == "https://graph.threads.net/v1.0/18000000000000003?fields=permalink&access_token=th-access-token-c0ffee")
+        #expect(delivery.remoteID == "18000000000000003")
+        #expect(delivery.url?.absoluteString == "https://graph.threads.net/dry-run/18000000000000003")
     }
 
     @Test("a failed permalink lookup does not fail the delivery")
     func permalinkIsBestEffort() async throws {
         let transport = DryRunTransport { request in
-            request.method == .get
+            request.url.query?.contains("fields=permalink") == true
                 ? HTTPResponse(status: 500, body: Data(#"{"error":{"message":"Service temporarily unavailable","code":2}}"#.utf8))
                 : nil
         }
         let client = try ThreadsClient(settings: settings, environment: DryRunHarness.environment(transport))
         let (post, payload) = try payload()
         let delivery = try await client.deliver(payload, of: post)
-        #expect(delivery.remoteID == "18000000000000002")
+        #expect(delivery.remoteID == "18000000000000003")
         #expect(delivery.url == nil)
+    }
+
+    /// A transport whose container status answers are `statuses`, one per check (the last
+    /// repeated), recording the waits the client asked for.
+    func statusScript(_ statuses: [String]) -> DryRunTransport {
+        let answers = Answers(statuses)
+        return DryRunTransport { request in
+            guard request.url.query?.contains("fields=status") == true else { return nil }
+            let answer = answers.next()
+            return HTTPResponse(status: 200, headers: ["Content-Type": "application/json"], body: Data(answer.utf8))
+        }
+    }
+
+    final class Answers: @unchecked Sendable {
+        private let lock = NSLock()
+        private var remaining: [String]
+        init(_ answers: [String]) { remaining = answers }
+        func next() -> String {
+            lock.withLock { remaining.count > 1 ? remaining.removeFirst() : remaining[0] }
+        }
+    }
+
+    @Test("a container still IN_PROGRESS is checked again after a wait, then published once FINISHED")
+    func waitsForTheContainer() async throws {
+        let transport = statusScript([#"{"id":"1","status":"IN_PROGRESS"}"#, #"{"id":"1","status":"IN_PROGRESS"}"#, #"{"id":"1","status":"FINISHED"}"#])
+        let waits = WaitRecorder()
+        let environment = DeliveryEnvironment(transport: transport, now: { DryRunHarness.now }, sleep: { await waits.add($0) })
+        let client = try ThreadsClient(settings: settings, environment: environment)
+        let (post, payload) = try payload()
+        _ = try await client.deliver(payload, of: post)
+        let requests = await transport.requests
+        #expect(requests.filter { $0.url.query?.contains("fields=status") == true }.count == 3)
+        #expect(requests.filter { $0.url.path.hasSuffix("/threads_publish") }.count == 1)
+        #expect(await waits.values == [.seconds(1), .seconds(3)])
+    }
+
+    @Test(
+        "a container in ERROR or EXPIRED is never published: a typed error that says nothing was posted",
+        arguments: [
+            (#"{"id":"1","status":"ERROR","error_message":"FAILED_DOWNLOADING_VIDEO"}"#, DeliveryError.Category.invalidPayload, "FAILED_DOWNLOADING_VIDEO"),
+            (#"{"id":"1","status":"EXPIRED"}"#, DeliveryError.Category.unexpectedResponse, "expired"),
+            (#"{"id":"1","status":"IN_PROGRESS"}"#, DeliveryError.Category.timeout, "still processing"),
+        ])
+    func containerFailures(answer: String, category: DeliveryError.Category, words: String) async throws {
+        let transport = statusScript([answer])
+        let client = try ThreadsClient(settings: settings, environment: DryRunHarness.environment(transport))
+        let (post, payload) = try payload()
+        do {
+            _ = try await client.deliver(payload, of: post)
+            Issue.record("expected a failure")
+        } catch {
+            #expect(error.category == category)
+            #expect(error.message.contains(words))
+            #expect(!error.mayHaveReachedNetwork)
+            #expect(!error.description.contains("th-access-token-c0ffee"))
+        }
+        #expect(await transport.requests.allSatisfy { !$0.url.path.hasSuffix("/threads_publish") })
     }
 
     @Test("a permalink lookup that never answers does not fail the delivery")
@@ -83,7 +146,7 @@ struct ThreadsClientTests {
         let client = try ThreadsClient(settings: settings, environment: DryRunHarness.environment(PermalinkTimesOut()))
         let (post, payload) = try payload()
         let delivery = try await client.deliver(payload, of: post)
-        #expect(delivery.remoteID == "18000000000000002")
+        #expect(delivery.remoteID == "18000000000000003")
         #expect(delivery.url == nil)
     }
 
@@ -120,7 +183,7 @@ struct ThreadsClientTests {
         } catch {
             #expect(!error.description.contains("th-access-token-c0ffee"))
             let sent = await transport.requests.count
-            #expect(sent == (onPublish ? 2 : 1))
+            #expect(sent == (onPublish ? 3 : 1))   // container, status check, publish
             return error
         }
         Issue.record("expected an error for HTTP \(status)")
@@ -167,7 +230,13 @@ private struct PermalinkTimesOut: HTTPTransport {
     let dryRun = DryRunTransport()
 
     func send(_ request: HTTPRequest) async throws -> HTTPResponse {
-        if request.method == .get { throw HTTPTransportError(.timedOut, "graph.threads.net") }
+        if request.url.query?.contains("fields=permalink") == true { throw HTTPTransportError(.timedOut, "graph.threads.net") }
         return try await dryRun.send(request)
     }
+}
+
+/// The waits a client asked for, in order.
+actor WaitRecorder {
+    private(set) var values: [Duration] = []
+    func add(_ wait: Duration) { values.append(wait) }
 }
