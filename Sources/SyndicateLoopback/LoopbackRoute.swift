@@ -18,6 +18,8 @@ public enum LoopbackRoute: String, Sendable, Hashable, CaseIterable, CustomStrin
     case blueskyCreateRecord
     /// Bluesky: `POST /xrpc/com.atproto.repo.uploadBlob`.
     case blueskyUploadBlob
+    /// Bluesky: `GET /xrpc/com.atproto.identity.resolveHandle`.
+    case blueskyResolveHandle
     /// LinkedIn: `POST /rest/posts`.
     case linkedInPosts
     /// Threads: `POST /v1.0/{user}/threads` (creates a container).
@@ -42,7 +44,7 @@ public enum LoopbackRoute: String, Sendable, Hashable, CaseIterable, CustomStrin
         switch self {
         case .xTweets: .x
         case .mastodonStatuses: .mastodon
-        case .blueskyCreateSession, .blueskyRefreshSession, .blueskyCreateRecord, .blueskyUploadBlob: .bluesky
+        case .blueskyCreateSession, .blueskyRefreshSession, .blueskyCreateRecord, .blueskyUploadBlob, .blueskyResolveHandle: .bluesky
         case .linkedInPosts: .linkedin
         case .threadsCreate, .threadsPublish, .threadsObject: .threads
         case .facebookFeed: .facebook
@@ -80,6 +82,7 @@ enum LoopbackRouter {
                 "com.atproto.server.refreshSession": .blueskyRefreshSession,
                 "com.atproto.repo.createRecord": .blueskyCreateRecord,
                 "com.atproto.repo.uploadBlob": .blueskyUploadBlob,
+                "com.atproto.identity.resolveHandle": .blueskyResolveHandle,
             ]
             return routes[segments[1]].map { RouteMatch(route: $0) }
         case 2 where segments[0].hasPrefix("bot") && segments[1] == "sendMessage":

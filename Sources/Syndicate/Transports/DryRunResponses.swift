@@ -31,6 +31,10 @@ enum DryRunResponses {
                 "did": "did:plc:dryrun",
             ])
         }
+        if path.hasSuffix("com.atproto.identity.resolveHandle") {
+            let handle = URLComponents(url: request.url, resolvingAgainstBaseURL: false)?.queryItems?.first { $0.name == "handle" }?.value ?? ""
+            return .json(["did": "did:plc:dryrun" + String(StableID.digest(handle.lowercased()).prefix(8))])
+        }
         if path.hasSuffix("com.atproto.repo.uploadBlob") {
             let type = request.headers["Content-Type"] ?? "image/jpeg"
             return .json([

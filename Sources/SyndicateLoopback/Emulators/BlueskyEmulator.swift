@@ -3,7 +3,9 @@ import Syndicate
 
 /// A Bluesky PDS's XRPC endpoints: createSession (identifier and app password in, JWTs out),
 /// refreshSession (the refreshJwt as bearer), uploadBlob and createRecord (an accessJwt this
-/// server issued as bearer).
+/// server issued as bearer), and resolveHandle (a GET: the handles of this server's sessions
+/// and any `*.bsky.social` handle resolve, to a DID stable per handle; others are 400
+/// `InvalidRequest` "Unable to resolve handle").
 ///
 /// createRecord refuses a `repo` other than the session's DID and an `rkey` already used in
 /// that collection (400 `InvalidRequest`), so a retried create with a deterministic rkey
@@ -29,6 +31,7 @@ struct BlueskyEmulator: NetworkEmulator {
     private var records: Set<String> = []
 
     mutating func handle(_ request: LoopbackRequest, match: RouteMatch, context: EmulatorContext) -> EmulatorResult {
+        if match.route == .blueskyResolveHandle { return EmulatorResult(resolveHandle(request)) }
         guard request.method == "POST" else {
             return EmulatorResult(LoopbackBody.json(405, ["error": "InvalidRequest", "message": "Method Not Allowed"]))
         }
@@ -62,6 +65,23 @@ struct BlueskyEmulator: NetworkEmulator {
         let did = dids[identifier] ?? (identifier.hasPrefix("did:") ? identifier : "did:plc:loopback\(dids.count + 1)")
         dids[identifier] = did
         return issue(Session(did: did, handle: handle))
+    }
+
+    private func resolveHandle(_ request: LoopbackRequest) -> HTTPResponse {
+        guard request.method == "GET" else {
+            return LoopbackBody.json(405, ["error": "InvalidRequest", "message": "Method Not Allowed"])
+        }
+        guard let handle = request.parameter("handle")?.lowercased(), handle.contains("."), !handle.hasPrefix("@") else {
+            return LoopbackBody.json(400, ["error": "InvalidRequest", "message": "Error: handle must be a valid handle"])
+        }
+        if let did = dids.first(where: { $0.key.lowercased() == handle })?.value {
+            return LoopbackBody.json(200, ["did": did])
+        }
+        guard handle.hasSuffix(".bsky.social") else {
+            return LoopbackBody.json(400, ["error": "InvalidRequest", "message": "Unable to resolve handle"])
+        }
+        let digest = handle.utf8.reduce(UInt64(14_695_981_039_346_656_037)) { ($0 ^ UInt64($1)) &* 1_099_511_628_211 }
+        return LoopbackBody.json(200, ["did": "did:plc:loopback\(String(digest, radix: 32))"])
     }
 
     private mutating func refreshSession(_ request: LoopbackRequest, context: EmulatorContext) -> HTTPResponse {

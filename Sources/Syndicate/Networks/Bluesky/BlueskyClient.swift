@@ -18,8 +18,9 @@ import Logging
 /// The first part carries the payload's `app.bsky.embed.external` card. Its thumbnail is fetched
 /// from the payload's image URL (an `image/*` of at most 1,000,000 bytes, within 10 seconds) and
 /// uploaded with `com.atproto.repo.uploadBlob`; when any of that fails the card goes without a
-/// thumbnail, and the post is made all the same. Mentions whose handle is not resolved to a DID
-/// are posted as plain text.
+/// thumbnail, and the post is made all the same. Each `@handle` mention is resolved to its DID
+/// (`com.atproto.identity.resolveHandle`, once per handle) and becomes a mention facet; a handle
+/// that does not resolve is posted as plain text.
 public struct BlueskyClient: NetworkClient {
     /// The largest thumbnail Bluesky takes, in bytes.
     public static let maximumThumbnailSize = 1_000_000
@@ -53,11 +54,15 @@ public struct BlueskyClient: NetworkClient {
     }
 
     public func deliver(_ payload: SharePayload, of post: Post) async throws(DeliveryError) -> Delivery {
-        let parts = payload.parts.map { $0.map { (text: $0.text, facets: $0.facets) } } ?? [(text: payload.text, facets: payload.facets)]
+        var parts = payload.parts.map { $0.map { (text: $0.text, facets: $0.facets) } } ?? [(text: payload.text, facets: payload.facets)]
         guard !parts.isEmpty else {
             throw DeliveryError(.invalidPayload, network: network, account: account, message: "the payload has no text")
         }
         let tokens = try await session.tokens()
+        let dids = await resolve(handles: parts.flatMap { ($0.facets ?? []).flatMap(\.unresolvedHandles) })
+        if !dids.isEmpty {
+            for index in parts.indices { parts[index].facets = parts[index].facets?.map { $0.resolvingMentions(dids) } }
+        }
         let createdAt = BlueskyPostRecord.timestamp(api.exchange.environment.now())
         let langs = post.language.flatMap(LanguageTag.init).map { [$0.primary] }
         var card: BlueskyPostRecord.ExternalEmbed?
@@ -127,6 +132,31 @@ public struct BlueskyClient: NetworkClient {
             throw duplicate
         }
         throw api.error(for: response)
+    }
+
+    /// The DIDs of `handles` (`com.atproto.identity.resolveHandle`), each asked once; a handle
+    /// that does not resolve is left out (its mention stays plain text, and a log line says so),
+    /// since a mention is not worth failing the post for.
+    func resolve(handles: [String]) async -> [String: String] {
+        var byLowercased: [String: String] = [:]
+        var asked = Set<String>()
+        let metadata: [String: Logger.MetadataValue] = ["network": "bluesky", "account": "\(account)"]
+        for handle in handles where asked.insert(handle.lowercased()).inserted {
+            guard let url = api.endpoint("com.atproto.identity.resolveHandle", query: [("handle", handle)]) else { continue }
+            let request = HTTPRequest(method: .get, url: url, headers: ["Accept": "application/json"])
+            struct Resolved: Decodable { var did: String }
+            guard let response = try? await api.exchange.send(request), response.isSuccess,
+                let resolved = try? JSONDecoder().decode(Resolved.self, from: response.body), resolved.did.hasPrefix("did:")
+            else {
+                api.exchange.environment.logger.notice("@\(handle) is not a Bluesky handle that resolves; posted as plain text", metadata: metadata)
+                continue
+            }
+            byLowercased[handle.lowercased()] = resolved.did
+        }
+        // Handles are case-insensitive: every spelling in the text gets the DID.
+        var dids: [String: String] = [:]
+        for handle in handles { dids[handle] = byLowercased[handle.lowercased()] }
+        return dids
     }
 
     /// The post at `rkey` in `repo` (`com.atproto.repo.getRecord`), or nil when there is none or

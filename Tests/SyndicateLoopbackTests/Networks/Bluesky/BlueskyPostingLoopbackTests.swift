@@ -53,6 +53,31 @@ extension ClientsOverLoopback {
             }
         }
 
+        @Test("a mention whose handle resolves becomes a mention facet with its DID; one that does not stays text", arguments: TransportKind.allCases)
+        func resolvesMentions(kind: TransportKind) async throws {
+            try await LoopbackServer.withRunning(configuration: Harness.configuration) { server in
+                var (post, payload) = try BlueskyLoopback.payload(server)
+                payload.text = "Thanks @head.bsky.social and @someone.school.nz for sports day, and @head.bsky.social again"
+                payload.facets = BlueskyText.facets(in: payload.text)
+                payload.embed = nil
+                post.id += "#mentions"
+                _ = try await BlueskyLoopback.client(server, Harness.environment(kind)).deliver(payload, of: post)
+
+                let lookups = server.requests(to: .blueskyResolveHandle)
+                #expect(lookups.map { $0.parameter("handle") } == ["head.bsky.social", "someone.school.nz"])   // each handle once
+                let resolved = try #require(lookups.first)
+                #expect(resolved.method == "GET")
+                let facets = BlueskyLoopback.record(server.requests(to: .blueskyCreateRecord).last)["facets"] as? [[String: Any]] ?? []
+                let mentions = facets.flatMap { ($0["features"] as? [[String: Any]] ?? []) }.filter {
+                    $0["$type"] as? String == "app.bsky.richtext.facet#mention"
+                }
+                #expect(mentions.count == 2)
+                #expect(mentions.allSatisfy { ($0["did"] as? String)?.hasPrefix("did:plc:loopback") == true })
+                #expect(Set(mentions.compactMap { $0["did"] as? String }).count == 1)
+                #expect(server.posts(on: .bluesky).count == 1)
+            }
+        }
+
         @Test("two deliveries share one session", arguments: TransportKind.allCases)
         func sharesSession(kind: TransportKind) async throws {
             try await LoopbackServer.withRunning(configuration: Harness.configuration) { server in

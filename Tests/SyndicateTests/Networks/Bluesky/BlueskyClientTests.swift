@@ -95,9 +95,35 @@ struct BlueskyClientTests {
         #expect(BlueskyRecordKey.tid(0) == "2222222222222")
     }
 
+    @Test("mentions are resolved to DIDs once per handle before posting; the record carries mention facets")
+    func resolvesMentions() async throws {
+        let transport = DryRunTransport()
+        let client = try BlueskyClient(settings: settings, environment: DryRunHarness.environment(transport))
+        let post = try DryRunHarness.examplePost("ofsted-secondments.html")
+        var payload = try Composer().payload(for: post, on: .bluesky)
+        payload.text = "Well done @head.bsky.social and @HEAD.bsky.social"
+        payload.facets = BlueskyText.facets(in: payload.text)
+        _ = try await client.deliver(payload, of: post)
+        let requests = await transport.requests
+        let lookups = requests.filter { $0.url.path.hasSuffix("com.atproto.identity.resolveHandle") }
+        #expect(lookups.count == 1)
+        #expect(lookups.first?.method == .get)
+        #expect(lookups.first?.url.query == "handle=head.bsky.social")
+        let create = try #require(requests.last { $0.url.path.hasSuffix("createRecord") })
+        let record = try #require(Self.body(create)["record"] as? [String: Any])
+        let features = (record["facets"] as? [[String: Any]] ?? []).flatMap { $0["features"] as? [[String: Any]] ?? [] }
+        #expect(features.count == 2)
+        #expect(features.allSatisfy { $0["$type"] as? String == "app.bsky.richtext.facet#mention" && ($0["did"] as? String)?.hasPrefix("did:plc:") == true })
+        #expect(features.allSatisfy { $0["unresolved"] == nil })
+    }
+
     @Test("a thread is posted as replies to the root and the previous part, the card on the first only")
     func thread() async throws {
-        let transport = DryRunTransport()
+        // The PDS cannot resolve the mentioned handle.
+        let transport = DryRunTransport { request in
+            request.url.path.hasSuffix("com.atproto.identity.resolveHandle")
+                ? HTTPResponse(status: 400, body: Data(#"{"error":"InvalidRequest","message":"Unable to resolve handle"}"#.utf8)) : nil
+        }
         let client = try BlueskyClient(settings: settings, environment: DryRunHarness.environment(transport))
         let post = try DryRunHarness.examplePost("ofsted-secondments.html")
         var payload = try Composer().payload(for: post, on: .bluesky)
@@ -122,7 +148,7 @@ struct BlueskyClientTests {
         let third = try #require(records[2]["reply"] as? [String: [String: String]])
         #expect(third["root"]?["uri"] == delivery.partIDs[0] && third["parent"]?["uri"] == delivery.partIDs[1])
         #expect(third["parent"]?["cid"] != nil)
-        // The unresolved mention is left out; the tag stays.
+        // The mention that did not resolve is left out; the tag stays.
         let facets = try #require(records[1]["facets"] as? [[String: Any]])
         #expect(facets.count == 1)
         #expect(records[2]["facets"] == nil)
