@@ -1,6 +1,7 @@
 import Foundation
 import Syndicate
 import SyndicateLoopback
+import SyndicateTestSupport
 import Testing
 
 @testable import SyndicateCurl
@@ -13,6 +14,18 @@ extension ClientsOverLoopback {
         @Test("libcurl loads on this machine")
         func loads() throws {
             try CurlTransport.availability().get()
+        }
+
+        @Test("building needs no libcurl development headers: the C half includes none (a fresh machine lacks them)")
+        func noLibcurlHeaders() throws {
+            let folder = Fixtures.repositoryRoot.appendingPathComponent("Sources/CSyndicateCurl")
+            let files = try #require(FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?.allObjects as? [URL])
+            let sources = files.filter { ["c", "h"].contains($0.pathExtension) }
+            #expect(sources.count >= 3)
+            for file in sources {
+                let text = try String(contentsOf: file, encoding: .utf8)
+                #expect(!text.contains("#include <curl/"), "\(file.lastPathComponent) includes a libcurl header")
+            }
         }
 
         @Test("a body without Content-Type is not declared a form, and no Expect: 100-continue is sent")
