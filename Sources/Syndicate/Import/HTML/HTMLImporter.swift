@@ -65,7 +65,10 @@ public struct HTMLImporter: PostImporter {
         let articleClues = HTMLArticleClues(tree: tree, root: clueRoot, filter: filter)
         let pageClues = HTMLArticleClues(tree: tree, root: HTMLTree.document, filter: filter)
 
-        guard let title = resolveTitle(page: page, articleHeading: articleClues.heading, pageHeading: pageClues.heading)
+        let metadata = ReadabilityMetadata(tree: tree, linkedData: page.linkedDataScripts)
+        guard
+            let title = metadata.title.map(Whitespace.collapse).flatMap({ $0.isEmpty ? nil : $0 })
+                ?? resolveTitle(page: page, articleHeading: articleClues.heading, pageHeading: pageClues.heading)
         else {
             throw ImportError(
                 .missingField, input: context.inputName, format: format,
@@ -75,18 +78,18 @@ public struct HTMLImporter: PostImporter {
         }
 
         let urls = HTMLURLResolver(page: page, contextBase: context.baseURL)
+        let article = ReadabilityExtractor.extract(from: tree, title: metadata.title, bylineKnown: metadata.byline != nil)
+        let articleTree = article.map { HTMLTree(html: $0.html, maxDepth: context.limits.maxDepth) }
         var paragraphs: [String] = []
         var onlyHeadline = false
-        if let article = content.article {
-            paragraphs = HTMLText.paragraphs(in: tree, from: article) {
-                tree.name($0) == "figcaption" || filter.skipsInText($0)
-            }
+        if let articleTree {
+            paragraphs = HTMLText.paragraphs(in: articleTree, from: HTMLTree.document)
             if let first = paragraphs.first, HTMLTitleResolver.fold(first) == HTMLTitleResolver.fold(title) {
                 paragraphs.removeFirst()
                 onlyHeadline = paragraphs.isEmpty
             }
         }
-        let links = content.article.map { HTMLText.links(in: tree, from: $0, resolve: urls.resolve) } ?? [:]
+        let links = articleTree.map { HTMLText.links(in: $0, from: HTMLTree.document, resolve: urls.resolve) } ?? [:]
         let cleaned = context.boilerplate.clean(paragraphs, title: title, links: links)
         guard !cleaned.paragraphs.isEmpty else {
             throw noContent(context: context, title: title, page: page, found: paragraphs.count, onlyHeadline: onlyHeadline)
@@ -100,13 +103,13 @@ public struct HTMLImporter: PostImporter {
             id: url?.absoluteString ?? StableID.digest(title, text),
             title: title,
             url: url,
-            summary: page.meta("description") ?? page.meta("og:description") ?? page.meta("twitter:description")
-                ?? linkedData.description,
+            summary: metadata.excerpt.map(Whitespace.collapse).flatMap { $0.isEmpty ? nil : $0 },
             paragraphs: cleaned.paragraphs,
-            markup: content.article.map { Post.Markup(kind: .html, content: tree.outerHTML(of: $0)) },
-            author: author(page: page, clues: articleClues.byline == nil ? pageClues : articleClues) ?? cleaned.author,
+            markup: article.map { Post.Markup(kind: .html, content: $0.html) },
+            author: (metadata.byline ?? article?.byline).map(Whitespace.collapse).flatMap { $0.isEmpty ? nil : $0 }
+                ?? author(page: page, clues: articleClues.byline == nil ? pageClues : articleClues) ?? cleaned.author,
             published: date(
-                [linkedData.datePublished, page.meta("article:published_time"), page.meta("datepublished"),
+                [metadata.publishedTime, linkedData.datePublished, page.meta("article:published_time"), page.meta("datepublished"),
                  page.meta("og:published_time"), articleClues.published, pageClues.published]),
             updated: date(
                 [linkedData.dateModified, page.meta("article:modified_time"), page.meta("datemodified"),
