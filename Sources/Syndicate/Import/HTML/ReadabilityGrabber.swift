@@ -151,9 +151,14 @@ struct ReadabilityGrabber {
         let rel = dom.attribute("rel", of: node)
         let itemprop = dom.attribute("itemprop", of: node) ?? ""
         guard rel == "author" || itemprop.contains("author") || ReadabilityPatterns.isByline(matchString) else { return false }
-        let text = dom.innerText(node, limit: 400)
-        guard ReadabilityMetadata.isValidByline(text) else { return false }
-        byline = text
+        guard ReadabilityMetadata.isValidByline(dom.innerText(node, limit: 400)) else { return false }
+        // A descendant marked itemprop=name names the author more exactly.
+        var named = -1
+        dom.forEachDescendant(of: node) { child in
+            if named < 0, !dom.isText[child], dom.attribute("itemprop", of: child)?.contains("name") == true { named = child }
+            return named < 0
+        }
+        byline = dom.innerText(named >= 0 ? named : node)
         return true
     }
 

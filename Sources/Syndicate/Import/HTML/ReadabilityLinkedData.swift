@@ -1,7 +1,7 @@
 import Foundation
 
-/// Readability's `_getJSONLD`: the first `application/ld+json` block whose `@context` is
-/// schema.org and whose `@type` (or an `@graph` member's) is an article type gives the title
+/// Readability's `_getJSONLD`: the first `application/ld+json` block (or article in a
+/// top-level array) whose `@context` (or its `@vocab`) is schema.org and whose `@type` (or an `@graph` member's) is an article type gives the title
 /// (`name`, or `headline` when only it resembles the `<title>`), the authors' names, the
 /// description, the publisher's name and `datePublished`.
 struct ReadabilityLinkedData {
@@ -28,10 +28,11 @@ struct ReadabilityLinkedData {
             var content = script.trimmingCharacters(in: .whitespacesAndNewlines)
             if content.hasPrefix("<![CDATA[") { content.removeFirst(9) }
             if content.hasSuffix("]]>") { content.removeLast(3) }
-            guard let data = content.data(using: .utf8),
-                var parsed = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any],
-                let context = parsed["@context"] as? String, Self.isSchemaOrg(context)
+            guard let data = content.data(using: .utf8), let json = try? JSONSerialization.jsonObject(with: data),
+                var parsed = Self.article(in: json)
             else { continue }
+            let context = parsed["@context"] as? String ?? (parsed["@context"] as? [String: Any])?["@vocab"] as? String
+            guard let context, Self.isSchemaOrg(context) else { continue }
             if parsed["@type"] == nil, let graph = parsed["@graph"] as? [Any] {
                 guard let found = graph.compactMap({ $0 as? [String: Any] })
                     .first(where: { ($0["@type"] as? String).map(Self.isArticleType) ?? false })
@@ -61,6 +62,13 @@ struct ReadabilityLinkedData {
             return
         }
         return nil
+    }
+
+    /// The object itself, or in a top-level array the first whose `@type` is an article's.
+    private static func article(in json: Any) -> [String: Any]? {
+        if let object = json as? [String: Any] { return object }
+        return (json as? [Any])?.compactMap { $0 as? [String: Any] }
+            .first { ($0["@type"] as? String).map(isArticleType) ?? false }
     }
 
     private static func isSchemaOrg(_ context: String) -> Bool {

@@ -131,13 +131,17 @@ extension ReadabilityDOM {
     }
 
     /// The text under `node`, whitespace collapsed (Readability's `_getInnerText`); with
-    /// `limit`, stops collecting once that many characters are in hand.
+    /// `limit`, stops collecting once more than that many non-space characters are in hand.
     func innerText(_ node: Int, limit: Int = .max) -> String {
         if isText[node] { return Whitespace.collapse(texts[node]) }
         var text = String()
+        var measure = ReadabilityMeasure()
         forEachDescendant(of: node) { child in
-            if text.utf8.count > limit { return false }
-            if isText[child] { text += texts[child] }
+            if measure.nonSpace > limit { return false }
+            if isText[child] {
+                text += texts[child]
+                if limit < .max { measure.addText(texts[child]) }
+            }
             return true
         }
         return Whitespace.collapse(text)

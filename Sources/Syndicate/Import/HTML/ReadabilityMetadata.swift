@@ -3,7 +3,8 @@ import Foundation
 /// A page's metadata read as Readability reads it (`_getJSONLD`, `_getArticleMetadata`): the
 /// first schema.org JSON-LD article, then `<meta>` values by `property` (`og:`, `article:`,
 /// `dc:`, `twitter:`…) and by `name` (`author`, `dc.creator`, `parsely-title`, `weibo:…`),
-/// the later of two equal keys winning, then ``ReadabilityTitle`` for the `<title>`.
+/// the later of two equal keys winning, then ``ReadabilityTitle`` for the `<title>`. The byline
+/// falls back to `article:author` unless that is a URL.
 struct ReadabilityMetadata {
     var title: String?
     var byline: String?
@@ -35,6 +36,7 @@ struct ReadabilityMetadata {
         title = linkedData?.title ?? first("dc:title", "dcterm:title", "og:title", "weibo:article:title", "weibo:webpage:title", "title", "twitter:title", "parsely-title")
         if title == nil || title?.isEmpty == true { title = ReadabilityTitle.title(of: tree) }
         byline = linkedData?.byline ?? first("dc:creator", "dcterm:creator", "author", "parsely-author")
+            ?? first("article:author").flatMap { Self.isURL($0) ? nil : $0 }
         excerpt = linkedData?.excerpt ?? first("dc:description", "dcterm:description", "og:description", "weibo:article:description", "weibo:webpage:description", "description", "twitter:description")
         siteName = linkedData?.siteName ?? first("og:site_name")
         publishedTime = linkedData?.datePublished ?? first("article:published_time", "parsely-pub-date")
@@ -74,6 +76,14 @@ struct ReadabilityMetadata {
             if nameFields.contains(String(rest.dropFirst())) { return key }
         }
         return nil
+    }
+
+    /// Whether `text` is an absolute URL (`article:author` often links the author's page).
+    static func isURL(_ text: String) -> Bool {
+        guard let colon = text.firstIndex(of: ":"), colon > text.startIndex else { return false }
+        let scheme = text[..<colon]
+        return scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
+            && text[colon...].count > 1 && !text.contains(" ")
     }
 
     /// Readability's `_isValidByline`: non-empty and under 100 characters once trimmed.
