@@ -66,28 +66,24 @@ public struct HTMLImporter: PostImporter {
         let pageClues = HTMLArticleClues(tree: tree, root: HTMLTree.document, filter: filter)
 
         let metadata = ReadabilityMetadata(tree: tree, linkedData: page.linkedDataScripts)
-        guard
-            let title = metadata.title.map(Whitespace.collapse).flatMap({ $0.isEmpty ? nil : $0 })
-                ?? resolveTitle(page: page, articleHeading: articleClues.heading, pageHeading: pageClues.heading)
-        else {
-            throw ImportError(
-                .missingField, input: context.inputName, format: format,
-                message:
-                    "found no title: the page has no <title>, <h1>, og:title, twitter:title or JSON-LD headline; add a <title> to the page."
-            )
-        }
+        let statedTitle = metadata.title.map(Whitespace.collapse).flatMap { $0.isEmpty ? nil : $0 }
+            ?? resolveTitle(page: page, articleHeading: articleClues.heading, pageHeading: pageClues.heading)
 
         let urls = HTMLURLResolver(page: page, contextBase: context.baseURL)
         let article = ReadabilityExtractor.extract(from: tree, title: metadata.title, bylineKnown: metadata.byline != nil)
         let articleTree = article.map { HTMLTree(html: $0.html, maxDepth: context.limits.maxDepth) }
-        var paragraphs: [String] = []
+        var paragraphs = articleTree.map { HTMLText.paragraphs(in: $0, from: HTMLTree.document) } ?? []
+        guard let title = statedTitle ?? paragraphs.first.map(HTMLFallbackTitle.title(from:)) else {
+            throw ImportError(
+                .missingField, input: context.inputName, format: format,
+                message:
+                    "found no title: the page has no <title>, <h1>, og:title, twitter:title or JSON-LD headline, and no article text to take one from; add a <title> to the page."
+            )
+        }
         var onlyHeadline = false
-        if let articleTree {
-            paragraphs = HTMLText.paragraphs(in: articleTree, from: HTMLTree.document)
-            if let first = paragraphs.first, HTMLTitleResolver.fold(first) == HTMLTitleResolver.fold(title) {
-                paragraphs.removeFirst()
-                onlyHeadline = paragraphs.isEmpty
-            }
+        if statedTitle != nil, let first = paragraphs.first, HTMLTitleResolver.fold(first) == HTMLTitleResolver.fold(title) {
+            paragraphs.removeFirst()
+            onlyHeadline = paragraphs.isEmpty
         }
         let links = articleTree.map { HTMLText.links(in: $0, from: HTMLTree.document, resolve: urls.resolve) } ?? [:]
         let cleaned = context.boilerplate.clean(paragraphs, title: title, links: links)
