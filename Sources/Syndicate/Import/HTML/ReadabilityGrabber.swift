@@ -215,17 +215,14 @@ struct ReadabilityGrabber {
     /// The link density of `node`, from its own subtree (links never nest, so each text is
     /// read at most twice).
     private func linkDensity(_ node: Int) -> Double {
-        var text = ReadabilityMeasure()
+        let length = dom.innerText(node).unicodeScalars.count
+        guard length > 0 else { return 0 }
         var link = 0.0
         dom.forEachDescendant(of: node) { child in
-            if dom.isText[child] {
-                text.addText(dom.texts[child])
-            } else if dom.names[child] == "a" {
-                link += dom.linkLength(child)
-            }
+            if !dom.isText[child], dom.names[child] == "a" { link += dom.linkLength(child) }
             return true
         }
-        return text.text == 0 ? 0 : link / Double(text.text)
+        return link / Double(length)
     }
 }
 

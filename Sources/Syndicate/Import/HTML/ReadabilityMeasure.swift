@@ -4,8 +4,12 @@ import Foundation
 /// one bottom-up pass (``ReadabilityDOM/measures(of:dataTables:)``) rather than by walking the
 /// subtree again for each question, which is quadratic in the page's depth.
 struct ReadabilityMeasure {
-    /// The length of the text content, whitespace runs counted as one character.
-    var text = 0
+    /// The length of the text content with each whitespace run counted as one character,
+    /// untrimmed, and whether it starts or ends with whitespace: Readability's trimmed and
+    /// normalised `_getInnerText` length is ``text``.
+    var raw = 0
+    var leadingSpace = false
+    var trailingSpace = false
     /// Characters of text that are not whitespace.
     var nonSpace = 0
     /// The text length inside links, a `#fragment` link's counting 0.3.
@@ -41,26 +45,53 @@ struct ReadabilityMeasure {
     static let headings: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
     static let embedNames: Set<String> = ["object", "embed", "iframe"]
 
-    mutating func addText(_ string: String) {
+    /// The length of the trimmed text, whitespace runs counted once.
+    var text: Int {
+        max(0, raw - (leadingSpace ? 1 : 0) - (trailingSpace ? 1 : 0) + (leadingSpace && raw == 1 ? 1 : 0))
+    }
+
+    /// The measure of one text node.
+    init(text string: String) {
         var inSpace = false
+        var first = true
         for scalar in string.unicodeScalars {
-            if Whitespace.isCollapsible(scalar) {
-                if !inSpace { text += 1 }
+            let isSpace = Whitespace.isCollapsible(scalar)
+            if first { leadingSpace = isSpace }
+            first = false
+            if isSpace {
+                if !inSpace { raw += 1 }
                 inSpace = true
                 continue
             }
             inSpace = false
-            text += 1
+            raw += 1
             nonSpace += 1
             if ReadabilityPatterns.commas.contains(scalar) { commas += 1 }
         }
+        trailingSpace = inSpace
+    }
+
+    init() {}
+
+    /// Puts `child`'s text before this one's: the measures are built from the last child to
+    /// the first, and a whitespace run across the boundary counts once.
+    mutating func prependText(of child: ReadabilityMeasure) {
+        guard child.raw > 0 else { return }
+        guard raw > 0 else {
+            raw = child.raw
+            leadingSpace = child.leadingSpace
+            trailingSpace = child.trailingSpace
+            return
+        }
+        raw += child.raw - (child.trailingSpace && leadingSpace ? 1 : 0)
+        leadingSpace = child.leadingSpace
     }
 
     /// Adds a child element's measure (and the child itself, as a descendant) to this one;
     /// with `sign` -1, takes a removed child's away again.
     mutating func add(child: ReadabilityMeasure, named name: String, isDataTable: Bool, isVideo: Bool, sign: Int = 1) {
         func count(_ condition: Bool) -> Int { condition ? sign : 0 }
-        text += sign * child.text
+        if sign > 0 { prependText(of: child) } else { raw -= child.text }
         nonSpace += sign * child.nonSpace
         link += Double(sign) * child.link
         commas += sign * child.commas
@@ -90,14 +121,14 @@ extension ReadabilityDOM {
         }
         for node in order.reversed() {
             if isText[node] {
-                result[node].addText(texts[node])
+                result[node] = ReadabilityMeasure(text: texts[node])
             } else if names[node] == "a" {
                 result[node].link = Double(result[node].text) * linkWeight(node)
             }
             guard node != root else { continue }
             let owner = parent[node]
             if isText[node] {
-                result[owner].text += result[node].text
+                result[owner].prependText(of: result[node])
                 result[owner].nonSpace += result[node].nonSpace
                 result[owner].commas += result[node].commas
             } else {
@@ -117,12 +148,7 @@ extension ReadabilityDOM {
 
     /// The weighted text length of link `link`.
     func linkLength(_ link: Int) -> Double {
-        var measure = ReadabilityMeasure()
-        forEachDescendant(of: link) { child in
-            if isText[child] { measure.addText(texts[child]) }
-            return true
-        }
-        return Double(measure.text) * linkWeight(link)
+        Double(innerText(link).unicodeScalars.count) * linkWeight(link)
     }
 
     /// Whether one of the attributes of `node` points at an allowed video host.
@@ -135,12 +161,12 @@ extension ReadabilityDOM {
     func innerText(_ node: Int, limit: Int = .max) -> String {
         if isText[node] { return Whitespace.collapse(texts[node]) }
         var text = String()
-        var measure = ReadabilityMeasure()
+        var nonSpace = 0
         forEachDescendant(of: node) { child in
-            if measure.nonSpace > limit { return false }
+            if nonSpace > limit { return false }
             if isText[child] {
                 text += texts[child]
-                if limit < .max { measure.addText(texts[child]) }
+                if limit < .max { nonSpace += ReadabilityMeasure(text: texts[child]).nonSpace }
             }
             return true
         }
