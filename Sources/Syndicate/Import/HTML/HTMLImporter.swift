@@ -70,7 +70,8 @@ public struct HTMLImporter: PostImporter {
             ?? resolveTitle(page: page, articleHeading: articleClues.heading, pageHeading: pageClues.heading)
 
         let urls = HTMLURLResolver(page: page, contextBase: context.baseURL)
-        let article = ReadabilityExtractor.extract(from: tree, title: metadata.title, bylineKnown: metadata.byline != nil)
+        let article = ReadabilityExtractor.extract(
+            from: tree, title: metadata.title, bylineKnown: metadata.byline != nil, isFurniture: filter.skipsInText)
         let articleTree = article.map { HTMLTree(html: $0.html, maxDepth: context.limits.maxDepth) }
         var paragraphs = articleTree.map { HTMLText.paragraphs(in: $0, from: HTMLTree.document) } ?? []
         guard let title = statedTitle ?? paragraphs.first.map(HTMLFallbackTitle.title(from:)) else {
@@ -145,9 +146,14 @@ public struct HTMLImporter: PostImporter {
         add(articleHeading, 3)
         if articleHeading == nil { add(pageHeading, 1) }
         add(page.documentTitle, 2)
-        let siteNames = [page.meta("og:site_name"), page.meta("application-name"), page.meta("apple-mobile-web-app-title")]
-            .compactMap { $0 } + linkedData.siteNames
-        return HTMLTitleResolver(candidates: candidates, siteNames: siteNames).resolve()
+        return HTMLTitleResolver(candidates: candidates, siteNames: siteNames(page)).resolve()
+    }
+
+    /// The site names a page states: `og:site_name`, `application-name`, the JSON-LD
+    /// publisher and website.
+    private func siteNames(_ page: HTMLPageMetadata) -> [String] {
+        [page.meta("og:site_name"), page.meta("application-name"), page.meta("apple-mobile-web-app-title")]
+            .compactMap { $0 } + page.linkedData.siteNames
     }
 
     private func author(page: HTMLPageMetadata, clues: HTMLArticleClues) -> String? {

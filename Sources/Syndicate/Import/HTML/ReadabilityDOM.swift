@@ -13,6 +13,8 @@ final class ReadabilityDOM {
     var texts: [String] = []
     /// Whether each node is a text node.
     var isText: [Bool] = []
+    /// The ``HTMLTree`` node each node was copied from; -1 for nodes made here.
+    var origin: [Int] = []
     var parent: [Int] = []
     var first: [Int] = []
     var last: [Int] = []
@@ -40,6 +42,7 @@ final class ReadabilityDOM {
                 let item = tree.nodes[node]
                 let copy = add(name: item.name == "font" ? "span" : item.name, text: "", isText: false, attributes: item.attributes)
                 map[node] = copy
+                origin[copy] = node
                 append(copy, to: map[item.parent])
             case .text(let node):
                 let item = tree.nodes[node]
@@ -103,6 +106,7 @@ final class ReadabilityDOM {
         texts.append(text)
         self.isText.append(isText)
         self.attributes.append(attributes)
+        origin.append(-1)
         parent.append(-1)
         first.append(-1)
         last.append(-1)

@@ -3,7 +3,10 @@ import Foundation
 /// Mozilla Readability's article extraction, ported: passes of ``ReadabilityGrabber`` and
 /// ``ReadabilityCleaner`` over a fresh ``ReadabilityDOM``, retried with looser flags (first
 /// keeping unlikely candidates, then ignoring class weights, then skipping the conditional
-/// cleaning) while the article has fewer than 500 characters; then the longest attempt wins.
+/// cleaning) while the article has fewer than 500 characters. When no pass reaches that, a
+/// short page is read by the strictest pass with ``HTMLElementFilter``'s page furniture
+/// stripped too (the looser passes add navigation and comments back); failing that, the
+/// longest attempt wins, as in Readability.
 struct ReadabilityExtractor {
     /// What a pass found.
     struct Article {
@@ -22,21 +25,15 @@ struct ReadabilityExtractor {
     /// The article of `tree`, or nil when no pass found any text. `title` is the metadata's
     /// title (a heading repeating it is dropped); `bylineKnown` stops the search for a byline
     /// element, which is then left in the text.
-    static func extract(from tree: HTMLTree, title: String?, bylineKnown: Bool) -> Article? {
+    static func extract(
+        from tree: HTMLTree, title: String?, bylineKnown: Bool, isFurniture: @escaping (Int) -> Bool = { _ in false }
+    ) -> Article? {
         var flags = ReadabilityGrabber.Flags.all
         var byline: String?
         var attempts: [Article] = []
         while true {
-            let dom = ReadabilityDOM(tree: tree)
-            ReadabilityPrep.replaceLineBreaks(in: dom)
-            var grabber = ReadabilityGrabber(dom: dom, flags: flags, title: title, byline: byline, bylineKnown: bylineKnown)
-            let article = grabber.grab()
-            byline = grabber.byline
-            var cleaner = ReadabilityCleaner(dom: dom, article: article, flags: flags)
-            cleaner.prepare()
-            let length = dom.measures(of: article)[article].text
-            let result = Article(html: dom.html(of: article), textLength: length, byline: byline)
-            if length >= characterThreshold { return result }
+            let result = attempt(tree, flags: flags, title: title, byline: &byline, bylineKnown: bylineKnown)
+            if result.textLength >= characterThreshold { return result }
             attempts.append(result)
             if flags.contains(.stripUnlikelys) {
                 flags.remove(.stripUnlikelys)
@@ -45,11 +42,32 @@ struct ReadabilityExtractor {
             } else if flags.contains(.cleanConditionally) {
                 flags.remove(.cleanConditionally)
             } else {
-                guard let longest = attempts.max(by: { $0.textLength < $1.textLength }), longest.textLength > 0 else {
-                    return nil
-                }
-                return longest
+                break
             }
         }
+        // A short page: the strictest reading, page furniture stripped too, unless that leaves
+        // nothing; then Readability's longest attempt.
+        var strictByline = byline
+        let strict = attempt(tree, flags: .all, title: title, byline: &strictByline, bylineKnown: bylineKnown, isFurniture: isFurniture)
+        if strict.textLength > 0 { return strict }
+        guard let longest = attempts.max(by: { $0.textLength < $1.textLength }), longest.textLength > 0 else { return nil }
+        return longest
+    }
+
+    /// One pass over a fresh copy of `tree`.
+    private static func attempt(
+        _ tree: HTMLTree, flags: ReadabilityGrabber.Flags, title: String?, byline: inout String?, bylineKnown: Bool,
+        isFurniture: @escaping (Int) -> Bool = { _ in false }
+    ) -> Article {
+        let dom = ReadabilityDOM(tree: tree)
+        ReadabilityPrep.replaceLineBreaks(in: dom)
+        var grabber = ReadabilityGrabber(dom: dom, flags: flags, title: title, byline: byline, bylineKnown: bylineKnown)
+        grabber.isFurniture = isFurniture
+        let article = grabber.grab()
+        byline = grabber.byline
+        var cleaner = ReadabilityCleaner(dom: dom, article: article, flags: flags)
+        cleaner.prepare()
+        let length = dom.measures(of: article)[article].text
+        return Article(html: dom.html(of: article), textLength: length, byline: byline)
     }
 }

@@ -26,6 +26,9 @@ struct ReadabilityGrabber {
     /// A byline already known (from metadata or an earlier pass): then none is looked for.
     var byline: String?
     let bylineKnown: Bool
+    /// Whether an element of the source tree is page furniture to strip with the unlikely
+    /// candidates (``HTMLElementFilter``'s navigation, boilerplate, headers and footers).
+    var isFurniture: (Int) -> Bool = { _ in false }
 
     /// Each node's score, once initialised.
     var scores: [Double?] = []
@@ -95,6 +98,10 @@ struct ReadabilityGrabber {
                 if ReadabilityPatterns.isUnlikely(matchString), !dom.hasAncestor(node, named: "table"),
                     !dom.hasAncestor(node, named: "code"), name != "body", name != "a"
                 {
+                    node = dom.removeAndGetNext(node)
+                    continue
+                }
+                if dom.origin[node] >= 0, isFurniture(dom.origin[node]) {
                     node = dom.removeAndGetNext(node)
                     continue
                 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Readability's `_getJSONLD`: the first `application/ld+json` block (or article in a
-/// top-level array) whose `@context` (or its `@vocab`) is schema.org and whose `@type` (or an `@graph` member's) is an article type gives the title
+/// top-level array) whose `@context` (or its `@vocab`) is schema.org, or absent, and whose `@type` (or an `@graph` member's) is an article type gives the title
 /// (`name`, or `headline` when only it resembles the `<title>`), the authors' names, the
 /// description, the publisher's name and `datePublished`.
 struct ReadabilityLinkedData {
@@ -31,8 +31,11 @@ struct ReadabilityLinkedData {
             guard let data = content.data(using: .utf8), let json = try? JSONSerialization.jsonObject(with: data),
                 var parsed = Self.article(in: json)
             else { continue }
-            let context = parsed["@context"] as? String ?? (parsed["@context"] as? [String: Any])?["@vocab"] as? String
-            guard let context, Self.isSchemaOrg(context) else { continue }
+            // Unlike Readability, a block without any @context is read as schema.org.
+            if parsed["@context"] != nil {
+                let context = parsed["@context"] as? String ?? (parsed["@context"] as? [String: Any])?["@vocab"] as? String
+                guard let context, Self.isSchemaOrg(context) else { continue }
+            }
             if parsed["@type"] == nil, let graph = parsed["@graph"] as? [Any] {
                 guard let found = graph.compactMap({ $0 as? [String: Any] })
                     .first(where: { ($0["@type"] as? String).map(Self.isArticleType) ?? false })

@@ -7,6 +7,8 @@ import Foundation
 /// falls back to `article:author` unless that is a URL.
 struct ReadabilityMetadata {
     var title: String?
+    /// The `<title>` as ``ReadabilityTitle`` cuts it.
+    var pageTitle: String?
     var byline: String?
     var excerpt: String?
     var siteName: String?
@@ -32,9 +34,11 @@ struct ReadabilityMetadata {
                 values[key] = value
             }
         }
-        let linkedData = ReadabilityLinkedData(scripts: scripts, documentTitle: { ReadabilityTitle.title(of: tree) })
+        let pageTitle = ReadabilityTitle.title(of: tree)
+        self.pageTitle = pageTitle
+        let linkedData = ReadabilityLinkedData(scripts: scripts, documentTitle: { pageTitle })
         title = linkedData?.title ?? first("dc:title", "dcterm:title", "og:title", "weibo:article:title", "weibo:webpage:title", "title", "twitter:title", "parsely-title")
-        if title == nil || title?.isEmpty == true { title = ReadabilityTitle.title(of: tree) }
+        if title == nil || title?.isEmpty == true { title = pageTitle }
         byline = linkedData?.byline ?? first("dc:creator", "dcterm:creator", "author", "parsely-author")
             ?? first("article:author").flatMap { Self.isURL($0) ? nil : $0 }
         excerpt = linkedData?.excerpt ?? first("dc:description", "dcterm:description", "og:description", "weibo:article:description", "weibo:webpage:description", "description", "twitter:description")
