@@ -71,9 +71,11 @@ public struct HTMLImporter: PostImporter {
 
         let urls = HTMLURLResolver(page: page, contextBase: context.baseURL)
         let article = ReadabilityExtractor.extract(
-            from: tree, title: metadata.title, bylineKnown: metadata.byline != nil, isFurniture: filter.skipsInText)
+            from: tree, title: metadata.title, bylineKnown: metadata.byline != nil, filter: filter)
         let articleTree = article.map { HTMLTree(html: $0.html, maxDepth: context.limits.maxDepth) }
-        var paragraphs = articleTree.map { HTMLText.paragraphs(in: $0, from: HTMLTree.document) } ?? []
+        var paragraphs = articleTree.map { tree in
+            HTMLText.paragraphs(in: tree, from: HTMLTree.document) { tree.name($0) == "figcaption" }
+        } ?? []
         guard let title = statedTitle ?? paragraphs.first.map(HTMLFallbackTitle.title(from:)) else {
             throw ImportError(
                 .missingField, input: context.inputName, format: format,
@@ -81,7 +83,10 @@ public struct HTMLImporter: PostImporter {
                     "found no title: the page has no <title>, <h1>, og:title, twitter:title or JSON-LD headline, and no article text to take one from; add a <title> to the page."
             )
         }
-        var onlyHeadline = false
+        // Readability drops a heading that repeats the title; a page with nothing else says so.
+        var onlyHeadline = paragraphs.isEmpty && (articleClues.heading ?? pageClues.heading).map {
+            HTMLTitleResolver.fold($0) == HTMLTitleResolver.fold(title)
+        } == true && page.wordCount == title.split(separator: " ").count
         if statedTitle != nil, let first = paragraphs.first, HTMLTitleResolver.fold(first) == HTMLTitleResolver.fold(title) {
             paragraphs.removeFirst()
             onlyHeadline = paragraphs.isEmpty

@@ -95,6 +95,27 @@ final class ReadabilityDOM {
         return result
     }
 
+    /// Gives a page without `<body>` (a fragment) one, holding all its content, as a browser's
+    /// parser would: Readability scores only elements below `<body>`.
+    func ensureBody() {
+        var body = -1
+        var html = -1
+        forEachDescendant(of: Self.document) { node in
+            if names[node] == "html", html < 0 { html = node }
+            if names[node] == "body" { body = node }
+            return body < 0
+        }
+        guard body < 0 else { return }
+        let owner = html >= 0 ? html : Self.document
+        body = createElement("body")
+        for child in childNodes(owner) { append(child, to: body) }
+        if html < 0 {
+            html = createElement("html")
+            append(html, to: Self.document)
+        }
+        append(body, to: html)
+    }
+
     /// Elements removed with their content before extraction.
     static let dropped: Set<String> = ["script", "style", "noscript", "template", "head", "title", "meta", "link"]
 

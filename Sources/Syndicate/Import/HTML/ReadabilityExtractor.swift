@@ -5,8 +5,8 @@ import Foundation
 /// keeping unlikely candidates, then ignoring class weights, then skipping the conditional
 /// cleaning) while the article has fewer than 500 characters. When no pass reaches that, a
 /// short page is read by the strictest pass with ``HTMLElementFilter``'s page furniture
-/// stripped too (the looser passes add navigation and comments back); failing that, the
-/// longest attempt wins, as in Readability.
+/// stripped too (the looser passes add navigation and comments back), and a page whose text is
+/// all furniture has no article (Readability would return its longest attempt).
 struct ReadabilityExtractor {
     /// What a pass found.
     struct Article {
@@ -26,32 +26,25 @@ struct ReadabilityExtractor {
     /// title (a heading repeating it is dropped); `bylineKnown` stops the search for a byline
     /// element, which is then left in the text.
     static func extract(
-        from tree: HTMLTree, title: String?, bylineKnown: Bool, isFurniture: @escaping (Int) -> Bool = { _ in false }
+        from tree: HTMLTree, title: String?, bylineKnown: Bool, filter: HTMLElementFilter? = nil
     ) -> Article? {
-        var flags = ReadabilityGrabber.Flags.all
         var byline: String?
-        var attempts: [Article] = []
-        while true {
+        for flags in ReadabilityGrabber.Flags.loosening {
             let result = attempt(tree, flags: flags, title: title, byline: &byline, bylineKnown: bylineKnown)
             if result.textLength >= characterThreshold { return result }
-            attempts.append(result)
-            if flags.contains(.stripUnlikelys) {
-                flags.remove(.stripUnlikelys)
-            } else if flags.contains(.weightClasses) {
-                flags.remove(.weightClasses)
-            } else if flags.contains(.cleanConditionally) {
-                flags.remove(.cleanConditionally)
-            } else {
-                break
-            }
         }
-        // A short page: the strictest reading, page furniture stripped too, unless that leaves
-        // nothing; then Readability's longest attempt.
-        var strictByline = byline
-        let strict = attempt(tree, flags: .all, title: title, byline: &strictByline, bylineKnown: bylineKnown, isFurniture: isFurniture)
-        if strict.textLength > 0 { return strict }
-        guard let longest = attempts.max(by: { $0.textLength < $1.textLength }), longest.textLength > 0 else { return nil }
-        return longest
+        // A short page: the strictest pass that finds any text once page furniture is stripped
+        // too, with its own byline (never one a looser pass found among comments); nothing when
+        // no pass does, where Readability would return its longest attempt, navigation and all.
+        guard let filter else { return nil }
+        for flags in ReadabilityGrabber.Flags.loosening {
+            var strictByline: String?
+            let result = attempt(
+                tree, flags: flags, title: title, byline: &strictByline, bylineKnown: bylineKnown,
+                isFurniture: filter.skipsInText)
+            if result.textLength > 0 { return result }
+        }
+        return nil
     }
 
     /// One pass over a fresh copy of `tree`.
@@ -60,6 +53,7 @@ struct ReadabilityExtractor {
         isFurniture: @escaping (Int) -> Bool = { _ in false }
     ) -> Article {
         let dom = ReadabilityDOM(tree: tree)
+        dom.ensureBody()
         ReadabilityPrep.replaceLineBreaks(in: dom)
         var grabber = ReadabilityGrabber(dom: dom, flags: flags, title: title, byline: byline, bylineKnown: bylineKnown)
         grabber.isFurniture = isFurniture

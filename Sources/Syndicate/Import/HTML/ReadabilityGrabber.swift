@@ -12,6 +12,8 @@ struct ReadabilityGrabber {
         static let weightClasses = Flags(rawValue: 2)
         static let cleanConditionally = Flags(rawValue: 4)
         static let all: Flags = [.stripUnlikelys, .weightClasses, .cleanConditionally]
+        /// The passes in Readability's order: all flags, then without each in turn.
+        static let loosening: [Flags] = [.all, [.weightClasses, .cleanConditionally], [.cleanConditionally], []]
     }
 
     static let tagsToScore: Set<String> = ["section", "h2", "h3", "h4", "h5", "h6", "p", "td", "pre"]
@@ -26,8 +28,9 @@ struct ReadabilityGrabber {
     /// A byline already known (from metadata or an earlier pass): then none is looked for.
     var byline: String?
     let bylineKnown: Bool
-    /// Whether an element of the source tree is page furniture to strip with the unlikely
-    /// candidates (``HTMLElementFilter``'s navigation, boilerplate, headers and footers).
+    /// Whether an element of the source tree is page furniture to strip whatever the flags
+    /// (``HTMLElementFilter``'s navigation, boilerplate, headers and footers): set for short
+    /// pages only.
     var isFurniture: (Int) -> Bool = { _ in false }
 
     /// Each node's score, once initialised.
@@ -94,14 +97,14 @@ struct ReadabilityGrabber {
                 node = dom.removeAndGetNext(node)
                 continue
             }
+            if dom.origin[node] >= 0, isFurniture(dom.origin[node]) {
+                node = dom.removeAndGetNext(node)
+                continue
+            }
             if flags.contains(.stripUnlikelys) {
                 if ReadabilityPatterns.isUnlikely(matchString), !dom.hasAncestor(node, named: "table"),
                     !dom.hasAncestor(node, named: "code"), name != "body", name != "a"
                 {
-                    node = dom.removeAndGetNext(node)
-                    continue
-                }
-                if dom.origin[node] >= 0, isFurniture(dom.origin[node]) {
                     node = dom.removeAndGetNext(node)
                     continue
                 }
