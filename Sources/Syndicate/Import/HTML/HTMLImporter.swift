@@ -105,7 +105,9 @@ public struct HTMLImporter: PostImporter {
             id: url?.absoluteString ?? StableID.digest(title, text),
             title: title,
             url: url,
-            summary: metadata.excerpt.map(Whitespace.collapse).flatMap { $0.isEmpty ? nil : $0 },
+            // The page's own description first, as before; then Readability's excerpt sources.
+            summary: page.meta("description") ?? page.meta("og:description") ?? page.meta("twitter:description")
+                ?? metadata.excerpt.map(Whitespace.collapse).flatMap { $0.isEmpty ? nil : $0 },
             paragraphs: cleaned.paragraphs,
             markup: article.map { Post.Markup(kind: .html, content: $0.html) },
             author: (metadata.byline ?? article?.byline).map(Whitespace.collapse).flatMap { $0.isEmpty ? nil : $0 }

@@ -51,7 +51,7 @@ enum ReadabilityTitle {
             hierarchical = original.indices.contains { index in
                 hierarchicalSeparators.contains(original[index]) && isSpaced(index, in: original)
             }
-            current = String(original[..<last])
+            current = String(original[..<original.index(before: last)])
             if wordCount(current) < 3, let first = original.firstIndex(where: separators.contains) {
                 current = String(original[original.index(after: first)...])
             }
@@ -78,13 +78,9 @@ enum ReadabilityTitle {
         return current
     }
 
-    /// The last separator followed by a space, when one separator has spaces on both sides.
+    /// The last separator with a space on both sides.
     private static func lastSeparator(in text: String) -> String.Index? {
-        guard text.indices.contains(where: { separators.contains(text[$0]) && isSpaced($0, in: text) }) else { return nil }
-        return text.indices.last {
-            let after = text.index(after: $0)
-            return separators.contains(text[$0]) && after < text.endIndex && text[after] == " "
-        }
+        text.indices.last { separators.contains(text[$0]) && isSpaced($0, in: text) }
     }
 
     private static func isSpaced(_ index: String.Index, in text: String) -> Bool {

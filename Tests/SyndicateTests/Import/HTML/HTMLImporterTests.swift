@@ -37,9 +37,11 @@ import Testing
         #expect(post.id == Self.articleURL)
     }
 
-    /// Readability's excerpt order: the JSON-LD description before any meta description.
-    @Test func exampleSummaryIsTheJSONLDDescription() throws {
-        #expect(try example().summary == "Ofsted will second middle leaders for a year, its Chief Inspector told the ASCL conference.")
+    @Test func exampleSummaryIsTheMetaDescription() throws {
+        #expect(
+            try example().summary
+                == "Middle leaders will be able to join Ofsted for a year under a secondment scheme Amanda Spielman announced at the ASCL conference."
+        )
     }
 
     @Test func exampleAuthorDatesLanguage() throws {
