@@ -65,28 +65,33 @@ public struct HTMLImporter: PostImporter {
         let articleClues = HTMLArticleClues(tree: tree, root: clueRoot, filter: filter)
         let pageClues = HTMLArticleClues(tree: tree, root: HTMLTree.document, filter: filter)
 
-        guard let title = resolveTitle(page: page, articleHeading: articleClues.heading, pageHeading: pageClues.heading)
-        else {
+        let metadata = ReadabilityMetadata(tree: tree, linkedData: page.linkedDataScripts)
+        let statedTitle = metadata.title.map(Whitespace.collapse).flatMap { $0.isEmpty ? nil : $0 }
+            ?? resolveTitle(page: page, articleHeading: articleClues.heading, pageHeading: pageClues.heading)
+
+        let urls = HTMLURLResolver(page: page, contextBase: context.baseURL)
+        let article = ReadabilityExtractor.extract(
+            from: tree, title: metadata.title, bylineKnown: metadata.byline != nil, filter: filter)
+        let articleTree = article.map { HTMLTree(html: $0.html, maxDepth: context.limits.maxDepth) }
+        var paragraphs = articleTree.map { tree in
+            HTMLText.paragraphs(in: tree, from: HTMLTree.document) { tree.name($0) == "figcaption" }
+        } ?? []
+        guard let title = statedTitle ?? paragraphs.first.map(HTMLFallbackTitle.title(from:)) else {
             throw ImportError(
                 .missingField, input: context.inputName, format: format,
                 message:
-                    "found no title: the page has no <title>, <h1>, og:title, twitter:title or JSON-LD headline; add a <title> to the page."
+                    "found no title: the page has no <title>, <h1>, og:title, twitter:title or JSON-LD headline, and no article text to take one from; add a <title> to the page."
             )
         }
-
-        let urls = HTMLURLResolver(page: page, contextBase: context.baseURL)
-        var paragraphs: [String] = []
-        var onlyHeadline = false
-        if let article = content.article {
-            paragraphs = HTMLText.paragraphs(in: tree, from: article) {
-                tree.name($0) == "figcaption" || filter.skipsInText($0)
-            }
-            if let first = paragraphs.first, HTMLTitleResolver.fold(first) == HTMLTitleResolver.fold(title) {
-                paragraphs.removeFirst()
-                onlyHeadline = paragraphs.isEmpty
-            }
+        // Readability drops a heading that repeats the title; a page with nothing else says so.
+        var onlyHeadline = paragraphs.isEmpty && (articleClues.heading ?? pageClues.heading).map {
+            HTMLTitleResolver.fold($0) == HTMLTitleResolver.fold(title)
+        } == true && page.wordCount == title.split(separator: " ").count
+        if statedTitle != nil, let first = paragraphs.first, HTMLTitleResolver.fold(first) == HTMLTitleResolver.fold(title) {
+            paragraphs.removeFirst()
+            onlyHeadline = paragraphs.isEmpty
         }
-        let links = content.article.map { HTMLText.links(in: tree, from: $0, resolve: urls.resolve) } ?? [:]
+        let links = articleTree.map { HTMLText.links(in: $0, from: HTMLTree.document, resolve: urls.resolve) } ?? [:]
         let cleaned = context.boilerplate.clean(paragraphs, title: title, links: links)
         guard !cleaned.paragraphs.isEmpty else {
             throw noContent(context: context, title: title, page: page, found: paragraphs.count, onlyHeadline: onlyHeadline)
@@ -100,13 +105,15 @@ public struct HTMLImporter: PostImporter {
             id: url?.absoluteString ?? StableID.digest(title, text),
             title: title,
             url: url,
+            // The page's own description first, as before; then Readability's excerpt sources.
             summary: page.meta("description") ?? page.meta("og:description") ?? page.meta("twitter:description")
-                ?? linkedData.description,
+                ?? metadata.excerpt.map(Whitespace.collapse).flatMap { $0.isEmpty ? nil : $0 },
             paragraphs: cleaned.paragraphs,
-            markup: content.article.map { Post.Markup(kind: .html, content: tree.outerHTML(of: $0)) },
-            author: author(page: page, clues: articleClues.byline == nil ? pageClues : articleClues) ?? cleaned.author,
+            markup: article.map { Post.Markup(kind: .html, content: $0.html) },
+            author: (metadata.byline ?? article?.byline).map(Whitespace.collapse).flatMap { $0.isEmpty ? nil : $0 }
+                ?? author(page: page, clues: articleClues.byline == nil ? pageClues : articleClues) ?? cleaned.author,
             published: date(
-                [linkedData.datePublished, page.meta("article:published_time"), page.meta("datepublished"),
+                [metadata.publishedTime, linkedData.datePublished, page.meta("article:published_time"), page.meta("datepublished"),
                  page.meta("og:published_time"), articleClues.published, pageClues.published]),
             updated: date(
                 [linkedData.dateModified, page.meta("article:modified_time"), page.meta("datemodified"),
@@ -146,9 +153,14 @@ public struct HTMLImporter: PostImporter {
         add(articleHeading, 3)
         if articleHeading == nil { add(pageHeading, 1) }
         add(page.documentTitle, 2)
-        let siteNames = [page.meta("og:site_name"), page.meta("application-name"), page.meta("apple-mobile-web-app-title")]
-            .compactMap { $0 } + linkedData.siteNames
-        return HTMLTitleResolver(candidates: candidates, siteNames: siteNames).resolve()
+        return HTMLTitleResolver(candidates: candidates, siteNames: siteNames(page)).resolve()
+    }
+
+    /// The site names a page states: `og:site_name`, `application-name`, the JSON-LD
+    /// publisher and website.
+    private func siteNames(_ page: HTMLPageMetadata) -> [String] {
+        [page.meta("og:site_name"), page.meta("application-name"), page.meta("apple-mobile-web-app-title")]
+            .compactMap { $0 } + page.linkedData.siteNames
     }
 
     private func author(page: HTMLPageMetadata, clues: HTMLArticleClues) -> String? {

@@ -16,6 +16,8 @@ struct HTMLPageMetadata {
     var metas: [(key: String, value: String)] = []
     /// The article described by the page's JSON-LD blocks.
     var linkedData = HTMLLinkedData()
+    /// The text of each `application/ld+json` script, in document order.
+    var linkedDataScripts: [String] = []
     /// How many words the page's text holds, head and scripts aside: evidence for error messages.
     var wordCount = 0
 
@@ -59,6 +61,7 @@ struct HTMLPageMetadata {
             }
         }
         linkedData = HTMLLinkedData(scripts: scripts)
+        linkedDataScripts = scripts
     }
 
     private mutating func addMeta(_ tree: HTMLTree, _ node: Int) {

@@ -124,4 +124,14 @@ struct HTMLTree {
         }
         return Whitespace.collapse(text)
     }
+
+    /// The text under `node` exactly as written, whitespace kept: the raw markup inside a
+    /// `<noscript>`.
+    func textContentRaw(of node: Int) -> String {
+        var text = String()
+        walk(from: node) { step in
+            if case .text(let index) = step { text += nodes[index].text }
+        }
+        return text
+    }
 }
