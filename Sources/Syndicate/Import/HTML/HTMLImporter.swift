@@ -100,8 +100,9 @@ public struct HTMLImporter: PostImporter {
             id: url?.absoluteString ?? StableID.digest(title, text),
             title: title,
             url: url,
-            summary: page.meta("description") ?? page.meta("og:description") ?? page.meta("twitter:description")
-                ?? linkedData.description,
+            summary: ExcerptCleaner.summary(
+                page.meta("description") ?? page.meta("og:description") ?? page.meta("twitter:description")
+                    ?? linkedData.description, body: cleaned.paragraphs, filter: context.boilerplate),
             paragraphs: cleaned.paragraphs,
             markup: content.article.map { Post.Markup(kind: .html, content: tree.outerHTML(of: $0)) },
             author: author(page: page, clues: articleClues.byline == nil ? pageClues : articleClues) ?? cleaned.author,
