@@ -25,18 +25,20 @@ extension BoilerplateRule {
     /// need no rule.
     ///
     /// Every pattern is anchored at the paragraph's start (and so pre-screened by its literal
-    /// prefixes), or names text it requires near the paragraph's end.
+    /// prefixes), or names text it requires near the paragraph's end, beginning with a letter
+    /// that is rare in English (`f`, `w`), since the search steps from one occurrence of that
+    /// byte to the next.
     static let platformRules: [BoilerplateRule] = [
         rule(
             "yoast-footer", .plug,
             #"(?:^|(?<=[.!?…\]"”’)] ))The post (?!\p{Ll}).{1,300}? appeared first on .{1,200}?\.$"#,
-            scope: .match, caseInsensitive: false, maxLength: nil, requiredText: " appeared first on ",
+            scope: .match, caseInsensitive: false, maxLength: nil, requiredText: "first on ",
             requiredTextWithinLast: 220),
         rule(
             "medium-footer", .plug,
             #"^.{1,300}? was originally published in .{1,200}? on Medium, where people are continuing the conversation by highlighting and responding to this story\.$"#,
             caseInsensitive: false, maxLength: 700,
-            requiredText: "on Medium, where people are continuing the conversation", requiredTextWithinLast: 120),
+            requiredText: "where people are continuing the conversation", requiredTextWithinLast: 110),
         rule(
             "jetpack-share-buttons", .share,
             #"^(?:(?:click to |share on |email a link to a friend|print)[^()]{0,40}\(opens in new window\)[^()]{0,30})+$"#,

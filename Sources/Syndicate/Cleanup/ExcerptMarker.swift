@@ -26,8 +26,14 @@ struct ExcerptMarker: Equatable {
     ///     and `...` as well (summaries).
     static func find(in text: String, bracketedOnly: Bool) -> ExcerptMarker? {
         var body = trimmedEnd(Substring(text))
-        if let tailStart = readMoreTail(in: body, bracketedOnly: bracketedOnly) { body = trimmedEnd(body[..<tailStart]) }
-        guard let start = markerStart(in: body, bracketedOnly: bracketedOnly) else { return nil }
+        var start = markerStart(in: body, bracketedOnly: bracketedOnly)
+        if start == nil, mayHaveMarkerNearEnd(text, bracketedOnly: bracketedOnly),
+            let tailStart = readMoreTail(in: body, bracketedOnly: bracketedOnly)
+        {
+            body = trimmedEnd(body[..<tailStart])
+            start = markerStart(in: body, bracketedOnly: bracketedOnly)
+        }
+        guard let start else { return nil }
         let stem = trimmedEnd(body[..<start])
         guard stem.contains(where: { $0.isLetter || $0.isNumber }) else {
             return ExcerptMarker(stem: "", endsAtSentenceBoundary: true)
@@ -39,16 +45,45 @@ struct ExcerptMarker: Equatable {
     /// `]` among its last bytes, or a final `)`. A look at a few hundred bytes, for the filter's
     /// hot path.
     static func mayEndInBracketedMarker(_ paragraph: String) -> Bool {
-        let tail = paragraph.utf8.suffix(maximumTail + 16)
-        if tail.last == UInt8(ascii: ")") { return true }
-        return tail.contains(UInt8(ascii: "]"))
+        var paragraph = paragraph
+        return paragraph.withUTF8 { bytes in
+            guard let base = bytes.baseAddress, let last = bytes.last else { return false }
+            if last == UInt8(ascii: ")") { return true }
+            let window = min(bytes.count, maximumTail + 16)
+            return memchr(base + (bytes.count - window), Int32(UInt8(ascii: "]")), window) != nil
+        }
+    }
+
+    /// Whether a marker can stand among the last bytes of `text`, before a read-more link: a `]`,
+    /// or (unless only bracketed markers count) a `…` or two dots in a row.
+    private static func mayHaveMarkerNearEnd(_ text: String, bracketedOnly: Bool) -> Bool {
+        if bracketedOnly { return mayEndInBracketedMarker(text) }
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            let window = min(bytes.count, maximumTail + 16)
+            var start = base + (bytes.count - window)
+            let end = base + bytes.count
+            if memchr(start, Int32(UInt8(ascii: "]")), window) != nil || memchr(start, 0xA6, window) != nil {
+                return true  // 0xA6 ends "…" (E2 80 A6)
+            }
+            while start < end, let dot = memchr(start, Int32(UInt8(ascii: ".")), end - start) {
+                let next = UnsafePointer(dot.assumingMemoryBound(to: UInt8.self)) + 1
+                if next < end, next.pointee == UInt8(ascii: ".") { return true }
+                start = next
+            }
+            return false
+        }
     }
 
     /// Where a "Continue reading …" link that follows a marker starts, if `text` ends in one.
     private static func readMoreTail(in text: Substring, bracketedOnly: Bool) -> Substring.Index? {
         let window = text.suffix(maximumTail)
+        let lowered = window.lowercased()
         for link in readMoreLinks {
-            guard let range = window.range(of: link, options: [.caseInsensitive, .backwards]) else { continue }
+            // Lower-casing can change lengths outside ASCII; find the link in `window` itself.
+            guard lowered.contains(link), let range = window.range(of: link, options: [.caseInsensitive, .backwards])
+            else { continue }
             if let next = window[range.upperBound...].first, next.isLetter { continue }
             let before = trimmedEnd(text[..<range.lowerBound])
             if markerStart(in: before, bracketedOnly: bracketedOnly) != nil { return range.lowerBound }
