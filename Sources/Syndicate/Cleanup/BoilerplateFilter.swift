@@ -124,8 +124,11 @@ public struct BoilerplateFilter: Sendable, Equatable {
 
     /// Cleans `paragraphs`; with `alreadyCollapsed`, the caller promises every paragraph is
     /// already in ``Whitespace/collapse(_:)``'s form (as ``HTMLText`` returns them), and the
-    /// filter does not collapse them again.
-    func clean(_ paragraphs: [String], title: String?, links: [String: URL], alreadyCollapsed: Bool) -> Result {
+    /// filter does not collapse them again. With `cuttingExcerpts` (the default), a paragraph that
+    /// ends in a bracketed excerpt marker loses its unfinished sentence (``ExcerptCleaner``).
+    func clean(
+        _ paragraphs: [String], title: String?, links: [String: URL], alreadyCollapsed: Bool, cuttingExcerpts: Bool = true
+    ) -> Result {
         guard !rules.isEmpty else { return Result(paragraphs: paragraphs) }
         var state = CleaningState(title: title, links: links)
         let normalized = alreadyCollapsed ? paragraphs.filter { !$0.isEmpty } : paragraphs.map(Whitespace.collapse).filter { !$0.isEmpty }
@@ -140,7 +143,11 @@ public struct BoilerplateFilter: Sendable, Equatable {
                 cut = index
                 break
             }
-            if let cleaned = clean(normalized[index], length: length, state: &state) {
+            if var cleaned = clean(normalized[index], length: length, state: &state) {
+                if cuttingExcerpts {
+                    guard let cut = ExcerptCleaner.paragraph(cleaned) else { continue }
+                    cleaned = cut
+                }
                 kept.append(cleaned)
             }
         }
@@ -232,7 +239,9 @@ private struct CleaningState {
         case .readMore:
             guard readMoreURL == nil, readMoreTitle == nil else { return }
             readMoreURL = link(for: paragraph, value)
-            if !value.isEmpty, BoilerplateRule.fold(value) != titleKey { readMoreTitle = value }
+            // "Read more »", "Continue reading “Title” →": the words, without arrows and quotes.
+            let linked = Self.trimmingNonWords(value)
+            if !linked.isEmpty, BoilerplateRule.fold(linked) != titleKey { readMoreTitle = linked }
         case .author:
             guard author == nil else { return }
             let name = Self.trimmingFinalPeriod(value)
@@ -282,6 +291,16 @@ private struct CleaningState {
             }
         }
         return parts.map { trimmingFinalPeriod(Whitespace.collapse($0)) }.filter { !$0.isEmpty }
+    }
+
+    /// `text` without the arrows, quotes and dashes that read-more links put around a title;
+    /// empty when no letter or digit is left ("Read more »").
+    static func trimmingNonWords(_ text: String) -> String {
+        let decoration: Set<Character> = ["\"", "'", "“", "”", "‘", "’", "«", "»", "‹", "›", "→", "⟶", ">", "…", ":", "-", "–", "—", " "]
+        var result = Substring(text)
+        while let first = result.first, decoration.contains(first) { result = result.dropFirst() }
+        while let last = result.last, decoration.contains(last) { result = result.dropLast() }
+        return result.contains(where: { $0.isLetter || $0.isNumber }) ? String(result) : ""
     }
 
     static func trimmingFinalPeriod(_ text: String) -> String {

@@ -19,7 +19,8 @@ extension BoilerplateRule {
 
     /// The default rules, in the order they are tried: metadata first (so a sign-off that also
     /// asks for comments yields its author), then plugs, prompts and notices, then the rules
-    /// that cut the rest of the body (related-post lists, comment sections).
+    /// that cut the rest of the body (related-post lists, comment sections). The platforms' stock
+    /// furniture (``platformRules``: Yoast, Medium, Jetpack, Substack, Ghost) comes with the plugs.
     ///
     /// Every pattern is anchored and length-limited: a rule removes a paragraph that *is* a plug,
     /// never one that merely mentions Facebook or comments.
@@ -83,10 +84,11 @@ extension BoilerplateRule {
             "cookie-notice", .cookies,
             #"^(?:this (?:web ?)?site uses cookies|we use cookies|(?:by )?continu(?:e|ing) to (?:use|browse)\b.{0,80}\bcookies|(?:accept|allow|manage) (?:all )?cookies|cookie (?:policy|settings|preferences|notice|consent)\b)"#,
             maxLength: 400),
+    ] + platformRules + [
         // Everything after these is not the story.
         rule(
             "related-posts", .related,
-            #"^(?:more recent posts|recent posts|related (?:posts|articles|stories|content|reading)|more (?:posts|stories|articles)(?: like this)?|you (?:may|might) also (?:like|enjoy)|read next|popular posts|most read)\s?[.…:]*$"#,
+            #"^(?:more recent posts|recent posts|related(?: (?:posts|articles|stories|content|reading))?|more (?:posts|stories|articles)(?: like this)?|you (?:may|might) also (?:like|enjoy)|read next|popular posts|most read)\s?[.…:]*$"#,
             scope: .paragraphAndRest, maxLength: 80),
         rule(
             "comment-section", .comments,
@@ -96,7 +98,7 @@ extension BoilerplateRule {
 
     /// A built-in rule, compiled on first use (``RuleExpression``); the patterns are constants,
     /// checked by the tests, so a failure here is a programming error that drops only that rule.
-    private static func rule(
+    static func rule(
         _ name: String, _ kind: Kind, _ regex: String, scope: Scope = .paragraph, caseInsensitive: Bool = true,
         maxLength: Int? = 400, requiredText: String? = nil, requiredTextWithinLast: Int? = nil
     ) -> BoilerplateRule {

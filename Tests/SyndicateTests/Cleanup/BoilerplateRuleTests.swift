@@ -60,7 +60,7 @@ import Testing
             kept: "Leave a reply slip with the school office, parents were told."),
     ]
 
-    @Test(arguments: cases)
+    @Test(arguments: cases + PlatformRulesTests.cases)
     func defaultRuleRemovesPlugAndKeepsLookAlike(_ example: Case) throws {
         let rule = try #require(BoilerplateRule.defaults.first { $0.name == example.rule })
         #expect(rule.match(in: example.removed) != nil, "\(example.rule) should match: \(example.removed)")
@@ -76,7 +76,9 @@ import Testing
             names == [
                 "categories-line", "sign-off", "sign-off-dash", "read-more", "via-line", "reports-sentence", "comma-reports",
                 "comma-reports-inverted", "newsletter-sign-up", "newsletter-get", "social-plug", "share-prompt",
-                "feedback-prompt", "cookie-notice", "related-posts", "comment-section",
+                "feedback-prompt", "cookie-notice", "yoast-footer", "medium-footer", "jetpack-share-buttons",
+                "jetpack-likes", "substack-subscribe-widget", "substack-public-post", "substack-buttons",
+                "substack-share-publication", "paywall-notice", "related-posts", "comment-section",
             ])
         #expect(BoilerplateRule.defaults.allSatisfy { $0.maxLength != 0 })
     }

@@ -46,7 +46,10 @@ public struct HashtagPolicy: Sendable, Equatable {
     /// Categories that blogging tools and school sites use to file or place posts, which say
     /// nothing about the post to a reader of a social network.
     ///
-    /// - WordPress and Blogger defaults: `Uncategorized`, `Uncategorised`, `Uncategorized Posts`.
+    /// - WordPress's default category, which means "no category": `Uncategorized`,
+    ///   `Uncategorised`, `Uncategorized Posts`, and its names in WordPress's French, Spanish,
+    ///   Italian, Portuguese and German installs (`Non classé`, `Sin categoría`,
+    ///   `Senza categoria`, `Sem categoria`, `Allgemein`). Blogger has no default label.
     /// - Placement labels: `1st POST` … `5th POST`, `Top Post`, `Featured`, `Featured Post`,
     ///   `Sticky`, `Front Page`, `Home Page`, `Homepage`, `Slider`, `Carousel`, `Headline`,
     ///   `Highlights`, `Spotlight`.
@@ -54,9 +57,16 @@ public struct HashtagPolicy: Sendable, Equatable {
     ///   `News`, `Latest News`, `Latest`, `Post`, `Posts`, `Article`, `Articles`, `Updates`,
     ///   `General`, `Misc`, `Miscellaneous`, `Other`, `Archive`, `Draft`.
     ///
+    /// `News` and `General` stay blocked although a school's "News" category is a real one: it
+    /// files the post in a section of the site, and `#News` on a social network names nothing
+    /// the post is about. A post whose tags are all blocked falls back to the key phrases of its
+    /// text, which propose only names (``Hashtags/candidates(for:policy:)``). Remove an entry
+    /// from ``blockList`` to keep it.
+    ///
     /// Topical words (`Ofsted`, `Leadership`, `Education`) are never blocked by default.
     public static let defaultBlockList: [String] = [
         "Uncategorized", "Uncategorised", "Uncategorized Posts",
+        "Non classé", "Sin categoría", "Senza categoria", "Sem categoria", "Allgemein",
         "1st POST", "2nd POST", "3rd POST", "4th POST", "5th POST", "Top Post",
         "Featured", "Featured Post", "Sticky", "Front Page", "Home Page", "Homepage",
         "Slider", "Carousel", "Headline", "Highlights", "Spotlight",

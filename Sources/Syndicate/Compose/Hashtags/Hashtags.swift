@@ -60,11 +60,14 @@ public enum Hashtags {
     /// The post's tags come first, in the order written, converted by ``hashtag(from:)``, with
     /// blocked ones removed and repeats (compared case- and diacritic-insensitively) dropped.
     /// When that leaves nothing, key phrases from the text are proposed instead: proper nouns
-    /// and acronyms that occur at least twice (`Ofsted`, `ASCL`, `Amanda Spielman` →
-    /// `AmandaSpielman`), most frequent first, ties in order of first appearance. A capitalised
-    /// word counts only if it is capitalised somewhere other than at the start of a sentence
-    /// and never written in lower case; days, months, titles such as `Mrs` and function words
-    /// are never proposed. Text in scripts without letter case yields no key phrases.
+    /// and acronyms that occur at least twice in running text (`Ofsted`, `ASCL`,
+    /// `Amanda Spielman` → `AmandaSpielman`), most frequent first, ties in order of first
+    /// appearance. A capitalised word counts only if it is capitalised somewhere other than at
+    /// the start of a sentence of prose and never written in lower case: the title and
+    /// heading-like lines are title-cased, not named, so "The Best of This Season’s Sales"
+    /// proposes nothing. Days, months, titles such as `Mrs` and function words are never
+    /// proposed. Text in scripts without letter case yields no key phrases. No hashtag is
+    /// better than a generic one.
     ///
     /// - Parameters:
     ///   - post: The post.

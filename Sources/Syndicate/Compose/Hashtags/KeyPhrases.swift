@@ -3,8 +3,10 @@ import Foundation
 /// Proposes hashtag phrases from a post's text: repeated proper nouns and acronyms.
 ///
 /// Linear in the text: one pass collects evidence (which words appear in lower case, which are
-/// capitalised away from the start of a sentence), a second builds runs of proper words and
-/// counts them.
+/// capitalised away from the start of a sentence of prose), a second builds runs of proper words
+/// and counts them in the prose. Lower-case terms ("mental health") are never proposed, however
+/// often repeated: without a capital, nothing shows that they name something rather than
+/// describe it ("last week", "this season").
 enum KeyPhrases {
     /// The longest run of proper words taken as one phrase; longer runs are title-case headings.
     static let maximumWords = 3
@@ -31,7 +33,16 @@ enum KeyPhrases {
     }
 
     /// Key phrases of `post` (title, summary, body), most frequent first, ties in order of
-    /// first appearance; only phrases seen at least twice.
+    /// first appearance; only phrases seen at least twice in running text.
+    ///
+    /// A phrase names something only when its text says so: a word is proper when it is
+    /// capitalised inside a sentence of running text and never written in lower case, or an
+    /// acronym. Title case is no evidence: a title or a line of the summary or body that reads
+    /// like a heading (``isHeading(_:endsWithTerminator:)``) neither shows a word to be proper
+    /// nor counts as an occurrence; a sentence-case title is running text. A title-cased title
+    /// quoted in a sentence ("The post <title> appeared first on …") is passed over there, and
+    /// a summary sentence that the body repeats counts once. So "The Best of This Season’s Sales" gives no `#Best #Season #Sales`, a
+    /// "For Men" heading no `#Men`, while a name the text repeats (`Todd Snyder`) is kept.
     static func phrases(in post: Post) -> [String] {
         phrases(in: post, body: post.sentences)
     }
@@ -39,20 +50,33 @@ enum KeyPhrases {
     /// ``phrases(in:)`` with the body's sentences (``Post/sentences``) given, when the caller
     /// has split them already.
     static func phrases(in post: Post, body: [String]) -> [String] {
-        var sentences = [post.title]
-        if let summary = post.summary { sentences += SentenceSplitter.sentences(in: summary) }
-        sentences += body
-        let tokenized = sentences.map(tokens(in:))
+        let title = Whitespace.collapse(post.title)
+        var running = [title]
+        if let summary = post.summary {
+            // A summary that repeats the lead would count every name in it twice.
+            let bodySentences = Set(body)
+            running += SentenceSplitter.sentences(in: summary).filter { !bodySentences.contains($0) }
+        }
+        running += body
+        let titleTokens = tokens(in: title)
+        let titleIsHeading = isHeading(titleTokens, endsWithTerminator: endsWithTerminator(title))
+        // A title-cased headline quoted in a sentence is still title case, not a mention.
+        let quotedHeadline = titleIsHeading && title.utf8.count >= 12 && title.utf8.count <= 300 ? title : nil
+        let tokenized = [titleTokens] + running.dropFirst().map { sentence in
+            tokens(in: quotedHeadline.map { sentence.replacingTitle($0) } ?? sentence)
+        }
+        let prose = [!titleIsHeading] + running.indices.dropFirst().map {
+            !isHeading(tokenized[$0], endsWithTerminator: endsWithTerminator(running[$0]))
+        }
 
         var lowercase = Set<String>()
         var capitalisedInside = Set<String>()
-        for sentence in tokenized {
+        for (sentence, isProse) in zip(tokenized, prose) {
             for token in sentence {
-                let lowered = token.word.lowercased()
                 if startsLowercase(token.word) {
-                    lowercase.insert(lowered)
-                } else if !token.isInitial {
-                    capitalisedInside.insert(lowered)
+                    lowercase.insert(token.word.lowercased())
+                } else if isProse, !token.isInitial {
+                    capitalisedInside.insert(token.word.lowercased())
                 }
             }
         }
@@ -75,7 +99,7 @@ enum KeyPhrases {
                 order += 1
             }
         }
-        for sentence in tokenized {
+        for (sentence, isProse) in zip(tokenized, prose) where isProse {
             var run: [String] = []
             for token in sentence {
                 if !token.joinsPrevious {
@@ -95,6 +119,43 @@ enum KeyPhrases {
             .filter { $0.count >= 2 }
             .sorted { ($0.count, -$0.first) > ($1.count, -$1.first) }
             .map(\.spelling)
+    }
+
+    /// Whether a sentence reads like a heading rather than prose: every word after the first is
+    /// capitalised, apart from function words (``stopWords``, ``headingLowercaseWords``), single
+    /// letters ("Season’s" gives "s") and numbers; and there are two or more such words, or the
+    /// sentence lacks a final `.`, `!` or `?` ("For Men", "Made in America", "The Best of This
+    /// Season’s Sales"). A sentence with no such word is prose.
+    static func isHeading(_ sentence: [Token], endsWithTerminator: Bool) -> Bool {
+        var words = 0
+        for token in sentence.dropFirst() {
+            let lowered = token.word.lowercased()
+            guard token.word.unicodeScalars.count > 1, !Hashtags.isDigit(token.word.unicodeScalars.first ?? "0"),
+                !stopWords.contains(lowered), !headingLowercaseWords.contains(lowered)
+            else { continue }
+            guard startsUppercase(token.word) else { return false }
+            words += 1
+        }
+        guard words > 0 else { return false }
+        return words >= 2 || !endsWithTerminator
+    }
+
+    /// Prepositions and conjunctions that title case leaves in lower case, beyond ``stopWords``.
+    static let headingLowercaseWords: Set<String> = [
+        "about", "above", "across", "after", "against", "along", "among", "around", "before", "behind", "below",
+        "beside", "between", "beyond", "during", "into", "near", "nor", "off", "onto", "out", "over", "past",
+        "since", "than", "through", "toward", "towards", "under", "until", "up", "upon", "via", "vs", "within",
+        "without", "yet",
+    ]
+
+    /// Whether `sentence` ends with `.`, `!` or `?`, possibly inside closing quotes or brackets.
+    static func endsWithTerminator(_ sentence: String) -> Bool {
+        for character in sentence.reversed() {
+            if character == "." || character == "!" || character == "?" { return true }
+            if "\"'”’»)]".contains(character) { continue }
+            return false
+        }
+        return false
     }
 
     /// The words of `sentence`: runs of letters and digits. Chunks that look like URLs, e-mail
@@ -170,5 +231,14 @@ enum KeyPhrases {
     /// Whether the first scalar of `word` is a lower-case letter.
     static func startsLowercase(_ word: String) -> Bool {
         word.unicodeScalars.first?.properties.isLowercase ?? false
+    }
+}
+
+extension String {
+    /// The sentence with `title` quoted in it replaced by a separator, so that a headline quoted
+    /// in a sentence ("The post <title> appeared first on …") is neither evidence nor count.
+    fileprivate func replacingTitle(_ title: String) -> String {
+        guard utf8.count >= title.utf8.count, let range = utf8.firstRange(of: title.utf8) else { return self }
+        return String(self[..<range.lowerBound]) + " — " + String(self[range.upperBound...])
     }
 }

@@ -51,7 +51,7 @@ enum FeedPostBuilder {
             id: id,
             title: title,
             url: entry.url,
-            summary: entry.summary,
+            summary: ExcerptCleaner.summary(entry.summary, body: cleaned.paragraphs, filter: context.boilerplate),
             paragraphs: cleaned.paragraphs,
             markup: markup,
             author: entry.author ?? fallbackAuthor ?? cleaned.author,

@@ -105,9 +105,12 @@ public struct HTMLImporter: PostImporter {
             id: url?.absoluteString ?? StableID.digest(title, text),
             title: title,
             url: url,
-            // The page's own description first, as before; then Readability's excerpt sources.
-            summary: page.meta("description") ?? page.meta("og:description") ?? page.meta("twitter:description")
-                ?? metadata.excerpt.map(Whitespace.collapse).flatMap { $0.isEmpty ? nil : $0 },
+            // The page's own description first, then Readability's excerpt sources; a description
+            // that ends in a cut sentence loses it (or is completed from the body).
+            summary: ExcerptCleaner.summary(
+                page.meta("description") ?? page.meta("og:description") ?? page.meta("twitter:description")
+                    ?? metadata.excerpt.map(Whitespace.collapse).flatMap { $0.isEmpty ? nil : $0 },
+                body: cleaned.paragraphs, filter: context.boilerplate),
             paragraphs: cleaned.paragraphs,
             markup: article.map { Post.Markup(kind: .html, content: $0.html) },
             author: (metadata.byline ?? article?.byline).map(Whitespace.collapse).flatMap { $0.isEmpty ? nil : $0 }

@@ -1,0 +1,90 @@
+import Foundation
+
+/// Cuts the unfinished sentence that an excerpt marker ends, so that no post goes out ending
+/// "…to the...".
+///
+/// Platforms shorten text by words, not sentences: WordPress's automatic excerpt is 55 words
+/// followed by ` [&hellip;]`, news pages cut their `og:description` at a length and add `…`.
+///
+/// - A summary (an item's `description`, a page's description) first loses the platform furniture
+///   the ``BoilerplateFilter`` knows (Yoast's "The post … appeared first on …" footer follows the
+///   excerpt in the same field). Then, when it ends in a marker (`…`, `...`, `[…]`, `[...]`,
+///   `[&hellip;]`, optionally followed by a "Continue reading"/"Read more" link), the unfinished
+///   sentence is completed from the body when the body begins with the same text, and otherwise
+///   dropped; a summary that was nothing but one cut sentence becomes nil, so the composer takes
+///   the body's lead instead.
+/// - A body paragraph that ends in a bracketed marker (`[…]`, `[...]`) loses its unfinished
+///   sentence (the filter does this for every paragraph); one that was only that sentence is
+///   dropped. A plain `…` in a body paragraph is left alone: authors trail off on purpose.
+///
+/// ```swift
+/// ExcerptCleaner.summary(
+///     "I envy people who aren’t interested in clothes. It must save [&hellip;] The post Sales appeared first on Die, Workwear!.",
+///     body: [], filter: .default)
+/// // "I envy people who aren’t interested in clothes."
+/// ```
+public enum ExcerptCleaner {
+    /// The longest completion taken from the body, in characters past the summary's own text;
+    /// a longer one is not the sentence the summary began.
+    static let maximumCompletion = 400
+
+    /// `summary` without platform furniture and without the unfinished sentence an excerpt
+    /// marker ends.
+    ///
+    /// - Parameters:
+    ///   - summary: The excerpt or description as imported (plain text).
+    ///   - body: The post's cleaned paragraphs, to complete a cut sentence from.
+    ///   - filter: The boilerplate rules to apply; with ``BoilerplateFilter/none`` the summary
+    ///     is returned unchanged.
+    /// - Returns: The cleaned summary, or nil when nothing of it is left.
+    public static func summary(_ summary: String?, body: [String], filter: BoilerplateFilter) -> String? {
+        guard let summary else { return nil }
+        guard !filter.rules.isEmpty else { return summary }
+        let cleaned = filter.clean([summary], title: nil, links: [:], alreadyCollapsed: false, cuttingExcerpts: false)
+        guard let text = cleaned.paragraphs.first, !text.isEmpty else { return nil }
+        guard let marker = ExcerptMarker.find(in: text, bracketedOnly: false) else { return text }
+        let stem = marker.stem
+        if stem.isEmpty { return nil }
+        if marker.endsAtSentenceBoundary { return stem }
+        if let completed = completion(of: stem, from: body) { return completed }
+        return droppingLastSentence(of: stem)
+    }
+
+    /// `paragraph` without the unfinished sentence before a bracketed excerpt marker; nil when
+    /// nothing is left, `paragraph` itself when it has no such marker.
+    static func paragraph(_ paragraph: String) -> String? {
+        guard ExcerptMarker.mayEndInBracketedMarker(paragraph),
+            let marker = ExcerptMarker.find(in: paragraph, bracketedOnly: true)
+        else { return paragraph }
+        if marker.stem.isEmpty { return nil }
+        if marker.endsAtSentenceBoundary { return marker.stem }
+        return droppingLastSentence(of: marker.stem)
+    }
+
+    /// The body's opening up to the end of the sentence in which `stem` stops, when the body
+    /// begins with `stem`; nil otherwise.
+    static func completion(of stem: String, from body: [String]) -> String? {
+        guard let first = body.first, first.hasPrefix(stem.prefix(min(stem.count, 16))) else { return nil }
+        var opening = ""
+        for paragraph in body {
+            opening += opening.isEmpty ? paragraph : " " + paragraph
+            if opening.count > stem.count { break }
+        }
+        guard opening.hasPrefix(stem), opening.count > stem.count else { return nil }
+        var result = ""
+        for sentence in SentenceSplitter.sentences(in: opening) {
+            result += result.isEmpty ? sentence : " " + sentence
+            if result.count >= stem.count { break }
+        }
+        guard result.hasPrefix(stem), result.count > stem.count, result.count - stem.count <= maximumCompletion
+        else { return nil }
+        return result
+    }
+
+    /// `text` without its last sentence; nil when that was the only one.
+    static func droppingLastSentence(of text: String) -> String? {
+        let sentences = SentenceSplitter.sentences(in: text)
+        guard sentences.count > 1 else { return nil }
+        return sentences.dropLast().joined(separator: " ")
+    }
+}
