@@ -7,6 +7,8 @@ struct FeedTally {
     var fixtures = 0
     /// Fixtures refused whole, by error kind and message shape.
     var refused: [String: [String]] = [:]
+    /// Of those, fixtures whose every item was empty (nothing a post can hold), so nothing was left.
+    var refusedEmptyItems = 0
     var titles = Count()
     var links = Count()
     var categories = Count()
@@ -21,8 +23,9 @@ struct FeedTally {
     }
 
     /// Counts every field of `fixture` as disagreeing, because the fixture was refused.
-    mutating func refuse(_ fixture: FeedExpectation.Fixture, reason: String) {
+    mutating func refuse(_ fixture: FeedExpectation.Fixture, reason: String, emptyItems: Bool = false) {
         refused[reason, default: []].append(fixture.path)
+        if emptyItems { refusedEmptyItems += 1 }
         compare(fixture, posts: [])
     }
 
@@ -81,7 +84,7 @@ struct FeedTally {
             "\(name) \(count.agreed) of \(count.compared) agree (\(String(format: "%.1f", count.percent)) %)"
         }
         var lines = [
-            "fixtures with entries \(fixtures); refused whole \(refusedCount); crashes 0",
+            "fixtures with entries \(fixtures); refused whole \(refusedCount) (\(refusedEmptyItems) because every item was empty, \(refusedCount - refusedEmptyItems) for another reason; none for one bad item among good ones); crashes 0",
             line("fields", all), line("titles", titles), line("links", links), line("categories", categories),
         ]
         for (reason, paths) in refused.sorted(by: { $0.value.count > $1.value.count }) {
@@ -95,6 +98,7 @@ struct FeedTally {
             title: "feedparser fixtures", lines: lines,
             figures: [
                 "fixtures": Double(fixtures), "refusedWhole": Double(refusedCount),
+                "refusedEmptyItems": Double(refusedEmptyItems),
                 "fieldAgreement": all.percent, "titleAgreement": titles.percent,
                 "linkAgreement": links.percent, "categoryAgreement": categories.percent,
             ])

@@ -31,6 +31,12 @@ public struct ImportContext: Sendable {
         self.boilerplate = boilerplate
         self.limits = limits
     }
+
+    /// The `charset` parameter of an HTTP `Content-Type` value, for ``declaredCharset``:
+    /// `application/rss+xml; charset="windows-1252"` gives `windows-1252`; nil when there is none.
+    public static func charset(inContentType value: String) -> String? {
+        CharsetSniffing.contentTypeCharset(value)
+    }
 }
 
 /// Bounds on what an importer accepts; each breach is an ``ImportError`` of kind `.tooLarge`.

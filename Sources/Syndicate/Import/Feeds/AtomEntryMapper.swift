@@ -66,9 +66,17 @@ enum AtomEntryMapper {
         (node.attribute("type") ?? "text").trimmingCharacters(in: .whitespaces).lowercased()
     }
 
-    /// The element's text, decoded when Atom 0.3's `mode="base64"` says it is base64.
+    /// True when the element's text is base64: Atom 0.3's `mode="base64"`, or Atom 1.0's rule
+    /// that a media type other than text and XML is base64-encoded (RFC 4287, 4.1.3.3).
+    static func isBase64(_ node: XMLNode) -> Bool {
+        if node.attribute("mode")?.lowercased() == "base64" { return true }
+        let type = type(of: node)
+        return type.contains("/") && !type.hasPrefix("text/") && !type.hasSuffix("/xml") && !type.hasSuffix("+xml")
+    }
+
+    /// The element's text, decoded when it is base64 (``isBase64(_:)``).
     static func content(of node: XMLNode) -> String {
-        guard node.attribute("mode")?.lowercased() == "base64" else { return node.text }
+        guard isBase64(node) else { return node.text }
         let compact = node.text.filter { !$0.isWhitespace }
         guard let data = Data(base64Encoded: compact, options: .ignoreUnknownCharacters) else { return node.text }
         return String(decoding: data, as: UTF8.self)
@@ -85,7 +93,8 @@ enum AtomEntryMapper {
             return FeedText.plain(content(of: node))
         default:
             if node.hasElements { return FeedText.plain(node.innerXML) }
-            let text = Whitespace.collapse(HTMLEntities.decode(content(of: node)))
+            // Decoded base64 is the text itself; otherwise entities escaped twice are decoded.
+            let text = Whitespace.collapse(isBase64(node) ? content(of: node) : HTMLEntities.decode(node.text))
             return text.isEmpty ? nil : text
         }
     }

@@ -128,13 +128,13 @@ import Testing
         }
     }
 
-    @Test func invalidUTF8IsNotText() throws {
-        var bytes = Array("<rss><channel><item><title>Caf".utf8)
+    @Test func invalidUTF8InADeclaredUTF8FeedIsNotText() throws {
+        var bytes = Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss><channel><item><title>Caf".utf8)
         bytes += [0xE9]
         bytes += Array("</title></item></channel></rss>".utf8)
         #expect(throws: error(
-            .notText, "line 1, column 32",
-            "the text before this point is not valid UTF-8 and the document declares no other encoding; convert the file to UTF-8 (for example with iconv).")
+            .notText, "byte 68, line 1, column 70",
+            "byte 68 is not valid UTF-8 and the document declares no other charset; declare its charset (<?xml version=\"1.0\" encoding=\"…\"?>) or convert the file to UTF-8.")
         ) {
             try importing(Data(bytes))
         }

@@ -2,7 +2,8 @@ import Foundation
 
 /// A pull tokenizer for the XML that feeds are written in: elements with namespaces, attributes,
 /// text with entities (XML's five, numeric, and the HTML names that feeds misuse), CDATA,
-/// comments, processing instructions and a skipped doctype.
+/// comments, processing instructions and a doctype whose internal subset may declare entities
+/// (``XMLEntityTable``, expanded with bounds).
 ///
 /// It reads ``XMLByteSource`` chunk by chunk, so memory is bounded by the largest single token
 /// (``maxTokenBytes``) and the nesting depth (``maxDepth``), never by the document. Each call to
@@ -90,6 +91,7 @@ struct XMLPullParser {
     private var tagLine = 1
     private var tagColumn = 1
     private var scratch: [UInt8] = []
+    private var entities = XMLEntityTable()
     private var text: [UInt8] = []
 
     /// Creates a tokenizer over `source`.
@@ -404,7 +406,19 @@ struct XMLPullParser {
         text.removeAll(keepingCapacity: true)
         _ = try scan(until: UInt8(ascii: "<"), into: .text)
         let raw = try string(text)
-        return .text(text.contains(UInt8(ascii: "&")) ? HTMLEntities.decode(raw) : raw)
+        return .text(text.contains(UInt8(ascii: "&")) ? try decodeReferences(raw) : raw)
+    }
+
+    /// `raw` with declared entities expanded, then XML's, numeric and HTML's named references decoded.
+    private func decodeReferences(_ raw: String) throws(Failure) -> String {
+        guard !entities.isEmpty else { return HTMLEntities.decode(raw) }
+        do {
+            return HTMLEntities.decode(try entities.expand(raw, maxBytes: maxTokenBytes))
+        } catch {
+            switch error {
+            case .tooLarge(let message): throw Failure(kind: .tooLarge, message: message, location: location)
+            }
+        }
     }
 
     /// Reads a name (element or attribute).
@@ -490,7 +504,7 @@ struct XMLPullParser {
             tagBytes += text.count
             guard tagBytes <= maxTokenBytes else { throw tooLong() }
             let value = try string(text)
-            raw.append((attributeName, text.contains(UInt8(ascii: "&")) ? HTMLEntities.decode(value) : value))
+            raw.append((attributeName, text.contains(UInt8(ascii: "&")) ? try decodeReferences(value) : value))
         }
         return try openElement(qualifiedName, raw, line: tagLine, selfClosing: selfClosing)
     }
@@ -503,6 +517,11 @@ struct XMLPullParser {
                 kind: .tooLarge,
                 message: "elements are nested more than \(maxDepth) deep; raise ImportLimits.maxDepth if it is genuine.",
                 location: location)
+        }
+        var raw = raw
+        if open.isEmpty, qualifiedName == "feed", !raw.contains(where: { $0.name == "xmlns" }) {
+            // A <feed> root without a namespace is Atom written carelessly; read it as Atom 1.0.
+            raw.append(("xmlns", Namespace.atom))
         }
         let bound = namespaces.push(raw)
         let name = namespaces.element(qualifiedName)
@@ -642,15 +661,16 @@ struct XMLPullParser {
         }
     }
 
-    /// Skips a doctype, including an internal subset in brackets; declared entities are ignored.
+    /// Reads a doctype, including an internal subset in brackets, and keeps the general entities
+    /// it declares.
     private mutating func skipDoctype() throws(Failure) {
         var brackets = 0
         var quote: UInt8?
-        var length = 0
+        scratch.removeAll(keepingCapacity: true)
         while let byte = try peek() {
             advance()
-            length += 1
-            guard length <= maxTokenBytes else { throw tooLong() }
+            scratch.append(byte)
+            guard scratch.count <= maxTokenBytes else { throw tooLong() }
             if let open = quote {
                 if byte == open { quote = nil }
                 continue
@@ -659,7 +679,9 @@ struct XMLPullParser {
             case UInt8(ascii: "\""), UInt8(ascii: "'"): quote = byte
             case UInt8(ascii: "["): brackets += 1
             case UInt8(ascii: "]"): brackets -= 1
-            case UInt8(ascii: ">") where brackets <= 0: return
+            case UInt8(ascii: ">") where brackets <= 0:
+                if scratch.contains(UInt8(ascii: "[")) { entities.declare(from: scratch) }
+                return
             default: break
             }
         }
