@@ -17,7 +17,7 @@ public struct ImportWarning: Sendable, Hashable, CustomStringConvertible {
 
         /// The item was left out: it had nothing a post can be made from, or a field over the limits.
         public static let skippedItem = Kind("skippedItem")
-        /// The item had no title; one was taken from its text (see ``FeedReader``).
+        /// The item had no title and no text to take one from; its link, or `Untitled`, is the title.
         public static let derivedTitle = Kind("derivedTitle")
 
         /// The input declared no charset and was not UTF-8, so it was read as windows-1252.

@@ -50,11 +50,9 @@ public enum InputText {
         let body = data.dropFirst(decision.skip)
         guard let label = decision.label else {
             if let offset = firstInvalidUTF8Offset(body) {
-                throw ImportError(
-                    .notText, input: context.inputName, format: format, location: "byte \(offset - data.startIndex)",
-                    message:
-                        "byte \(offset - data.startIndex) is not valid UTF-8 and the input declares no other charset; declare it (<meta charset=\"…\">) or convert the file to UTF-8 (for example with iconv)."
-                )
+                throw notText(
+                    context, format,
+                    "byte \(offset - data.startIndex) is not valid UTF-8; convert the file to UTF-8 (for example with iconv)")
             }
             return String(decoding: body, as: UTF8.self)
         }

@@ -29,10 +29,8 @@ import Testing
         let data = Data(Array("abc".utf8) + [0xC3, 0x28] + Array("def".utf8))
         #expect(
             throws: ImportError(
-                .notText, input: "post.html", format: .html, location: "byte 3",
-                message:
-                    "byte 3 is not valid UTF-8 and the input declares no other charset; declare it (<meta charset=\"…\">) or convert the file to UTF-8 (for example with iconv)."
-            )
+                .notText, input: "post.html", format: .html,
+                message: "byte 3 is not valid UTF-8; convert the file to UTF-8 (for example with iconv).")
         ) {
             try InputText.decode(data, format: .html, context: context)
         }

@@ -3,7 +3,7 @@ import Foundation
 /// The categories of a feed item, in the order the document gives them.
 ///
 /// Read, interleaved as written: RSS `<category>`, Dublin Core `dc:subject`, Atom
-/// `<category term>` (its `label` when there is no term), iTunes `<itunes:category text>`
+/// `<category term>` (its `label` when there is no term or the label only re-cases the term), iTunes `<itunes:category text>`
 /// (nested ones too, parent first) and Media RSS `<media:category>`. Each is plain text with
 /// whitespace collapsed; empty ones are dropped and exact duplicates removed, the first kept.
 enum FeedCategories {
@@ -23,7 +23,7 @@ enum FeedCategories {
             switch name.local {
             case "category":
                 if Namespace.atomAny.contains(name.namespace) {
-                    add(nonEmpty(child.attribute("term")) ?? child.attribute("label"))
+                    add(atomTerm(child))
                 } else if Namespace.rss.contains(name.namespace) || Namespace.media.contains(name.namespace) {
                     add(child.text)
                 } else if name.namespace.lowercased() == itunes {
@@ -50,6 +50,15 @@ enum FeedCategories {
                 return nested
             }
         }
+    }
+
+    /// An Atom category's `term`; its `label` when there is no term, or when the label is the
+    /// term in other letter case (`ofsted` labelled `Ofsted`: the same category, spelt for people).
+    private static func atomTerm(_ node: XMLNode) -> String? {
+        let label = nonEmpty(node.attribute("label"))
+        guard let term = nonEmpty(node.attribute("term")) else { return label }
+        if let label, Whitespace.collapse(label).lowercased() == Whitespace.collapse(term).lowercased() { return label }
+        return term
     }
 
     private static func nonEmpty(_ text: String?) -> String? {

@@ -3,8 +3,8 @@ import Foundation
 /// One item's fate: a post, or a skip with a warning, so that one bad item never sinks a feed.
 enum FeedItemOutcome {
     /// The post for `entry`, the `number`th item; nil when it cannot become one, after appending
-    /// an ``ImportWarning`` that names the item and why. An item whose title had to be derived
-    /// also gets a warning (``ImportWarning/Kind/derivedTitle``).
+    /// an ``ImportWarning`` that names the item and why. An item titled by its link or as
+    /// `Untitled` (it has no text) also gets a warning (``ImportWarning/Kind/derivedTitle``).
     static func post(
         from entry: FeedEntry,
         number: Int,
@@ -19,11 +19,13 @@ enum FeedItemOutcome {
             let post = try FeedPostBuilder.post(
                 from: entry, number: number, fallbackAuthor: fallbackAuthor, fallbackLanguage: fallbackLanguage,
                 format: format, context: context)
-            if entry.title == nil {
+            // A title from the item's own text is the documented rule for untitled items (as
+            // microblog feeds publish them); one from the link or "Untitled" is worth a look.
+            if entry.title == nil, post.title == FeedTitle.untitled || post.title == entry.url?.absoluteString {
                 let how =
                     post.title == FeedTitle.untitled
                     ? "it has no text or link either, so it is titled \"\(FeedTitle.untitled)\""
-                    : "\"\(post.title)\" was taken from the item"
+                    : "it has no text either, so its link is the title"
                 warnings.append(
                     ImportWarning(
                         .derivedTitle, input: context.inputName, item: number, reference: reference,

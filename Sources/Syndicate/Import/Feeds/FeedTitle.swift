@@ -8,8 +8,8 @@ import Foundation
 /// else ``untitled`` — `Untitled`, as feed readers label such items — when the item has anything
 /// else a post carries (an id, author, date, category, image, enclosure or body markup).
 /// A sentence longer than ``maxCharacters`` is cut at the last word boundary before the limit
-/// and ends in `…`. An item with nothing at all is skipped with an ``ImportWarning``. Every
-/// derived title is reported with an ``ImportWarning`` of kind `derivedTitle`.
+/// and ends in `…`. An item with nothing at all is skipped with an ``ImportWarning``; a title
+/// from the link or `Untitled` is reported with an ``ImportWarning`` of kind `derivedTitle`.
 enum FeedTitle {
     /// The title of an item with no text and no link but other content.
     static let untitled = "Untitled"

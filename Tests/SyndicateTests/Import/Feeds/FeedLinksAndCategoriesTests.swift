@@ -71,3 +71,14 @@ import Testing
         #expect(try post(xml, importer: AtomImporter()).tags == ["zeta", "alpha", "Only label"])
     }
 }
+
+@Suite struct AtomCategoryLabelTests {
+    @Test func aLabelThatOnlyRecasesTheTermIsKept() throws {
+        let xml = """
+            <feed xmlns="http://www.w3.org/2005/Atom"><entry><title>A</title>
+            <category term="ofsted" label="Ofsted"/><category term="sci" label="Science"/></entry></feed>
+            """
+        let post = try #require(try AtomImporter().posts(from: Data(xml.utf8), context: ImportContext(inputName: "a.atom")).first)
+        #expect(post.tags == ["Ofsted", "sci"])
+    }
+}

@@ -184,6 +184,7 @@ import Testing
         let result = try RSSImporter().importResult(from: Data(xml.utf8), context: ImportContext(inputName: "test.rss"))
         #expect(result.posts.map(\.title) == ["A", "Untitled"])
         #expect(result.warnings.map(\.kind) == [.derivedTitle, .skippedItem])
+        #expect(result.warnings.map(\.item) == [2, 3])
     }
 
     @Test func sourceElementBecomesTheSource() throws {
