@@ -5,7 +5,8 @@ import SyndicateImport
 /// Measures the feed importers on `corpora/feedparser/` against feedparser's reading.
 ///
 /// For each fixture of `expected.json` with entries, the fixture is imported as a user would
-/// (format sniffed from its content, ``PostImporter/importResult(from:context:)``) and its posts
+/// (format sniffed from its content, ``PostImporter/importResult(from:context:)``, with the
+/// `Content-Type` charset and `Content-Location` its `Header:` comment lines give) and its posts
 /// are aligned with feedparser's entries by document position: the reader's warnings name the
 /// items it skipped, so post *k* is matched with the *k*-th item that was not skipped, and a
 /// skipped item's entry counts as disagreeing on every field it has. Compared per entry: the
@@ -30,7 +31,7 @@ public enum FeedCorpus {
                 tally.refuse(fixture, reason: "unreadable fixture")
                 continue
             }
-            let context = ImportContext(inputName: fixture.path)
+            let context = FeedFixtureHeaders.context(for: fixture.path, data: data)
             let format = ImportFormat.sniff(data, fileName: fixture.path)
             do {
                 let result = try PostImport.importer(for: format).importResult(from: data, context: context)

@@ -9,6 +9,8 @@ import Foundation
 enum FeedCategories {
     /// The iTunes podcast namespace, compared case-insensitively (feeds write `DTDs` and `dtds`).
     static let itunes = "http://www.itunes.com/dtds/podcast-1.0.dtd"
+    /// The same, as many podcast feeds spell it.
+    static let itunesAlternate = "http://www.itunes.com/DTDs/Podcast-1.0.dtd"
 
     /// The terms of `item`'s category elements in document order.
     static func terms(of item: XMLNode) -> [String] {
