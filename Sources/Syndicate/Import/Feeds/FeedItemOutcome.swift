@@ -14,7 +14,7 @@ enum FeedItemOutcome {
         context: ImportContext,
         warnings: inout [ImportWarning]
     ) -> Post? {
-        let reference = entry.id ?? entry.url?.absoluteString
+        var reference: String? { entry.id ?? entry.url?.absoluteString }
         do {
             let post = try FeedPostBuilder.post(
                 from: entry, number: number, fallbackAuthor: fallbackAuthor, fallbackLanguage: fallbackLanguage,

@@ -57,7 +57,9 @@ enum FeedLinks {
     }
 
     private static func resolved(_ text: String, _ node: XMLNode) -> URL? {
-        FeedURL.resolve(text, against: node.base).map(withoutTracking)
+        guard let url = FeedURL.resolve(text, against: node.base) else { return nil }
+        // Only a link with a query can carry tracking parameters; most have none.
+        return text.utf8.contains(UInt8(ascii: "?")) ? withoutTracking(url) : url
     }
 
     /// `url` without tracking parameters in its query; unchanged when it has none.

@@ -19,8 +19,9 @@ import Foundation
 /// `FeedReader` is also a `Sequence` of `Result<Post, ImportError>`, which ends after the first
 /// failure: `for result in reader { let post = try result.get() }`.
 ///
-/// Errors (all ``ImportError``): `.empty` for an empty input, `.notText` for binary data,
-/// UTF-16 or invalid UTF-8, `.malformed` for broken XML — truncated documents, mismatched tags,
+/// Errors (all ``ImportError``): `.empty` for an empty input, `.notText` for binary data or a
+/// byte that does not decode in the feed's charset (named with its offset), `.unknownCharset`
+/// for a charset the system cannot convert, `.malformed` for broken XML — truncated documents, mismatched tags,
 /// a root that is not `<rss>`, `<rdf:RDF>` or `<feed>` — with the line and column, `.tooLarge`
 /// when ``ImportLimits/maxItems``, ``ImportLimits/maxItemBytes`` or ``ImportLimits/maxDepth`` is
 /// breached, and `.noContent` when the feed closes without any item or with every item skipped.
@@ -30,6 +31,11 @@ import Foundation
 /// to take one from, a field over ``ImportLimits/maxFieldBytes``) is skipped and ``warnings``
 /// says which and why; an item without a title takes one from its text (``ImportWarning``
 /// of kind `derivedTitle`). Structural damage — truncation, mismatched tags — stays an error.
+///
+/// The charset: a byte-order mark, ``ImportContext/declaredCharset`` (the server's), then the XML
+/// declaration decide, and a feed in any charset but UTF-8 is converted as it streams; a feed that
+/// declares none and is not UTF-8 is read as windows-1252 with a warning (`guessedCharset`).
+/// Entities declared in the internal DTD subset are expanded, within bounds.
 ///
 /// The root element decides the dialect, so an RSS reader given an Atom file reads it as Atom.
 /// JSON Feeds are read by ``JSONFeedImporter``.
