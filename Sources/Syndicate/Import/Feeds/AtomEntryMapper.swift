@@ -70,6 +70,7 @@ enum AtomEntryMapper {
     /// that a media type other than text and XML is base64-encoded (RFC 4287, 4.1.3.3).
     static func isBase64(_ node: XMLNode) -> Bool {
         if node.attribute("mode")?.lowercased() == "base64" { return true }
+        guard node.attribute("type") != nil else { return false }
         let type = type(of: node)
         return type.contains("/") && !type.hasPrefix("text/") && !type.hasSuffix("/xml") && !type.hasSuffix("+xml")
     }

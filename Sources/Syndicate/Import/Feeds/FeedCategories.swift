@@ -43,9 +43,10 @@ enum FeedCategories {
     /// An iTunes category's `text`, then its nested categories'.
     private static func addITunes(_ node: XMLNode, _ add: (String?) -> Void) {
         var stack = [node]
-        var depth = 0
-        while let next = stack.popLast(), depth < 8 {
-            depth += 1
+        var visited = 0
+        // Real feeds nest two levels; eight categories bound a hostile nest.
+        while let next = stack.popLast(), visited < 8 {
+            visited += 1
             add(next.attribute("text"))
             stack += next.children.reversed().compactMap { child in
                 guard case .element(let nested) = child, nested.name.local == "category" else { return nil }
