@@ -6,7 +6,8 @@ extension ImportFormat {
     /// The extension decides when it is specific (`.md`, `.html`, `.rss`, `.atom`, `.txt`);
     /// otherwise the content does: front matter (`---`) means Markdown; an `<rss>`/`<rdf:RDF>` or
     /// `<feed>` root — prefixed (`<atom:feed>`) or not, after an XML declaration, comments,
-    /// processing instructions and a doctype with or without an internal subset — a feed;
+    /// processing instructions and a doctype with or without an internal subset — a feed (a
+    /// `<CHANNEL>` root, the old Channel Definition Format, is read by the RSS importer);
     /// `<html>`, an HTML doctype or other markup a page; a JSON object with a jsonfeed.org
     /// `version` a JSON Feed, other JSON the ``Post`` form, and anything else plain text.
     /// UTF-16 and UTF-32 input is recognised by its byte-order mark or layout.
@@ -29,7 +30,7 @@ extension ImportFormat {
             if prolog.doctype == "html" { return .html }
             let root = prolog.rest.dropFirst().prefix { !$0.isWhitespace && $0 != ">" && $0 != "/" }
             let local = root.split(separator: ":").last.map(String.init) ?? ""
-            if prolog.rest.hasPrefix("<"), local == "rss" || local == "rdf" { return .rss }
+            if prolog.rest.hasPrefix("<"), local == "rss" || local == "rdf" || root == "channel" { return .rss }
             if prolog.rest.hasPrefix("<"), local == "feed" { return .atom }
             return .html
         }

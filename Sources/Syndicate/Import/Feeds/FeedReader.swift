@@ -37,12 +37,15 @@ import Foundation
 /// declares none and is not UTF-8 is read as windows-1252 with a warning (`guessedCharset`).
 /// Entities declared in the internal DTD subset are expanded, within bounds.
 ///
-/// The root element decides the dialect, so an RSS reader given an Atom file reads it as Atom.
+/// The root element decides the dialect, so an RSS reader given an Atom file reads it as Atom
+/// (and a `<CHANNEL>` root as CDF, read by the RSS importer).
 /// JSON Feeds are read by ``JSONFeedImporter``.
 public final class FeedReader: Sequence, IteratorProtocol {
     /// The dialect, known once the root element has been read.
     enum Dialect {
         case rss2, rss1, atom
+        /// Microsoft's Channel Definition Format: a `<CHANNEL>` root with `<ITEM HREF>` children.
+        case cdf
 
         var format: ImportFormat { self == .atom ? .atom : .rss }
     }
@@ -229,6 +232,8 @@ public final class FeedReader: Sequence, IteratorProtocol {
             isItem = element.name.local == "item" && Namespace.rss.contains(element.name.namespace)
         case .atom:
             isItem = element.name.local == "entry" && Namespace.atomAny.contains(element.name.namespace)
+        case .cdf:
+            isItem = element.name.local == "ITEM" || element.name.local == "item"
         }
         if isItem {
             itemCount += 1
@@ -252,6 +257,11 @@ public final class FeedReader: Sequence, IteratorProtocol {
             dialect = .rss1
         } else if name.local == "feed", Namespace.atomAny.contains(name.namespace) {
             dialect = .atom
+        } else if name.local == "CHANNEL" || name.local == "channel", name.namespace.isEmpty {
+            dialect = .cdf
+            if let base = element.attributes.first(where: { $0.name.local.uppercased() == "BASE" && $0.name.namespace.isEmpty }) {
+                channel.xmlBase = FeedURL.resolve(base.value, against: context.baseURL)
+            }
         } else if name.local.lowercased() == "html" {
             throw failure(
                 .malformed,
@@ -303,6 +313,7 @@ public final class FeedReader: Sequence, IteratorProtocol {
         switch dialect {
         case .rss2, .rss1: entry = RSSItemMapper.entry(from: node)
         case .atom: entry = AtomEntryMapper.entry(from: node)
+        case .cdf: entry = CDFItemMapper.entry(from: node)
         }
         return FeedItemOutcome.post(
             from: entry, number: itemCount,
