@@ -12,18 +12,30 @@ public struct ImportContext: Sendable {
     public var boilerplate: BoilerplateFilter
     /// The limits that protect against oversized or hostile input.
     public var limits: ImportLimits
+    /// The charset the server named in its `Content-Type` (`text/xml; charset=koi8-r` gives
+    /// `koi8-r`), if the input was fetched; it overrides the document's own declaration, and
+    /// only a byte-order mark overrides it.
+    public var declaredCharset: String?
 
     /// Creates a context; every parameter but the name has a default.
     public init(
         inputName: String,
         baseURL: URL? = nil,
         boilerplate: BoilerplateFilter = .default,
-        limits: ImportLimits = .default
+        limits: ImportLimits = .default,
+        declaredCharset: String? = nil
     ) {
+        self.declaredCharset = declaredCharset
         self.inputName = inputName
         self.baseURL = baseURL
         self.boilerplate = boilerplate
         self.limits = limits
+    }
+
+    /// The `charset` parameter of an HTTP `Content-Type` value, for ``declaredCharset``:
+    /// `application/rss+xml; charset="windows-1252"` gives `windows-1252`; nil when there is none.
+    public static func charset(inContentType value: String) -> String? {
+        CharsetSniffing.contentTypeCharset(value)
     }
 }
 

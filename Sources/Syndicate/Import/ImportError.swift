@@ -15,9 +15,13 @@ public struct ImportError: Error, Sendable, Equatable, CustomStringConvertible, 
         private let name: String
         private init(_ name: String) { self.name = name }
 
+        /// The input names a charset (in its declaration or the server's `Content-Type`) that
+        /// the system cannot convert; the message names it.
+        public static let unknownCharset = Kind("unknownCharset")
         /// The input has no content at all.
         public static let empty = Kind("empty")
-        /// The bytes are not text in a supported encoding (UTF-8, UTF-16 with a BOM, or a declared charset).
+        /// The bytes are not text: binary data, or a byte that does not decode in the input's charset
+        /// (the location names its offset).
         public static let notText = Kind("notText")
         /// The input is larger than ``ImportLimits`` allow.
         public static let tooLarge = Kind("tooLarge")

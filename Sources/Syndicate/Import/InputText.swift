@@ -2,9 +2,13 @@ import Foundation
 
 /// Turns raw input bytes into text, or says precisely why they are not text.
 ///
-/// Accepts UTF-8 (with or without a byte-order mark) and UTF-16 with a byte-order mark. Rejects
-/// empty input, input over the size limit, invalid UTF-8 and binary data (NUL bytes or a high
-/// share of control characters), each with an ``ImportError`` naming the input.
+/// The charset is decided by ``CharsetSniffing/document(_:server:format:)``: a byte-order mark,
+/// then ``ImportContext/declaredCharset`` (the server's), then an HTML page's `<meta charset>` or
+/// `http-equiv` Content-Type (or an XML declaration), else UTF-8; other charsets are converted
+/// through the system's `iconv` (``CharsetConverter``). Rejects empty input, input over the size
+/// limit, a byte that does not decode (`.notText`, located at its offset), an unknown charset
+/// (`.unknownCharset`) and binary data (NUL bytes or a high share of control characters), each
+/// with an ``ImportError`` naming the input.
 public enum InputText {
     /// Decodes `data` as the text of a document in `format`.
     ///
@@ -13,7 +17,7 @@ public enum InputText {
     ///   - format: The format being imported, named in errors.
     ///   - context: The input's name and limits.
     ///   - maxBytes: The size limit to apply; defaults to `context.limits.maxDocumentBytes`.
-    /// - Throws: ``ImportError`` of kind `.empty`, `.tooLarge` or `.notText`.
+    /// - Throws: ``ImportError`` of kind `.empty`, `.tooLarge`, `.notText` or `.unknownCharset`.
     public static func decode(
         _ data: Data,
         format: ImportFormat?,
@@ -28,22 +32,7 @@ public enum InputText {
                     "the input is \(byteCount(data.count)), over the \(byteCount(limit)) limit; raise ImportLimits.maxDocumentBytes if it is genuine."
             )
         }
-        let text: String
-        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
-            guard let decoded = String(data: data, encoding: .utf16) else {
-                throw notText(context, format, "the UTF-16 byte-order mark is followed by invalid UTF-16")
-            }
-            text = decoded
-        } else {
-            let body = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...]
-            if let offset = firstInvalidUTF8Offset(body) {
-                throw notText(
-                    context, format,
-                    "byte \(offset - body.startIndex) is not valid UTF-8; convert the file to UTF-8 (for example with iconv)"
-                )
-            }
-            text = String(decoding: body, as: UTF8.self)
-        }
+        let text = try convert(data, format: format, context: context)
         guard !text.allSatisfy({ $0.isWhitespace }) else {
             throw ImportError(
                 .empty, input: context.inputName, format: format,
@@ -53,6 +42,39 @@ public enum InputText {
             throw notText(context, format, "the input looks like binary data, not a document")
         }
         return text
+    }
+
+    /// The text of `data` in the charset ``CharsetSniffing/document(_:server:format:)`` decides.
+    private static func convert(_ data: Data, format: ImportFormat?, context: ImportContext) throws(ImportError) -> String {
+        let decision = CharsetSniffing.document(Array(data.prefix(1024))[...], server: context.declaredCharset, format: format)
+        let body = data.dropFirst(decision.skip)
+        guard let label = decision.label else {
+            if let offset = firstInvalidUTF8Offset(body) {
+                throw notText(
+                    context, format,
+                    "byte \(offset - data.startIndex) is not valid UTF-8; convert the file to UTF-8 (for example with iconv)")
+            }
+            return String(decoding: body, as: UTF8.self)
+        }
+        guard let converter = CharsetConverter(label: label, baseOffset: decision.skip) else {
+            throw ImportError(
+                .unknownCharset, input: context.inputName, format: format,
+                message: "the input's charset \"\(label)\" is not one this system can convert; correct the name or convert the file to UTF-8.")
+        }
+        var output: [UInt8] = []
+        output.reserveCapacity(body.count + body.count / 2)
+        do {
+            try converter.convert(Array(body), final: true, into: &output)
+        } catch {
+            let offset: Int
+            switch error {
+            case .undecodable(let at, _), .incomplete(let at): offset = at
+            }
+            throw ImportError(
+                .notText, input: context.inputName, format: format, location: "byte \(offset)",
+                message: XMLTranscodingSource.describe(error, label: label) + ".")
+        }
+        return String(decoding: output, as: UTF8.self)
     }
 
     private static func notText(_ context: ImportContext, _ format: ImportFormat?, _ reason: String) -> ImportError {

@@ -26,4 +26,20 @@ public protocol PostImporter: Sendable {
     /// - Returns: One post for an article, markdown file or text; every item for a feed.
     /// - Throws: ``ImportError`` when the input is empty, not text, too large, malformed or holds no post.
     func posts(from data: Data, context: ImportContext) throws(ImportError) -> [Post]
+
+    /// Imports every post in `data`, with the warnings about items skipped or fields derived.
+    ///
+    /// The default implementation returns ``posts(from:context:)`` with no warnings; the feed
+    /// importers skip an item that cannot become a post (and say so here) rather than refuse
+    /// the whole feed.
+    ///
+    /// - Throws: ``ImportError`` as ``posts(from:context:)`` does.
+    func importResult(from data: Data, context: ImportContext) throws(ImportError) -> ImportResult
+}
+
+extension PostImporter {
+    /// The posts of ``posts(from:context:)``, with no warnings.
+    public func importResult(from data: Data, context: ImportContext) throws(ImportError) -> ImportResult {
+        ImportResult(posts: try posts(from: data, context: context))
+    }
 }

@@ -113,7 +113,7 @@ struct FeedCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("syndicate: \(problem)\n".utf8))
             throw ExitCode(problem.status)
         }
-        guard case .posts(let posts, let etag, let lastModified) = fetched else {
+        guard case .posts(let posts, let warnings, let etag, let lastModified) = fetched else {
             try output(FeedRunReport(
                 feed: feed.id, ledger: ledgerPath, status: "unchanged", itemCount: 0, markedSeen: 0, items: [],
                 summary: FeedRunReport.summary([], accounts: accounts.map { ($0.network, $0.account) })),
@@ -196,13 +196,16 @@ struct FeedCommand: AsyncParsableCommand {
         switch report.status {
         case .notStarted:
             printed.status = "not-started"
-            try output(printed, message: Self.firstRunExplanation(feed: feed.id, items: report.itemCount, ledger: ledgerPath))
+            try output(
+                printed, message: Self.firstRunExplanation(feed: feed.id, items: report.itemCount, ledger: ledgerPath),
+                warnings: warnings)
             return
         case .markedSeen:
             printed.status = "marked-seen"
             try output(printed, message: dryRun
                 ? "Dry run: would record \(report.itemCount) item(s) as seen for \(accounts.count) account(s); nothing written."
-                : "Recorded \(report.itemCount) item(s) as seen for \(accounts.count) account(s) (\(report.markedSeen) new entries). From now on only new items are posted.")
+                : "Recorded \(report.itemCount) item(s) as seen for \(accounts.count) account(s) (\(report.markedSeen) new entries). From now on only new items are posted.",
+                warnings: warnings)
             return
         case .delivered:
             break
@@ -218,7 +221,7 @@ struct FeedCommand: AsyncParsableCommand {
                 throw ExitCode(LedgerLocation.report(error))
             }
         }
-        try output(printed, message: Self.newAccountsExplanation(report, backfill: backfill, since: since))
+        try output(printed, message: Self.newAccountsExplanation(report, backfill: backfill, since: since), warnings: warnings)
         let status = printed.exitStatus
         if status != 0 { throw ExitCode(status) }
     }
@@ -232,30 +235,35 @@ struct FeedCommand: AsyncParsableCommand {
         return "New to this feed: \(names); the items the other accounts already have were recorded as seen for them, and new items go to every account (use --backfill to post the earlier ones too)."
     }
 
-    /// Prints `report` (JSON, or `message` and the human report).
-    private func output(_ report: FeedRunReport, message: String?) throws {
+    /// Prints `report` (JSON, or `message` and the human report) and the import's warnings
+    /// (in the JSON's `warnings` list, or on standard error).
+    private func output(_ report: FeedRunReport, message: String?, warnings: [ImportWarning] = []) throws {
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(JSONReport(report: report, message: message)), as: UTF8.self))
+            let object = JSONReport(report: report, message: message, warnings: warnings.map(ImportWarningJSON.init))
+            print(String(decoding: try encoder.encode(object), as: UTF8.self))
         } else {
             if let message { print(message) }
             if message == nil || report.status == "unchanged" || report.status == "delivered" || report.status == "dry-run" {
                 print(report.human, terminator: "")
             }
+            ImportWarningJSON.report(warnings, json: false)
         }
     }
 
-    /// The report with an optional `message` field.
+    /// The report with an optional `message` field and the import's `warnings`.
     private struct JSONReport: Encodable {
         var report: FeedRunReport
         var message: String?
+        var warnings: [ImportWarningJSON]
 
         func encode(to encoder: any Encoder) throws {
             try report.encode(to: encoder)
-            enum Keys: String, CodingKey { case message }
+            enum Keys: String, CodingKey { case message, warnings }
             var container = encoder.container(keyedBy: Keys.self)
             try container.encodeIfPresent(message, forKey: .message)
+            try container.encode(warnings, forKey: .warnings)
         }
     }
 

@@ -10,7 +10,10 @@ struct InspectCommand: ParsableCommand {
         abstract: "Import a post, page or feed and show what Syndicate understood.",
         discussion: """
             Reads Markdown with front matter, an HTML article page, RSS 2.0/1.0, Atom, JSON Feed, \
-            plain text or Syndicate's own JSON. Exits 65 when the input cannot be imported.
+            plain text or Syndicate's own JSON. Exits 65 when the input cannot be imported. \
+            Feed items that were skipped or needed a title made up are listed on standard error \
+            as warnings (with --json, one JSON object a line: {"warning": {"kind", "item", \
+            "reference", "message", "input"}}); the exit status is 0 when any post was read.
             """
     )
 
@@ -27,11 +30,27 @@ struct InspectCommand: ParsableCommand {
     var baseURL: String? { options.baseURL }
 
     func run() throws {
-        let posts = try options.posts()
+        let result = try options.importResult()
         if json {
-            print(try PostPrinter.json(posts))
+            print(try PostPrinter.json(result.posts))
         } else {
-            print(PostPrinter.human(posts), terminator: "")
+            print(PostPrinter.human(result.posts), terminator: "")
+        }
+        ImportWarningJSON.report(result.warnings, json: json)
+    }
+}
+
+extension PostInputOptions {
+    /// The posts of the input with the importer's warnings; exits 65 when it cannot be imported.
+    func importResult() throws -> ImportResult {
+        let context = ImportContext(inputName: input, baseURL: baseURL.flatMap(URL.init(string:)))
+        do {
+            let data = try InputReader.read(input, limits: context.limits)
+            let chosen = format.format ?? ImportFormat.sniff(data, fileName: context.inputName)
+            return try PostImport.importer(for: chosen).importResult(from: data, context: context)
+        } catch {
+            FileHandle.standardError.write(Data("syndicate: \(error)\n".utf8))
+            throw ExitCode(65)
         }
     }
 }

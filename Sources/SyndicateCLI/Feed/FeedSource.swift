@@ -7,8 +7,9 @@ import SyndicateImport
 struct FeedSource {
     /// What the fetch brought.
     enum Fetched {
-        /// The feed's items and the validators to keep for next time.
-        case posts([Post], etag: String?, lastModified: String?)
+        /// The feed's items, the warnings about items skipped or untitled, and the validators
+        /// to keep for next time.
+        case posts([Post], warnings: [ImportWarning], etag: String?, lastModified: String?)
         /// 304 Not Modified: the feed has not changed since the validators were kept.
         case unchanged
     }
@@ -50,7 +51,8 @@ struct FeedSource {
             } catch {
                 throw Problem(description: "\(argument): the feed file cannot be read (\(error.localizedDescription)); check the path.", status: 1)
             }
-            return .posts(try parse(data, baseURL: nil), etag: nil, lastModified: nil)
+            let result = try parse(data, baseURL: nil, contentType: nil)
+            return .posts(result.posts, warnings: result.warnings, etag: nil, lastModified: nil)
         }
         var headers: HTTPHeaders = [
             "Accept": "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.8",
@@ -71,19 +73,25 @@ struct FeedSource {
                 description: "\(argument): the feed answered HTTP \(response.status); \(later ? "run again later" : "check the address").",
                 status: later ? 75 : 1)
         }
+        let result = try parse(response.body, baseURL: url, contentType: response.headers["Content-Type"])
         return .posts(
-            try parse(response.body, baseURL: url), etag: response.headers["ETag"],
+            result.posts, warnings: result.warnings, etag: response.headers["ETag"],
             lastModified: response.headers["Last-Modified"])
     }
 
-    private func parse(_ data: Data, baseURL: URL?) throws(Problem) -> [Post] {
+    /// The feed's posts and warnings; the `Content-Type` header's charset, if any, decides the
+    /// encoding over the document's own declaration.
+    private func parse(_ data: Data, baseURL: URL?, contentType: String?) throws(Problem) -> ImportResult {
         let name = url.map(\.lastPathComponent).flatMap { $0.isEmpty ? nil : $0 } ?? argument
         let format = ImportFormat.sniff(data, fileName: name)
         guard [.rss, .atom, .jsonfeed].contains(format) else {
             throw Problem(description: "\(argument): this is not an RSS, Atom or JSON feed (it reads as \(format.rawValue)).", status: 65)
         }
         do {
-            return try PostImport.posts(from: data, format: format, context: ImportContext(inputName: argument, baseURL: baseURL))
+            let context = ImportContext(
+                inputName: argument, baseURL: baseURL,
+                declaredCharset: contentType.flatMap(ImportContext.charset(inContentType:)))
+            return try PostImport.importer(for: format).importResult(from: data, context: context)
         } catch {
             throw Problem(description: "\(error)", status: 65)
         }

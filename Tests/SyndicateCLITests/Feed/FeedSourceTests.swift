@@ -34,16 +34,32 @@ struct FeedSourceTests {
             HTTPResponse(status: 200, headers: ["ETag": "\"v2\"", "Last-Modified": "Sun, 29 Nov 2026 06:00:00 GMT"], body: rss)
         }
         let fetched = try await FeedSource(Self.feedURL).fetch(transport: transport, known: nil)
-        guard case .posts(let posts, let etag, let lastModified) = fetched else {
+        guard case .posts(let posts, let warnings, let etag, let lastModified) = fetched else {
             Issue.record("expected posts, got \(fetched)")
             return
         }
         #expect(posts.count >= 2)
+        #expect(warnings.isEmpty)
         #expect(etag == "\"v2\"")
         #expect(lastModified == "Sun, 29 Nov 2026 06:00:00 GMT")
         let request = try #require(await transport.requests.first)
         #expect(request.headers["If-None-Match"] == nil)
         #expect(request.headers["If-Modified-Since"] == nil)
+    }
+
+    @Test("the Content-Type charset decides the encoding over the XML declaration")
+    func contentTypeCharset() async throws {
+        let xml = "<?xml version=\"1.0\" encoding=\"iso-8859-1\"?><rss><channel><item><title>Новости школы</title></item></channel></rss>"
+        let body = try #require(xml.data(using: .windowsCP1251))
+        let transport = DryRunTransport { _ in
+            HTTPResponse(status: 200, headers: ["Content-Type": "application/rss+xml; charset=\"windows-1251\""], body: body)
+        }
+        let fetched = try await FeedSource(Self.feedURL).fetch(transport: transport, known: nil)
+        guard case .posts(let posts, _, _, _) = fetched else {
+            Issue.record("expected posts, got \(fetched)")
+            return
+        }
+        #expect(posts.map(\.title) == ["Новости школы"])
     }
 
     @Test("a 503 is worth retrying (75), a 404 is not (1)")

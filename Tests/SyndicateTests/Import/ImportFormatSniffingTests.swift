@@ -32,3 +32,23 @@ import Testing
         #expect(ImportFormat.sniff(Data(content.utf8)) == expected)
     }
 }
+
+@Suite struct ImportFormatSniffingPrologTests {
+    @Test(arguments: [
+        ("<?xml version=\"1.0\"?>\n<!DOCTYPE rss PUBLIC \"-//Netscape Communications//DTD RSS 0.91//EN\" \"http://my.netscape.com/publish/formats/rss-0.91.dtd\">\n<rss version=\"0.91\"><channel/></rss>", ImportFormat.rss),
+        ("<?xml version=\"1.0\"?><!DOCTYPE rss [\n<!ENTITY copy \"©\">\n<!ENTITY note \"a > b\">\n]>\n<rss version=\"2.0\"><channel/></rss>", .rss),
+        ("<?xml version=\"1.0\"?><?xml-stylesheet href=\"s.xsl\" type=\"text/xsl\"?><!-- <html> --><atom:feed xmlns:atom=\"http://www.w3.org/2005/Atom\"/>", .atom),
+        ("<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" xmlns=\"http://purl.org/rss/1.0/\"/>", .rss),
+        ("<r:rss xmlns:r=\"http://backend.userland.com/rss2\" version=\"2.0\"/>", .rss),
+        ("<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Strict//EN\" \"x\"><html/>", .html),
+    ])
+    func rootAfterTheProlog(content: String, expected: ImportFormat) {
+        #expect(ImportFormat.sniff(Data(content.utf8)) == expected)
+    }
+
+    @Test func utf16FeedsAreSniffedByTheirByteOrderMark() throws {
+        var data = Data([0xFF, 0xFE])
+        data.append(try #require("<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"/>".data(using: .utf16LittleEndian)))
+        #expect(ImportFormat.sniff(data) == .atom)
+    }
+}

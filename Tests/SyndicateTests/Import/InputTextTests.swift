@@ -69,4 +69,39 @@ import Testing
             error.message
                 == "the input is 50 MiB, over the 10 MiB limit; raise ImportLimits.maxDocumentBytes if it is genuine.")
     }
+
+    @Test(arguments: [
+        ("<meta charset=\"windows-1252\">", "WINDOWS-1252", "“Quotes” and 5 €"),
+        ("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=koi8-r\">", "KOI8-R", "Школьные новости"),
+        ("<meta charset='euc-kr'>", "EUC-KR", "학교 소식"),
+        ("<META CHARSET=iso-8859-15>", "ISO-8859-15", "Prix 20 € œuvre"),
+    ])
+    func htmlMetaCharsetDecides(meta: String, iconvName: String, text: String) throws {
+        let html = "<html><head>\(meta)<title>\(text)</title></head><body>\(text)</body></html>"
+        let decoded = try InputText.decode(try encoded(html, as: iconvName), format: .html, context: context)
+        #expect(decoded == html)
+    }
+
+    @Test func theServersCharsetDecidesForAnyFormat() throws {
+        let data = try encoded("Новости школы", as: "WINDOWS-1251")
+        let context = ImportContext(inputName: "a.txt", declaredCharset: "windows-1251")
+        #expect(try InputText.decode(data, format: .text, context: context) == "Новости школы")
+    }
+
+    @Test func anUndecodableByteInADeclaredCharsetNamesItsOffset() throws {
+        let data = Data(Array("<meta charset=\"shift_jis\">abc".utf8) + [0x82])
+        let error = try #require(throws: ImportError.self) {
+            try InputText.decode(data, format: .html, context: context)
+        }
+        #expect(error.kind == .notText)
+        #expect(error.location == "byte 29")
+    }
+
+    @Test func anUnknownCharsetIsNamed() throws {
+        let error = try #require(throws: ImportError.self) {
+            try InputText.decode(Data("<meta charset=\"klingon-8\">hi".utf8), format: .html, context: context)
+        }
+        #expect(error.kind == .unknownCharset)
+        #expect(error.message.contains("\"klingon-8\""))
+    }
 }

@@ -3,12 +3,14 @@ import Foundation
 /// Reads one Atom 1.0 (or 0.3) `<entry>` into a ``FeedEntry``.
 ///
 /// Field by field: id = `id`; title = `title` (a text construct: `text`, `html` or `xhtml`);
-/// url = the first `link` with `rel="alternate"` or no `rel`, resolved against its `xml:base`;
+/// url = by ``FeedLinks`` (`feedburner:origLink`, else the first `link` with `rel="alternate"` or
+/// no `rel`, resolved against its `xml:base`; tracking parameters removed);
 /// summary = `summary`; body = `content` (`text` stays plain text, `html` and `xhtml` become
 /// HTML; out-of-line `src` content gives no body) — an entry with only a `summary` keeps it as
 /// the summary and also takes it as the body; author = `author/name`, else `source/author/name`;
 /// published = `published` (0.3: `issued`); updated = `updated` (0.3: `modified`); tags =
-/// `category` `label`, else `term`; images = `link rel="enclosure"` with an image type and
+/// by ``FeedCategories`` (`category` `term`, else `label`, with `dc:subject` and others in
+/// document order); images = `link rel="enclosure"` with an image type and
 /// Media RSS; language = `xml:lang`; source = the `source` feed's title and link.
 enum AtomEntryMapper {
     /// The entry for `node`.
@@ -19,12 +21,7 @@ enum AtomEntryMapper {
         entry.id = node.element("id", in: atom)?.trimmedText
         entry.title = node.element("title", in: atom).flatMap(plainText(of:))
 
-        let links = node.elements("link", in: atom)
-        if let alternate = links.first(where: { ($0.attribute("rel") ?? "alternate") == "alternate" }),
-            let href = alternate.attribute("href")
-        {
-            entry.url = FeedURL.resolve(href, against: alternate.base)
-        }
+        entry.url = FeedLinks.atomEntryLink(of: node)
 
         let summary = node.element("summary", in: atom)
         entry.summary = summary.flatMap(plainText(of:))
@@ -46,9 +43,7 @@ enum AtomEntryMapper {
         entry.updated = (node.element("updated", in: atom) ?? node.element("modified", in: atom))
             .flatMap { DateParsing.date(from: $0.text) }
 
-        entry.tags = node.elements("category", in: atom).compactMap {
-            FeedText.plain($0.attribute("label")) ?? FeedText.plain($0.attribute("term"))
-        }
+        entry.tags = FeedCategories.terms(of: node)
 
         FeedImages.add(from: node, to: &entry)
 
@@ -71,16 +66,36 @@ enum AtomEntryMapper {
         (node.attribute("type") ?? "text").trimmingCharacters(in: .whitespaces).lowercased()
     }
 
-    /// A text construct as plain text.
+    /// True when the element's text is base64: Atom 0.3's `mode="base64"`, or Atom 1.0's rule
+    /// that a media type other than text and XML is base64-encoded (RFC 4287, 4.1.3.3).
+    static func isBase64(_ node: XMLNode) -> Bool {
+        if node.attribute("mode")?.lowercased() == "base64" { return true }
+        guard node.attribute("type") != nil else { return false }
+        let type = type(of: node)
+        return type.contains("/") && !type.hasPrefix("text/") && !type.hasSuffix("/xml") && !type.hasSuffix("+xml")
+    }
+
+    /// The element's text, decoded when it is base64 (``isBase64(_:)``).
+    static func content(of node: XMLNode) -> String {
+        guard isBase64(node) else { return node.text }
+        let compact = node.text.filter { !$0.isWhitespace }
+        guard let data = Data(base64Encoded: compact, options: .ignoreUnknownCharacters) else { return node.text }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// A text construct as plain text. Markup written into a `text` construct without escaping
+    /// (`<title>Example <b>Atom</b></title>`) is read as markup, as feed readers do.
     static func plainText(of node: XMLNode) -> String? {
         switch type(of: node) {
         case "xhtml", "application/xhtml+xml":
             let text = Whitespace.collapse(node.allText)
             return text.isEmpty ? nil : text
         case "html", "text/html":
-            return FeedText.plain(node.text)
+            return FeedText.plain(content(of: node))
         default:
-            let text = Whitespace.collapse(HTMLEntities.decode(node.text))
+            if node.hasElements { return FeedText.plain(node.innerXML) }
+            // Decoded base64 is the text itself; otherwise entities escaped twice are decoded.
+            let text = Whitespace.collapse(isBase64(node) ? content(of: node) : HTMLEntities.decode(node.text))
             return text.isEmpty ? nil : text
         }
     }
@@ -95,9 +110,9 @@ enum AtomEntryMapper {
             let container = node.element("div", in: ["http://www.w3.org/1999/xhtml"]) ?? node
             body = .html(container.innerXML.trimmingCharacters(in: .whitespacesAndNewlines))
         case "html", "text/html":
-            body = .html(node.text)
+            body = .html(content(of: node))
         case "text", "text/plain":
-            body = .text(node.text)
+            body = node.hasElements ? .html(node.innerXML) : .text(content(of: node))
         default:
             body = type.hasSuffix("+xml") || type.hasSuffix("/xml") ? .html(node.innerXML) : nil
         }

@@ -23,6 +23,13 @@ public struct AtomImporter: PostImporter {
     /// - Returns: The posts, in feed order; at least one.
     /// - Throws: ``ImportError`` as ``FeedReader`` describes.
     public func posts(from data: Data, context: ImportContext) throws(ImportError) -> [Post] {
+        try importResult(from: data, context: context).posts
+    }
+
+    /// Imports every entry of the feed in `data`, with a warning for each entry skipped or untitled.
+    ///
+    /// - Throws: ``ImportError`` as ``FeedReader`` describes.
+    public func importResult(from data: Data, context: ImportContext) throws(ImportError) -> ImportResult {
         try FeedReader.allPosts(from: data, context: context, format: format)
     }
 }

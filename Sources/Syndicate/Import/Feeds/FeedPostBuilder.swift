@@ -5,8 +5,9 @@ import Foundation
 /// - The body becomes paragraphs through `HTMLText.paragraphs(fromHTML:)` (or blank-line
 ///   splitting for plain text), then `BoilerplateFilter.clean(_:title:)`; the filter's source,
 ///   author and tags are used only where the item gives none.
-/// - An item without a title takes the first sentence of its body; with no body either, it is
-///   an error naming the item number.
+/// - An item without a title takes one from its text by ``FeedTitle``'s rule; with no text
+///   either, it is an error naming the item number, which the feed readers turn into a skipped
+///   item and an ``ImportWarning``.
 /// - The id is the feed's own (guid, Atom id, JSON Feed id), else the item's URL, else a
 ///   digest of the title and body, so that re-reading the same feed gives the same ids.
 enum FeedPostBuilder {
@@ -38,13 +39,11 @@ enum FeedPostBuilder {
             markup = nil
         }
         let cleaned = context.boilerplate.clean(paragraphs, title: entry.title, links: [:], alreadyCollapsed: collapsed)
-        guard
-            let title = entry.title
-                ?? cleaned.paragraphs.first.flatMap({ SentenceSplitter.sentences(in: $0).first })
+        guard let title = entry.title ?? FeedTitle.derived(paragraphs: cleaned.paragraphs, entry: entry)
         else {
             throw ImportError(
                 .missingField, input: context.inputName, format: format, location: "item \(number)",
-                message: "item \(number) has neither a title nor a body to take one from; give it a title.")
+                message: "item \(number) is empty: no title, text, link, id, author, date, category or image; there is nothing to post.")
         }
         let id = entry.id ?? entry.url?.absoluteString ?? digestID(title: title, paragraphs: cleaned.paragraphs)
         let post = Post(

@@ -19,19 +19,33 @@ import Foundation
 /// `FeedReader` is also a `Sequence` of `Result<Post, ImportError>`, which ends after the first
 /// failure: `for result in reader { let post = try result.get() }`.
 ///
-/// Errors (all ``ImportError``): `.empty` for an empty input, `.notText` for binary data,
-/// UTF-16 or invalid UTF-8, `.malformed` for broken XML — truncated documents, mismatched tags,
+/// Errors (all ``ImportError``): `.empty` for an empty input, `.notText` for binary data or a
+/// byte that does not decode in the feed's charset (named with its offset), `.unknownCharset`
+/// for a charset the system cannot convert, `.malformed` for broken XML — truncated documents, mismatched tags,
 /// a root that is not `<rss>`, `<rdf:RDF>` or `<feed>` — with the line and column, `.tooLarge`
 /// when ``ImportLimits/maxItems``, ``ImportLimits/maxItemBytes`` or ``ImportLimits/maxDepth`` is
-/// breached, `.missingField` for an item with neither title nor body, and `.noContent` when the
-/// feed closes without any item. Posts already returned stay valid when a later error is thrown.
+/// breached, and `.noContent` when the feed closes without any item or with every item skipped.
+/// Posts already returned stay valid when a later error is thrown.
 ///
-/// The root element decides the dialect, so an RSS reader given an Atom file reads it as Atom.
+/// One bad item never sinks the feed: an item that cannot become a post (no title and no text
+/// to take one from, a field over ``ImportLimits/maxFieldBytes``) is skipped and ``warnings``
+/// says which and why; an item without a title takes one from its text (``ImportWarning``
+/// of kind `derivedTitle`). Structural damage — truncation, mismatched tags — stays an error.
+///
+/// The charset: a byte-order mark, ``ImportContext/declaredCharset`` (the server's), then the XML
+/// declaration decide, and a feed in any charset but UTF-8 is converted as it streams; a feed that
+/// declares none and is not UTF-8 is read as windows-1252 with a warning (`guessedCharset`).
+/// Entities declared in the internal DTD subset are expanded, within bounds.
+///
+/// The root element decides the dialect, so an RSS reader given an Atom file reads it as Atom
+/// (and a `<CHANNEL>` root as CDF, read by the RSS importer).
 /// JSON Feeds are read by ``JSONFeedImporter``.
 public final class FeedReader: Sequence, IteratorProtocol {
     /// The dialect, known once the root element has been read.
     enum Dialect {
         case rss2, rss1, atom
+        /// Microsoft's Channel Definition Format: a `<CHANNEL>` root with `<ITEM HREF>` children.
+        case cdf
 
         var format: ImportFormat { self == .atom ? .atom : .rss }
     }
@@ -45,7 +59,11 @@ public final class FeedReader: Sequence, IteratorProtocol {
     private var capturingItem = false
     private var captureStart = 0
     private var itemCount = 0
+    private var postCount = 0
     private var finished = false
+
+    /// The warnings so far, in document order: items skipped and titles derived.
+    public private(set) var warnings: [ImportWarning] = []
 
     /// Creates a reader over the file at `url`.
     ///
@@ -90,7 +108,8 @@ public final class FeedReader: Sequence, IteratorProtocol {
     /// Creates a reader over bytes already in memory.
     ///
     /// - Parameters:
-    ///   - data: The feed's bytes (UTF-8, or ISO-8859-1 when the XML declaration says so).
+    ///   - data: The feed's bytes, in the charset its byte-order mark, `context.declaredCharset` or
+    ///     XML declaration names (UTF-8 when none does).
     ///   - context: The input's name, base URL, boilerplate rules and limits.
     ///   - format: The expected format, named in errors; nil to let the root element name it.
     public convenience init(data: Data, context: ImportContext, format: ImportFormat? = nil) {
@@ -99,7 +118,8 @@ public final class FeedReader: Sequence, IteratorProtocol {
 
     init(source: XMLByteSource, context: ImportContext, format: ImportFormat?) {
         self.parser = XMLPullParser(
-            source: source, maxTokenBytes: context.limits.maxItemBytes, maxDepth: context.limits.maxDepth)
+            source: source, maxTokenBytes: context.limits.maxItemBytes, maxDepth: context.limits.maxDepth,
+            declaredCharset: context.declaredCharset)
         self.context = context
         self.declaredFormat = format
     }
@@ -155,6 +175,9 @@ public final class FeedReader: Sequence, IteratorProtocol {
                 guard itemCount > 0 else {
                     throw failure(.noContent, "the feed has no items; there is nothing to import.")
                 }
+                guard postCount > 0 else {
+                    throw FeedItemOutcome.nothingImported(warnings, format: format, context: context)
+                }
                 return nil
             }
             switch event {
@@ -172,7 +195,10 @@ public final class FeedReader: Sequence, IteratorProtocol {
                     parent.append(element: node)
                 } else if capturingItem {
                     capturingItem = false
-                    return try post(from: node)
+                    if let post = post(from: node) {
+                        postCount += 1
+                        return post
+                    }
                 } else {
                     channel.absorb(node, context: context)
                 }
@@ -206,6 +232,8 @@ public final class FeedReader: Sequence, IteratorProtocol {
             isItem = element.name.local == "item" && Namespace.rss.contains(element.name.namespace)
         case .atom:
             isItem = element.name.local == "entry" && Namespace.atomAny.contains(element.name.namespace)
+        case .cdf:
+            isItem = element.name.local == "ITEM" || element.name.local == "item"
         }
         if isItem {
             itemCount += 1
@@ -223,12 +251,17 @@ public final class FeedReader: Sequence, IteratorProtocol {
 
     private func startRoot(_ element: XMLPullParser.Element) throws(ImportError) {
         let name = element.name
-        if name.local == "rss", name.namespace.isEmpty {
+        if name.local == "rss", Namespace.rss.contains(name.namespace) {
             dialect = .rss2
         } else if name.local == "RDF", name.namespace == Namespace.rdf {
             dialect = .rss1
         } else if name.local == "feed", Namespace.atomAny.contains(name.namespace) {
             dialect = .atom
+        } else if name.local == "CHANNEL" || name.local == "channel", name.namespace.isEmpty {
+            dialect = .cdf
+            if let base = element.attributes.first(where: { $0.name.local.uppercased() == "BASE" && $0.name.namespace.isEmpty }) {
+                channel.xmlBase = FeedURL.resolve(base.value, against: context.baseURL)
+            }
         } else if name.local.lowercased() == "html" {
             throw failure(
                 .malformed,
@@ -241,6 +274,14 @@ public final class FeedReader: Sequence, IteratorProtocol {
                 location: "line \(element.line)")
         }
         updateContainerScope(element)
+        if let guessed = parser.guessedCharset {
+            warnings.append(
+                ImportWarning(
+                    .guessedCharset, input: context.inputName,
+                    message:
+                        "the feed declares no charset and is not UTF-8; it was read as \(guessed). Declare its charset in the XML declaration."
+                ))
+        }
     }
 
     /// Applies `xml:base` and `xml:lang` on the root or channel element.
@@ -265,18 +306,20 @@ public final class FeedReader: Sequence, IteratorProtocol {
             location: capturingItem ? "item \(itemCount), \(parser.location)" : parser.location)
     }
 
-    private func post(from node: XMLNode) throws(ImportError) -> Post {
+    /// The post for a finished item; nil when it is skipped (with a warning).
+    private func post(from node: XMLNode) -> Post? {
         let entry: FeedEntry
         let dialect = self.dialect ?? .rss2
         switch dialect {
         case .rss2, .rss1: entry = RSSItemMapper.entry(from: node)
         case .atom: entry = AtomEntryMapper.entry(from: node)
+        case .cdf: entry = CDFItemMapper.entry(from: node)
         }
-        return try FeedPostBuilder.post(
+        return FeedItemOutcome.post(
             from: entry, number: itemCount,
             fallbackAuthor: channel.author,
             fallbackLanguage: channel.language ?? channel.xmlLanguage,
             format: format ?? dialect.format,
-            context: context)
+            context: context, warnings: &warnings)
     }
 }

@@ -24,8 +24,18 @@ public struct JSONFeedImporter: PostImporter {
     ///   - context: The input's name, base URL, boilerplate rules and limits.
     /// - Returns: The posts, in feed order; at least one.
     /// - Throws: ``ImportError``: `.empty`, `.notText`, `.tooLarge`, `.malformed` (invalid JSON,
-    ///   no jsonfeed.org `version`, `items` not a list), `.noContent` (no items) or `.missingField`.
+    ///   no jsonfeed.org `version`, `items` not a list) or `.noContent` (no items, or every item
+    ///   skipped; see ``importResult(from:context:)``).
     public func posts(from data: Data, context: ImportContext) throws(ImportError) -> [Post] {
+        try importResult(from: data, context: context).posts
+    }
+
+    /// Imports every item of the JSON Feed in `data`, with a warning for each item skipped
+    /// (not an object, over the limits, no title and no text) or untitled.
+    ///
+    /// - Throws: ``ImportError`` as ``posts(from:context:)`` describes; `.noContent` when every
+    ///   item was skipped.
+    public func importResult(from data: Data, context: ImportContext) throws(ImportError) -> ImportResult {
         let text = try InputText.decode(data, format: format, context: context)
         // The scan is linear and iterative: it names the line of a syntax error and enforces
         // ImportLimits.maxDepth before JSONSerialization (which recurses) sees the document.
@@ -66,20 +76,35 @@ public struct JSONFeedImporter: PostImporter {
         let feedAuthor = Self.authorName(feed)
         let feedLanguage = (feed["language"] as? String).map(Whitespace.collapse).flatMap { $0.isEmpty ? nil : $0 }
         var posts: [Post] = []
+        var warnings: [ImportWarning] = []
         posts.reserveCapacity(items.count)
         for (offset, value) in items.enumerated() {
             let number = offset + 1
             guard let item = value as? [String: Any] else {
-                throw failure(
-                    .malformed, context, "item \(number) is not a JSON object.", location: "item \(number)")
+                warnings.append(
+                    ImportWarning(
+                        .skippedItem, input: context.inputName, item: number,
+                        message: "skipped: item \(number) is not a JSON object."))
+                continue
             }
-            let entry = try self.entry(from: item, number: number, base: base, context: context)
-            posts.append(
-                try FeedPostBuilder.post(
-                    from: entry, number: number, fallbackAuthor: feedAuthor, fallbackLanguage: feedLanguage,
-                    format: format, context: context))
+            let entry: FeedEntry
+            do {
+                entry = try self.entry(from: item, number: number, base: base, context: context)
+            } catch {
+                warnings.append(
+                    ImportWarning(
+                        .skippedItem, input: context.inputName, item: number, message: "skipped: \(error.message)"))
+                continue
+            }
+            if let post = FeedItemOutcome.post(
+                from: entry, number: number, fallbackAuthor: feedAuthor, fallbackLanguage: feedLanguage,
+                format: format, context: context, warnings: &warnings)
+            {
+                posts.append(post)
+            }
         }
-        return posts
+        guard !posts.isEmpty else { throw FeedItemOutcome.nothingImported(warnings, format: format, context: context) }
+        return ImportResult(posts: posts, warnings: warnings)
     }
 
     private func entry(from item: [String: Any], number: Int, base: URL?, context: ImportContext) throws(ImportError)

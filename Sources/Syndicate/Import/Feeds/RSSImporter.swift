@@ -23,22 +23,25 @@ public struct RSSImporter: PostImporter {
     /// - Returns: The posts, in feed order; at least one.
     /// - Throws: ``ImportError`` as ``FeedReader`` describes.
     public func posts(from data: Data, context: ImportContext) throws(ImportError) -> [Post] {
+        try importResult(from: data, context: context).posts
+    }
+
+    /// Imports every item of the feed in `data`, with a warning for each item skipped or untitled.
+    ///
+    /// - Throws: ``ImportError`` as ``FeedReader`` describes.
+    public func importResult(from data: Data, context: ImportContext) throws(ImportError) -> ImportResult {
         try FeedReader.allPosts(from: data, context: context, format: format)
     }
 }
 
 extension FeedReader {
-    /// Every post of the feed in `data`; UTF-16 input (with a byte-order mark) is converted first.
-    static func allPosts(from data: Data, context: ImportContext, format: ImportFormat) throws(ImportError) -> [Post] {
-        var bytes = data
-        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
-            bytes = Data(try InputText.decode(data, format: format, context: context, maxBytes: Int.max).utf8)
-        }
-        let reader = FeedReader(data: bytes, context: context, format: format)
+    /// Every post of the feed in `data`, with the warnings.
+    static func allPosts(from data: Data, context: ImportContext, format: ImportFormat) throws(ImportError) -> ImportResult {
+        let reader = FeedReader(data: data, context: context, format: format)
         var posts: [Post] = []
         while let post = try reader.nextPost() {
             posts.append(post)
         }
-        return posts
+        return ImportResult(posts: posts, warnings: reader.warnings)
     }
 }

@@ -177,14 +177,14 @@ import Testing
         #expect(try posts(xml).first?.title == "Mrs Spielman spoke on Saturday.")
     }
 
-    @Test func itemWithoutTitleOrBodyIsAMissingFieldNamingTheItem() throws {
-        let xml = "<rss><channel><item><title>A</title></item><item><guid>2</guid></item></channel></rss>"
-        #expect(throws: ImportError(
-            .missingField, input: "test.rss", format: .rss, location: "item 2",
-            message: "item 2 has neither a title nor a body to take one from; give it a title.")
-        ) {
-            try posts(xml)
-        }
+    @Test func itemWithoutTitleOrBodyNoLongerSinksTheFeed() throws {
+        // It used to be a missingField error for the whole feed; now the item is "Untitled"
+        // (it has a guid) and an empty item is skipped with a warning.
+        let xml = "<rss><channel><item><title>A</title></item><item><guid>2</guid></item><item/></channel></rss>"
+        let result = try RSSImporter().importResult(from: Data(xml.utf8), context: ImportContext(inputName: "test.rss"))
+        #expect(result.posts.map(\.title) == ["A", "Untitled"])
+        #expect(result.warnings.map(\.kind) == [.derivedTitle, .skippedItem])
+        #expect(result.warnings.map(\.item) == [2, 3])
     }
 
     @Test func sourceElementBecomesTheSource() throws {

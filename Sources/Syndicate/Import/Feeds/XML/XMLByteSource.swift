@@ -9,6 +9,8 @@ enum XMLByteSource {
     case stream(InputStream)
     /// A file handle, read chunk by chunk from its current offset.
     case fileHandle(FileHandle)
+    /// Another source in a charset other than UTF-8, converted as it is read.
+    case transcoded(XMLTranscodingSource)
 
     /// The size of one read.
     static let chunkSize = 64 * 1024
@@ -47,6 +49,8 @@ enum XMLByteSource {
             buffer.removeAll(keepingCapacity: true)
             buffer.append(contentsOf: data)
             return true
+        case .transcoded(let source):
+            return try source.read(into: &buffer)
         }
     }
 
@@ -54,5 +58,7 @@ enum XMLByteSource {
     struct ReadFailure: Error {
         /// The system's explanation.
         let reason: String
+        /// The bytes were read but do not decode in the document's charset.
+        var conversion = false
     }
 }

@@ -63,6 +63,11 @@ final class XMLNode {
         return result
     }
 
+    /// True when the element has child elements (not only text).
+    var hasElements: Bool {
+        children.contains { if case .element = $0 { true } else { false } }
+    }
+
     /// The direct text, whitespace collapsed; nil when empty.
     var trimmedText: String? {
         let collapsed = Whitespace.collapse(text)

@@ -2,14 +2,20 @@ import Foundation
 
 /// A pull tokenizer for the XML that feeds are written in: elements with namespaces, attributes,
 /// text with entities (XML's five, numeric, and the HTML names that feeds misuse), CDATA,
-/// comments, processing instructions and a skipped doctype.
+/// comments, processing instructions and a doctype whose internal subset may declare entities
+/// (``XMLEntityTable``, expanded with bounds).
 ///
 /// It reads ``XMLByteSource`` chunk by chunk, so memory is bounded by the largest single token
 /// (``maxTokenBytes``) and the nesting depth (``maxDepth``), never by the document. Each call to
 /// ``next()`` returns one event. It rejects what a feed reader must not accept silently:
 /// truncated documents (the root never closes), mismatched end tags, text outside the root, and
-/// bytes that are not UTF-8 (or ISO-8859-1 when the declaration says so). Errors carry the line
-/// and column. Declared entities are not expanded, so entity-expansion attacks cannot work.
+/// bytes that do not decode in the document's charset. Errors carry the line and column.
+///
+/// The charset is decided on the first chunk by ``CharsetSniffing/xml(_:server:)`` (byte-order
+/// mark, byte layout, the server's charset, the XML declaration); a document in any charset
+/// but UTF-8 is converted to UTF-8 as it is read (``XMLTranscodingSource``). A document that
+/// declares nothing and whose first 64 KiB are not UTF-8 is read as windows-1252, the legacy
+/// default of browsers and feedparser alike, and ``guessedCharset`` says so.
 struct XMLPullParser {
     /// A namespace-resolved element or attribute name.
     struct Name: Equatable {
@@ -72,7 +78,9 @@ struct XMLPullParser {
     private var started = false
     private(set) var line = 1
     private var lineStart = 0
-    private var isLatin1 = false
+    private let declaredCharset: String?
+    /// The charset the document was read in when nothing declared it and it was not UTF-8.
+    private(set) var guessedCharset: String?
 
     private var open: [(qualifiedName: String, name: Name, line: Int, boundPrefixes: [String])] = []
     private var namespaces = XMLNamespaceScope()
@@ -83,11 +91,13 @@ struct XMLPullParser {
     private var tagLine = 1
     private var tagColumn = 1
     private var scratch: [UInt8] = []
+    private var entities = XMLEntityTable()
     private var text: [UInt8] = []
 
     /// Creates a tokenizer over `source`.
-    init(source: XMLByteSource, maxTokenBytes: Int, maxDepth: Int) {
+    init(source: XMLByteSource, maxTokenBytes: Int, maxDepth: Int, declaredCharset: String? = nil) {
         self.source = source
+        self.declaredCharset = declaredCharset
         self.maxTokenBytes = max(1024, maxTokenBytes)
         self.maxDepth = max(1, maxDepth)
     }
@@ -203,6 +213,9 @@ struct XMLPullParser {
         do {
             more = try source.read(into: &buffer)
         } catch {
+            if error.conversion {
+                throw Failure(kind: .notText, message: error.reason + ".", location: location)
+            }
             throw Failure(kind: .unreadable, message: "reading failed: \(error.reason).", location: location)
         }
         guard more, !buffer.isEmpty else {
@@ -217,21 +230,63 @@ struct XMLPullParser {
         return true
     }
 
-    /// Rejects UTF-16 and binary data on the first chunk and skips a UTF-8 byte-order mark.
+    /// Decides the charset on the first chunk (converting what follows to UTF-8 when it is not
+    /// UTF-8), skips a byte-order mark, and rejects binary data.
     private mutating func checkStart() throws(Failure) {
-        if buffer.starts(with: [0xFF, 0xFE]) || buffer.starts(with: [0xFE, 0xFF]) {
+        let decision = CharsetSniffing.xml(buffer[...], server: declaredCharset)
+        var label = decision.label
+        if label == nil, decision.origin == .none, !Self.looksUTF8(buffer[...]) {
+            label = "windows-1252"
+            guessedCharset = label
+        }
+        guard let label else {
+            index = decision.skip
+            try rejectBinary()
+            return
+        }
+        guard let converter = CharsetConverter(label: label, baseOffset: decision.skip) else {
+            let origin = decision.origin == .server ? "the server's Content-Type names" : "the feed declares"
             throw Failure(
-                kind: .notText, message: "the feed is UTF-16; convert it to UTF-8 (for example with iconv).",
+                kind: .unknownCharset,
+                message:
+                    "\(origin) the charset \"\(label)\", which this system cannot convert; correct the name or convert the file to UTF-8.",
                 location: nil)
         }
-        if buffer.starts(with: [0xEF, 0xBB, 0xBF]) {
-            index = 3
+        let first = Array(buffer[min(decision.skip, buffer.count)...])
+        let transcoder = XMLTranscodingSource(inner: source, converter: converter, first: first)
+        source = .transcoded(transcoder)
+        index = 0
+        do {
+            if try !source.read(into: &buffer) { buffer = [] }
+        } catch {
+            throw Failure(kind: .notText, message: error.reason + ".", location: nil)
         }
+        try rejectBinary()
+    }
+
+    private func rejectBinary() throws(Failure) {
         if buffer.prefix(4096).contains(0) {
             throw Failure(
                 kind: .notText, message: "the input looks like binary data (it contains NUL bytes), not a feed.",
                 location: nil)
         }
+    }
+
+    /// True when the first 64 KiB of `bytes` are UTF-8 (a character cut at the end allowed).
+    static func looksUTF8(_ bytes: ArraySlice<UInt8>) -> Bool {
+        var window = bytes.prefix(65_536)
+        guard window.contains(where: { $0 >= 0x80 }) else { return true }
+        var lead = window.endIndex
+        while lead > window.startIndex, window.endIndex - lead < 4 {
+            lead -= 1
+            if window[lead] & 0xC0 != 0x80 { break }
+        }
+        if lead < window.endIndex {
+            let byte = window[lead]
+            let width = byte < 0xC0 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+            if window.endIndex - lead < width { window = window[..<lead] }
+        }
+        return window.withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) != nil }
     }
 
     /// Where ``scan(until:into:)`` puts the bytes it passes.
@@ -317,23 +372,21 @@ struct XMLPullParser {
             || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
     }
 
-    /// Decodes collected bytes as UTF-8 (or ISO-8859-1 when declared).
+    /// Decodes collected bytes (UTF-8, converted first when the document is in another charset).
     private func string(_ bytes: [UInt8]) throws(Failure) -> String {
-        if isLatin1 {
-            var result = String()
-            result.unicodeScalars.append(contentsOf: bytes.map { Unicode.Scalar($0) })
-            return result
-        }
-        guard let decoded = String(validating: bytes, as: UTF8.self) else { throw notUTF8() }
+        guard let decoded = String(validating: bytes, as: UTF8.self) else { throw notUTF8(bytes) }
         return decoded
     }
 
-    private func notUTF8() -> Failure {
-        Failure(
+    /// The error for `bytes`, which end at or just before the current position, not being UTF-8.
+    private func notUTF8(_ bytes: [UInt8]) -> Failure {
+        let invalid = InputText.firstInvalidUTF8Offset(Data(bytes)[...]) ?? 0
+        let offset = max(0, position - bytes.count + invalid)
+        return Failure(
             kind: .notText,
             message:
-                "the text before this point is not valid UTF-8 and the document declares no other encoding; convert the file to UTF-8 (for example with iconv).",
-            location: location)
+                "byte \(offset) is not valid UTF-8 and the document declares no other charset; declare its charset (<?xml version=\"1.0\" encoding=\"…\"?>) or convert the file to UTF-8.",
+            location: "byte \(offset), \(location)")
     }
 
     // MARK: - Tokens
@@ -353,7 +406,19 @@ struct XMLPullParser {
         text.removeAll(keepingCapacity: true)
         _ = try scan(until: UInt8(ascii: "<"), into: .text)
         let raw = try string(text)
-        return .text(text.contains(UInt8(ascii: "&")) ? HTMLEntities.decode(raw) : raw)
+        return .text(text.contains(UInt8(ascii: "&")) ? try decodeReferences(raw) : raw)
+    }
+
+    /// `raw` with declared entities expanded, then XML's, numeric and HTML's named references decoded.
+    private func decodeReferences(_ raw: String) throws(Failure) -> String {
+        guard !entities.isEmpty else { return HTMLEntities.decode(raw) }
+        do {
+            return HTMLEntities.decode(try entities.expand(raw, maxBytes: maxTokenBytes))
+        } catch {
+            switch error {
+            case .tooLarge(let message): throw Failure(kind: .tooLarge, message: message, location: location)
+            }
+        }
     }
 
     /// Reads a name (element or attribute).
@@ -363,7 +428,7 @@ struct XMLPullParser {
             throw malformed("expected \(what) but found '\(Self.describe(first))'; a literal '<' in text must be written &lt;.")
         }
         // Fast path: the whole name is in the buffer (a name holds no newline, so the line stays).
-        if !isLatin1 {
+        do {
             let start = index
             var end = start + 1
             while end < buffer.count, end - start <= Self.maxNameBytes, Self.isNameByte(buffer[end]) { end += 1 }
@@ -371,8 +436,8 @@ struct XMLPullParser {
                 let name = buffer.withUnsafeBufferPointer {
                     String(validating: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self)
                 }
+                guard let name else { throw notUTF8(Array(buffer[start..<end])) }
                 index = end
-                guard let name else { throw notUTF8() }
                 return name
             }
         }
@@ -439,7 +504,7 @@ struct XMLPullParser {
             tagBytes += text.count
             guard tagBytes <= maxTokenBytes else { throw tooLong() }
             let value = try string(text)
-            raw.append((attributeName, text.contains(UInt8(ascii: "&")) ? HTMLEntities.decode(value) : value))
+            raw.append((attributeName, text.contains(UInt8(ascii: "&")) ? try decodeReferences(value) : value))
         }
         return try openElement(qualifiedName, raw, line: tagLine, selfClosing: selfClosing)
     }
@@ -452,6 +517,11 @@ struct XMLPullParser {
                 kind: .tooLarge,
                 message: "elements are nested more than \(maxDepth) deep; raise ImportLimits.maxDepth if it is genuine.",
                 location: location)
+        }
+        var raw = raw
+        if open.isEmpty, qualifiedName == "feed", !raw.contains(where: { $0.name == "xmlns" }) {
+            // A <feed> root without a namespace is Atom written carelessly; read it as Atom 1.0.
+            raw.append(("xmlns", Namespace.atom))
         }
         let bound = namespaces.push(raw)
         let name = namespaces.element(qualifiedName)
@@ -500,7 +570,7 @@ struct XMLPullParser {
     /// name followed at once by `>` (the common `</title>`), closes it without making a `String`.
     /// Nil, with nothing read, in every other case, which the general path handles and reports.
     private mutating func closesInnermostInBuffer() throws(Failure) -> Name? {
-        guard !isLatin1, let innermost = open.last else { return nil }
+        guard let innermost = open.last else { return nil }
         var expected = innermost.qualifiedName
         let start = index
         let matched = expected.withUTF8 { name in
@@ -519,32 +589,15 @@ struct XMLPullParser {
         return innermost.name
     }
 
-    /// `<?…?>`: the XML declaration sets the encoding; other instructions are skipped.
+    /// `<?…?>`: skipped (the XML declaration's encoding was read before the first token).
     private mutating func readProcessingInstruction() throws(Failure) {
-        scratch.removeAll(keepingCapacity: true)
         while true {
-            guard try scan(until: UInt8(ascii: "?"), into: .scratch) else { throw truncated() }
+            guard try scan(until: UInt8(ascii: "?"), into: .discard) else { throw truncated() }
             advance()
             if try peek() == UInt8(ascii: ">") {
                 advance()
-                break
+                return
             }
-            scratch.append(UInt8(ascii: "?"))
-        }
-        let instruction = String(decoding: scratch.prefix(200), as: UTF8.self).lowercased()
-        guard instruction.hasPrefix("xml "), let range = instruction.range(of: "encoding") else { return }
-        let declared = instruction[range.upperBound...].drop { $0 == "=" || $0 == " " || $0 == "\"" || $0 == "'" }
-            .prefix { $0 != "\"" && $0 != "'" && $0 != " " }
-        switch declared {
-        case "utf-8", "utf8", "us-ascii", "ascii", "":
-            isLatin1 = false
-        case "iso-8859-1", "latin1", "latin-1", "iso8859-1", "windows-1252", "cp1252":
-            isLatin1 = true
-        default:
-            throw Failure(
-                kind: .notText,
-                message: "the feed declares the encoding \(declared), which is not supported; convert it to UTF-8.",
-                location: location)
         }
     }
 
@@ -608,15 +661,16 @@ struct XMLPullParser {
         }
     }
 
-    /// Skips a doctype, including an internal subset in brackets; declared entities are ignored.
+    /// Reads a doctype, including an internal subset in brackets, and keeps the general entities
+    /// it declares.
     private mutating func skipDoctype() throws(Failure) {
         var brackets = 0
         var quote: UInt8?
-        var length = 0
+        scratch.removeAll(keepingCapacity: true)
         while let byte = try peek() {
             advance()
-            length += 1
-            guard length <= maxTokenBytes else { throw tooLong() }
+            scratch.append(byte)
+            guard scratch.count <= maxTokenBytes else { throw tooLong() }
             if let open = quote {
                 if byte == open { quote = nil }
                 continue
@@ -625,7 +679,9 @@ struct XMLPullParser {
             case UInt8(ascii: "\""), UInt8(ascii: "'"): quote = byte
             case UInt8(ascii: "["): brackets += 1
             case UInt8(ascii: "]"): brackets -= 1
-            case UInt8(ascii: ">") where brackets <= 0: return
+            case UInt8(ascii: ">") where brackets <= 0:
+                if scratch.contains(UInt8(ascii: "[")) { entities.declare(from: scratch) }
+                return
             default: break
             }
         }
