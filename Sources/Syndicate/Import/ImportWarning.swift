@@ -37,13 +37,22 @@ public struct ImportWarning: Sendable, Hashable, CustomStringConvertible {
     /// What happened and why, one sentence.
     public let message: String
 
+    /// For a skipped item, the kind of error it would have been; what a feed whose every item
+    /// was skipped is refused as.
+    let cause: ImportError.Kind?
+
     /// Creates a warning.
     public init(_ kind: Kind, input: String, item: Int? = nil, reference: String? = nil, message: String) {
+        self.init(kind, input: input, item: item, reference: reference, message: message, cause: nil)
+    }
+
+    init(_ kind: Kind, input: String, item: Int?, reference: String?, message: String, cause: ImportError.Kind?) {
         self.kind = kind
         self.input = input
         self.item = item
         self.reference = reference
         self.message = message
+        self.cause = cause
     }
 
     /// One line: `<input> (item <n>, <reference>): <message>`.

@@ -24,7 +24,8 @@ import Foundation
 /// for a charset the system cannot convert, `.malformed` for broken XML — truncated documents, mismatched tags,
 /// a root that is not `<rss>`, `<rdf:RDF>` or `<feed>` — with the line and column, `.tooLarge`
 /// when ``ImportLimits/maxItems``, ``ImportLimits/maxItemBytes`` or ``ImportLimits/maxDepth`` is
-/// breached, and `.noContent` when the feed closes without any item or with every item skipped.
+/// breached, and `.noContent` when the feed closes without any item; when every item was
+/// skipped, the first skipped item's error (e.g. `.missingField` for an empty item).
 /// Posts already returned stay valid when a later error is thrown.
 ///
 /// One bad item never sinks the feed: an item that cannot become a post (no title and no text
