@@ -23,6 +23,7 @@ public struct ImportWarning: Sendable, Hashable, CustomStringConvertible {
         /// The input declared no charset and was not UTF-8, so it was read as windows-1252.
         public static let guessedCharset = Kind("guessedCharset")
 
+        /// The kind's stable name, e.g. `skippedItem`.
         public var description: String { name }
     }
 

@@ -63,6 +63,10 @@ enum EncodingTestError: Error {
         ("utf-16le", "UTF-16LE", "Ofsted’s plan ✓"),
         ("utf-16be", "UTF-16BE", "Ofsted’s plan ✓"),
         ("utf-32", "UTF-32", "Ofsted’s plan ✓"),
+        ("utf-32le", "UTF-32LE", "Ofsted’s plan ✓"),
+        ("utf-32be", "UTF-32BE", "Ofsted’s plan ✓"),
+        ("iso-8859-9", "ISO-8859-9", "Okul haberleri: öğrenci"),
+        ("koi8-u", "KOI8-U", "Шкільні новини"),
     ]
 
     @Test(arguments: samples.map(\.label))
