@@ -20,7 +20,9 @@ public struct ImportWarning: Sendable, Hashable, CustomStringConvertible {
         /// The item had no title and no text to take one from; its link, or `Untitled`, is the title.
         public static let derivedTitle = Kind("derivedTitle")
 
-        /// The input declared no charset and was not UTF-8, so it was read as windows-1252.
+        /// The bytes overruled the declaration: the input declared no charset and was not UTF-8,
+        /// so it was read as windows-1252; or it declared a legacy charset but is UTF-8, so it was
+        /// read as UTF-8.
         public static let guessedCharset = Kind("guessedCharset")
 
         /// The kind's stable name, e.g. `skippedItem`.

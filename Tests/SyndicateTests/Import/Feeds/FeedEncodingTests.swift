@@ -130,6 +130,14 @@ enum EncodingTestError: Error {
         #expect(read.warnings.map(\.kind) == [.guessedCharset])
     }
 
+    @Test func aLegacyDeclarationOverUTF8TextIsReadAsUTF8WithAWarning() throws {
+        let xml = "<?xml version=\"1.0\" encoding=\"iso-8859-1\"?><rss><channel><item><title>Café “quoted”</title></item></channel></rss>"
+        let read = try RSSImporter().importResult(from: Data(xml.utf8), context: ImportContext(inputName: "t.rss"))
+        #expect(read.posts.map(\.title) == ["Café “quoted”"])
+        #expect(read.warnings.map(\.kind) == [.guessedCharset])
+        #expect(read.warnings.first?.message.contains("declares the charset iso-8859-1 but its text is UTF-8") == true)
+    }
+
     @Test func anUnknownCharsetIsATypedErrorNamingIt() throws {
         let xml = "<?xml version=\"1.0\" encoding=\"x-no-such-charset\"?><rss><channel><item><title>A</title></item></channel></rss>"
         let error = try #require(throws: ImportError.self) {
