@@ -7,7 +7,10 @@ import Foundation
 /// charset (``ImportContext/declaredCharset``); the document's own declaration — the XML
 /// declaration's `encoding`, or for HTML a `<meta charset>` or `http-equiv="Content-Type"` in
 /// the first 1,024 bytes; else UTF-8. A declaration of UTF-16 or UTF-32 in a document whose
-/// bytes are ASCII-compatible (it could be read, so it is not UTF-16) is ignored.
+/// bytes are ASCII-compatible (it could be read, so it is not UTF-16) is ignored. Callers read a
+/// document whose own declaration names a legacy charset as UTF-8 when its bytes are UTF-8 with
+/// non-ASCII text (``isUTF8Text(_:)``): a file re-encoded as UTF-8 without its declaration
+/// updated is far commoner than legacy text that happens to form valid UTF-8.
 enum CharsetSniffing {
     /// What decided the charset.
     enum Origin: Equatable {
@@ -46,6 +49,13 @@ enum CharsetSniffing {
                 : Decision(label: declared, skip: 0, origin: .declaration)
         }
         return Decision(label: nil, skip: 0, origin: .none)
+    }
+
+    /// True when the first 64 KiB of `bytes` hold non-ASCII text and are valid UTF-8 (a
+    /// character cut at the end allowed).
+    static func isUTF8Text(_ bytes: ArraySlice<UInt8>) -> Bool {
+        let window = bytes.prefix(65_536)
+        return window.contains { $0 >= 0x80 } && XMLPullParser.looksUTF8(window)
     }
 
     private static func usable(_ server: String?) -> Decision? {

@@ -20,9 +20,12 @@ public struct ImportWarning: Sendable, Hashable, CustomStringConvertible {
         /// The item had no title and no text to take one from; its link, or `Untitled`, is the title.
         public static let derivedTitle = Kind("derivedTitle")
 
-        /// The input declared no charset and was not UTF-8, so it was read as windows-1252.
+        /// The bytes overruled the declaration: the input declared no charset and was not UTF-8,
+        /// so it was read as windows-1252; or it declared a legacy charset but is UTF-8, so it was
+        /// read as UTF-8.
         public static let guessedCharset = Kind("guessedCharset")
 
+        /// The kind's stable name, e.g. `skippedItem`.
         public var description: String { name }
     }
 
@@ -37,13 +40,22 @@ public struct ImportWarning: Sendable, Hashable, CustomStringConvertible {
     /// What happened and why, one sentence.
     public let message: String
 
+    /// For a skipped item, the kind of error it would have been; what a feed whose every item
+    /// was skipped is refused as.
+    let cause: ImportError.Kind?
+
     /// Creates a warning.
     public init(_ kind: Kind, input: String, item: Int? = nil, reference: String? = nil, message: String) {
+        self.init(kind, input: input, item: item, reference: reference, message: message, cause: nil)
+    }
+
+    init(_ kind: Kind, input: String, item: Int?, reference: String?, message: String, cause: ImportError.Kind?) {
         self.kind = kind
         self.input = input
         self.item = item
         self.reference = reference
         self.message = message
+        self.cause = cause
     }
 
     /// One line: `<input> (item <n>, <reference>): <message>`.

@@ -4,7 +4,8 @@ import Foundation
 ///
 /// The charset is decided by ``CharsetSniffing/document(_:server:format:)``: a byte-order mark,
 /// then ``ImportContext/declaredCharset`` (the server's), then an HTML page's `<meta charset>` or
-/// `http-equiv` Content-Type (or an XML declaration), else UTF-8; other charsets are converted
+/// `http-equiv` Content-Type (or an XML declaration) — unless the bytes are UTF-8 with non-ASCII
+/// text, which wins over a declaration inside the document — else UTF-8; other charsets are converted
 /// through the system's `iconv` (``CharsetConverter``). Rejects empty input, input over the size
 /// limit, a byte that does not decode (`.notText`, located at its offset), an unknown charset
 /// (`.unknownCharset`) and binary data (NUL bytes or a high share of control characters), each
@@ -46,8 +47,14 @@ public enum InputText {
 
     /// The text of `data` in the charset ``CharsetSniffing/document(_:server:format:)`` decides.
     private static func convert(_ data: Data, format: ImportFormat?, context: ImportContext) throws(ImportError) -> String {
-        let decision = CharsetSniffing.document(Array(data.prefix(1024))[...], server: context.declaredCharset, format: format)
+        var decision = CharsetSniffing.document(Array(data.prefix(1024))[...], server: context.declaredCharset, format: format)
         let body = data.dropFirst(decision.skip)
+        if decision.origin == .declaration, decision.label != nil, body.contains(where: { $0 >= 0x80 }),
+            firstInvalidUTF8Offset(body) == nil
+        {
+            // Declared legacy but UTF-8 throughout: a file re-encoded without its <meta> updated.
+            decision.label = nil
+        }
         guard let label = decision.label else {
             if let offset = firstInvalidUTF8Offset(body) {
                 throw notText(

@@ -82,6 +82,11 @@ import Testing
         #expect(decoded == html)
     }
 
+    @Test func aMetaCharsetOverUTF8TextGivesWayToUTF8() throws {
+        let html = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\"><title>学校新闻</title></head></html>"
+        #expect(try InputText.decode(Data(html.utf8), format: .html, context: context) == html)
+    }
+
     @Test func theServersCharsetDecidesForAnyFormat() throws {
         let data = try encoded("Новости школы", as: "WINDOWS-1251")
         let context = ImportContext(inputName: "a.txt", declaredCharset: "windows-1251")

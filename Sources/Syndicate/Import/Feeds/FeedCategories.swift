@@ -15,9 +15,17 @@ enum FeedCategories {
     /// The terms of `item`'s category elements in document order.
     static func terms(of item: XMLNode) -> [String] {
         var terms: [String] = []
+        // Items have a handful of categories, where a linear look-up beats hashing; a set takes
+        // over past sixteen so that a hostile item with thousands stays linear.
         var seen = Set<String>()
         func add(_ text: String?) {
-            guard let term = FeedText.plain(text), seen.insert(term).inserted else { return }
+            guard let term = FeedText.plain(text) else { return }
+            if terms.count < 16 {
+                guard !terms.contains(term) else { return }
+            } else {
+                if seen.isEmpty { seen = Set(terms) }
+                guard seen.insert(term).inserted else { return }
+            }
             terms.append(term)
         }
         for case .element(let child) in item.children {

@@ -33,20 +33,31 @@ enum FeedItemOutcome {
             }
             return post
         } catch {
-            warnings.append(
-                ImportWarning(
-                    .skippedItem, input: context.inputName, item: number, reference: reference,
-                    message: "skipped: \(error.message)"))
+            warnings.append(skipped(number, reference: reference, error: error, context: context))
             return nil
         }
     }
 
-    /// The error for a feed whose every item was skipped, quoting the first reason.
+    /// The warning for item `number`, skipped because of `error`.
+    static func skipped(_ number: Int, reference: String?, error: ImportError, context: ImportContext) -> ImportWarning {
+        ImportWarning(
+            .skippedItem, input: context.inputName, item: number, reference: reference,
+            message: "skipped: \(error.message)", cause: error.kind)
+    }
+
+    /// The error for a feed whose every item was skipped: the first item's own error (its kind,
+    /// place and message), saying how many items went the same way.
     static func nothingImported(_ warnings: [ImportWarning], format: ImportFormat?, context: ImportContext) -> ImportError {
-        let first = warnings.first { $0.kind == .skippedItem }
-        let reason = first.map { " (the first: \($0.message.dropFirst("skipped: ".count)))" } ?? ""
+        let skipped = warnings.filter { $0.kind == .skippedItem }
+        guard let first = skipped.first else {
+            return ImportError(
+                .noContent, input: context.inputName, format: format,
+                message: "the feed has no item that could be read; there is nothing to import.")
+        }
+        let reason = String(first.message.dropFirst("skipped: ".count))
+        let others = skipped.count > 1 ? " Every one of the feed's \(skipped.count) items was skipped; there is nothing to import." : ""
         return ImportError(
-            .noContent, input: context.inputName, format: format, location: first?.item.map { "item \($0)" },
-            message: "every item of the feed was skipped\(reason); there is nothing to import.")
+            first.cause ?? .noContent, input: context.inputName, format: format, location: first.item.map { "item \($0)" },
+            message: reason + others)
     }
 }

@@ -24,7 +24,8 @@ import Foundation
 /// for a charset the system cannot convert, `.malformed` for broken XML — truncated documents, mismatched tags,
 /// a root that is not `<rss>`, `<rdf:RDF>` or `<feed>` — with the line and column, `.tooLarge`
 /// when ``ImportLimits/maxItems``, ``ImportLimits/maxItemBytes`` or ``ImportLimits/maxDepth`` is
-/// breached, and `.noContent` when the feed closes without any item or with every item skipped.
+/// breached, and `.noContent` when the feed closes without any item; when every item was
+/// skipped, the first skipped item's error (e.g. `.missingField` for an empty item).
 /// Posts already returned stay valid when a later error is thrown.
 ///
 /// One bad item never sinks the feed: an item that cannot become a post (no title and no text
@@ -34,7 +35,8 @@ import Foundation
 ///
 /// The charset: a byte-order mark, ``ImportContext/declaredCharset`` (the server's), then the XML
 /// declaration decide, and a feed in any charset but UTF-8 is converted as it streams; a feed that
-/// declares none and is not UTF-8 is read as windows-1252 with a warning (`guessedCharset`).
+/// declares none and is not UTF-8 is read as windows-1252, and one that declares a legacy charset
+/// but is UTF-8 is read as UTF-8, each with a warning (`guessedCharset`).
 /// Entities declared in the internal DTD subset are expanded, within bounds.
 ///
 /// The root element decides the dialect, so an RSS reader given an Atom file reads it as Atom
@@ -274,13 +276,9 @@ public final class FeedReader: Sequence, IteratorProtocol {
                 location: "line \(element.line)")
         }
         updateContainerScope(element)
-        if let guessed = parser.guessedCharset {
+        if let note = parser.charsetNote {
             warnings.append(
-                ImportWarning(
-                    .guessedCharset, input: context.inputName,
-                    message:
-                        "the feed declares no charset and is not UTF-8; it was read as \(guessed). Declare its charset in the XML declaration."
-                ))
+                ImportWarning(.guessedCharset, input: context.inputName, message: note + " Declare its charset correctly."))
         }
     }
 

@@ -24,8 +24,8 @@ public struct JSONFeedImporter: PostImporter {
     ///   - context: The input's name, base URL, boilerplate rules and limits.
     /// - Returns: The posts, in feed order; at least one.
     /// - Throws: ``ImportError``: `.empty`, `.notText`, `.tooLarge`, `.malformed` (invalid JSON,
-    ///   no jsonfeed.org `version`, `items` not a list) or `.noContent` (no items, or every item
-    ///   skipped; see ``importResult(from:context:)``).
+    ///   no jsonfeed.org `version`, `items` not a list) or `.noContent` (no items); when every
+    ///   item is skipped, the first item's error (see ``importResult(from:context:)``).
     public func posts(from data: Data, context: ImportContext) throws(ImportError) -> [Post] {
         try importResult(from: data, context: context).posts
     }
@@ -33,8 +33,8 @@ public struct JSONFeedImporter: PostImporter {
     /// Imports every item of the JSON Feed in `data`, with a warning for each item skipped
     /// (not an object, over the limits, no title and no text) or untitled.
     ///
-    /// - Throws: ``ImportError`` as ``posts(from:context:)`` describes; `.noContent` when every
-    ///   item was skipped.
+    /// - Throws: ``ImportError`` as ``posts(from:context:)`` describes; when every item was
+    ///   skipped, the first item's error.
     public func importResult(from data: Data, context: ImportContext) throws(ImportError) -> ImportResult {
         let text = try InputText.decode(data, format: format, context: context)
         // The scan is linear and iterative: it names the line of a syntax error and enforces
@@ -81,19 +81,15 @@ public struct JSONFeedImporter: PostImporter {
         for (offset, value) in items.enumerated() {
             let number = offset + 1
             guard let item = value as? [String: Any] else {
-                warnings.append(
-                    ImportWarning(
-                        .skippedItem, input: context.inputName, item: number,
-                        message: "skipped: item \(number) is not a JSON object."))
+                let error = failure(.malformed, context, "item \(number) is not a JSON object.", location: "item \(number)")
+                warnings.append(FeedItemOutcome.skipped(number, reference: nil, error: error, context: context))
                 continue
             }
             let entry: FeedEntry
             do {
                 entry = try self.entry(from: item, number: number, base: base, context: context)
             } catch {
-                warnings.append(
-                    ImportWarning(
-                        .skippedItem, input: context.inputName, item: number, message: "skipped: \(error.message)"))
+                warnings.append(FeedItemOutcome.skipped(number, reference: nil, error: error, context: context))
                 continue
             }
             if let post = FeedItemOutcome.post(

@@ -56,3 +56,33 @@ import Testing
         #expect(error.kind == .tooLarge)
     }
 }
+
+@Suite struct FeedPrefixedRootTests {
+    @Test func aPrefixedAtomFeedIsSniffedAndImported() throws {
+        let xml = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <!-- generated -->
+            <atom:feed xmlns:atom="http://www.w3.org/2005/Atom"><atom:entry><atom:title>Prefixed</atom:title>
+            <atom:link href="https://school.example/p"/><atom:category term="news"/></atom:entry></atom:feed>
+            """
+        let data = Data(xml.utf8)
+        let format = ImportFormat.sniff(data, fileName: "feed.xml")
+        #expect(format == .atom)
+        let posts = try AtomImporter().posts(from: data, context: ImportContext(inputName: "feed.xml"))
+        #expect(posts.map(\.title) == ["Prefixed"])
+        #expect(posts.first?.url?.absoluteString == "https://school.example/p")
+        #expect(posts.first?.tags == ["news"])
+    }
+
+    @Test func aDoctypeWithEntitiesIsSniffedAsAFeedNotAPage() throws {
+        let xml = """
+            <?xml version="1.0"?>
+            <!DOCTYPE rss [ <!ENTITY nbsp "&#160;"> <!ENTITY school "Hilltop"> ]>
+            <rss version="2.0"><channel><item><title>&school;&nbsp;news</title></item></channel></rss>
+            """
+        let data = Data(xml.utf8)
+        #expect(ImportFormat.sniff(data, fileName: "feed.xml") == .rss)
+        let posts = try RSSImporter().posts(from: data, context: ImportContext(inputName: "feed.xml"))
+        #expect(posts.map(\.title) == ["Hilltop news"])
+    }
+}

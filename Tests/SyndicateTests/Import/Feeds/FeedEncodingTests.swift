@@ -63,6 +63,10 @@ enum EncodingTestError: Error {
         ("utf-16le", "UTF-16LE", "Ofsted’s plan ✓"),
         ("utf-16be", "UTF-16BE", "Ofsted’s plan ✓"),
         ("utf-32", "UTF-32", "Ofsted’s plan ✓"),
+        ("utf-32le", "UTF-32LE", "Ofsted’s plan ✓"),
+        ("utf-32be", "UTF-32BE", "Ofsted’s plan ✓"),
+        ("iso-8859-9", "ISO-8859-9", "Okul haberleri: öğrenci"),
+        ("koi8-u", "KOI8-U", "Шкільні новини"),
     ]
 
     @Test(arguments: samples.map(\.label))
@@ -124,6 +128,14 @@ enum EncodingTestError: Error {
         let read = try RSSImporter().importResult(from: Data(bytes), context: ImportContext(inputName: "t.rss"))
         #expect(read.posts.map(\.title) == ["don’t pay 5 €"])
         #expect(read.warnings.map(\.kind) == [.guessedCharset])
+    }
+
+    @Test func aLegacyDeclarationOverUTF8TextIsReadAsUTF8WithAWarning() throws {
+        let xml = "<?xml version=\"1.0\" encoding=\"iso-8859-1\"?><rss><channel><item><title>Café “quoted”</title></item></channel></rss>"
+        let read = try RSSImporter().importResult(from: Data(xml.utf8), context: ImportContext(inputName: "t.rss"))
+        #expect(read.posts.map(\.title) == ["Café “quoted”"])
+        #expect(read.warnings.map(\.kind) == [.guessedCharset])
+        #expect(read.warnings.first?.message.contains("declares the charset iso-8859-1 but its text is UTF-8") == true)
     }
 
     @Test func anUnknownCharsetIsATypedErrorNamingIt() throws {

@@ -82,3 +82,13 @@ import Testing
         #expect(post.tags == ["Ofsted", "sci"])
     }
 }
+
+@Suite struct ManyCategoriesTests {
+    @Test func manyCategoriesAreDeduplicatedPastTheLinearLookUp() throws {
+        let names = (0..<30).map { "tag\($0 % 20)" }   // 20 distinct, then 10 repeats
+        let xml = "<rss><channel><item><title>T</title>" + names.map { "<category>\($0)</category>" }.joined()
+            + "</item></channel></rss>"
+        let post = try #require(try RSSImporter().posts(from: Data(xml.utf8), context: ImportContext(inputName: "t.rss")).first)
+        #expect(post.tags == (0..<20).map { "tag\($0)" })
+    }
+}

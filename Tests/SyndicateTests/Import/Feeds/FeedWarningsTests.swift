@@ -62,13 +62,14 @@ import Testing
         #expect(read.warnings.map(\.item) == [3, 4])
     }
 
-    @Test func aFeedWhoseEveryItemIsEmptyIsNoContentQuotingTheFirstReason() throws {
+    @Test func aFeedWhoseEveryItemIsEmptyIsRefusedWithTheFirstItemsError() throws {
         let error = try #require(throws: ImportError.self) {
             try result("<rss><channel><item></item><item><comments>x</comments></item></channel></rss>")
         }
-        #expect(error.kind == .noContent)
+        #expect(error.kind == .missingField)
         #expect(error.location == "item 1")
-        #expect(error.message.hasPrefix("every item of the feed was skipped"))
+        #expect(error.message.hasPrefix("item 1 is empty: "))
+        #expect(error.message.hasSuffix("Every one of the feed's 2 items was skipped; there is nothing to import."))
     }
 
     @Test func structuralDamageStaysAnError() throws {

@@ -15,7 +15,9 @@ import Foundation
 /// mark, byte layout, the server's charset, the XML declaration); a document in any charset
 /// but UTF-8 is converted to UTF-8 as it is read (``XMLTranscodingSource``). A document that
 /// declares nothing and whose first 64 KiB are not UTF-8 is read as windows-1252, the legacy
-/// default of browsers and feedparser alike, and ``guessedCharset`` says so.
+/// default of browsers and feedparser alike; one whose XML declaration names a legacy charset
+/// but whose first 64 KiB are UTF-8 with non-ASCII text (a file re-encoded without updating its
+/// declaration) is read as UTF-8. ``charsetNote`` says which.
 struct XMLPullParser {
     /// A namespace-resolved element or attribute name.
     struct Name: Equatable {
@@ -79,8 +81,8 @@ struct XMLPullParser {
     private(set) var line = 1
     private var lineStart = 0
     private let declaredCharset: String?
-    /// The charset the document was read in when nothing declared it and it was not UTF-8.
-    private(set) var guessedCharset: String?
+    /// What the bytes decided against the declaration, when they did (one sentence).
+    private(set) var charsetNote: String?
 
     private var open: [(qualifiedName: String, name: Name, line: Int, boundPrefixes: [String])] = []
     private var namespaces = XMLNamespaceScope()
@@ -237,7 +239,10 @@ struct XMLPullParser {
         var label = decision.label
         if label == nil, decision.origin == .none, !Self.looksUTF8(buffer[...]) {
             label = "windows-1252"
-            guessedCharset = label
+            charsetNote = "the feed declares no charset and is not UTF-8; it was read as windows-1252."
+        } else if let declared = label, decision.origin == .declaration, CharsetSniffing.isUTF8Text(buffer[...]) {
+            label = nil
+            charsetNote = "the feed declares the charset \(declared) but its text is UTF-8; it was read as UTF-8."
         }
         guard let label else {
             index = decision.skip
