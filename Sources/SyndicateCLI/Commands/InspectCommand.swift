@@ -39,18 +39,3 @@ struct InspectCommand: ParsableCommand {
         ImportWarningJSON.report(result.warnings, json: json)
     }
 }
-
-extension PostInputOptions {
-    /// The posts of the input with the importer's warnings; exits 65 when it cannot be imported.
-    func importResult() throws -> ImportResult {
-        let context = ImportContext(inputName: input, baseURL: baseURL.flatMap(URL.init(string:)))
-        do {
-            let data = try InputReader.read(input, limits: context.limits)
-            let chosen = format.format ?? ImportFormat.sniff(data, fileName: context.inputName)
-            return try PostImport.importer(for: chosen).importResult(from: data, context: context)
-        } catch {
-            FileHandle.standardError.write(Data("syndicate: \(error)\n".utf8))
-            throw ExitCode(65)
-        }
-    }
-}

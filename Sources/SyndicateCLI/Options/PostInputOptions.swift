@@ -45,26 +45,37 @@ struct PostInputOptions: ParsableArguments {
         }
     }
 
-    /// Reads and imports the input and applies the overrides; on failure prints the error to
-    /// standard error and exits 65.
+    /// Reads and imports the input and applies the overrides; the importer's warnings (a feed
+    /// item skipped, a title made up) go to standard error. On failure prints the error and
+    /// exits 65.
     func posts() throws -> [Post] {
+        let result = try importResult()
+        ImportWarningJSON.report(result.warnings, json: false)
+        return result.posts
+    }
+
+    /// The posts of the input, overrides applied, with the importer's warnings; on failure
+    /// prints the error to standard error and exits 65.
+    func importResult() throws -> ImportResult {
         let context = ImportContext(inputName: input, baseURL: baseURL.flatMap(URL.init(string:)))
-        let posts: [Post]
+        var result: ImportResult
         do {
             let data = try InputReader.read(input, limits: context.limits)
-            posts = try PostImport.posts(from: data, format: format.format, context: context)
+            let chosen = format.format ?? ImportFormat.sniff(data, fileName: context.inputName)
+            result = try PostImport.importer(for: chosen).importResult(from: data, context: context)
         } catch {
             FileHandle.standardError.write(Data("syndicate: \(error)\n".utf8))
             throw ExitCode(65)
         }
-        if posts.count > 1, url != nil || title != nil {
+        if result.posts.count > 1, url != nil || title != nil {
             FileHandle.standardError.write(
                 Data(
-                    "syndicate: \(input) holds \(posts.count) posts, and --url and --title name one post's; leave them out, or give a file with one post.\n"
+                    "syndicate: \(input) holds \(result.posts.count) posts, and --url and --title name one post's; leave them out, or give a file with one post.\n"
                         .utf8))
             throw ExitCode.validationFailure
         }
-        return posts.map(overridden)
+        result.posts = result.posts.map(overridden)
+        return result
     }
 
     /// `post` with `--url`, `--title` and `--tag` applied. A post identified by its old URL, or

@@ -36,6 +36,17 @@ import Testing
         #expect(warnings.first??["input"] as? String == file.path)
     }
 
+    @Test func previewAndADryRunPostWarnOnStandardErrorAndGoOn() throws {
+        let file = try write(Self.feed)
+        defer { try? FileManager.default.removeItem(at: file) }
+        for arguments in [["preview", file.path, "--to", "mastodon"], ["post", file.path, "--to", "mastodon", "--dry-run"]] {
+            let outcome = try CLIRunner.run(arguments)
+            #expect(outcome.status == 0, "\(arguments): \(outcome.stderr)")
+            #expect(outcome.stdout.contains("Sports day"))
+            #expect(outcome.stderr.split(separator: "\n").filter { $0.hasPrefix("syndicate: warning:") }.count == 2, "\(outcome.stderr)")
+        }
+    }
+
     @Test func inspectHumanOutputWarnsOnStandardError() throws {
         let file = try write(Self.feed)
         defer { try? FileManager.default.removeItem(at: file) }
