@@ -76,7 +76,9 @@ public enum ExcerptCleaner {
             result += result.isEmpty ? sentence : " " + sentence
             if result.count >= stem.count { break }
         }
-        guard result.hasPrefix(stem), result.count > stem.count, result.count - stem.count <= maximumCompletion
+        // The completion ends a sentence: not at a heading the next paragraph begins with.
+        guard result.hasPrefix(stem), result.count > stem.count, result.count - stem.count <= maximumCompletion,
+            ExcerptMarker.endsSentence(Substring(result))
         else { return nil }
         return result
     }

@@ -36,6 +36,18 @@ import Testing
                 == "The council has approved plans for a new primary school in Riverside.")
     }
 
+    @Test func completionStopsAtTheParagraphAndNeverEndsOnAHeading() {
+        // A page description cut mid-sentence, whose body goes on with a sub-heading.
+        let description = "Séries, documentaires, programmes jeunesse. Retrouvez nos recommandations de la semaine. Pour dépasser..."
+        let body = [
+            "Séries, documentaires, programmes jeunesse. Retrouvez nos recommandations de la semaine.", "Pour dépasser le tabac",
+            "Un documentaire en trois épisodes.",
+        ]
+        #expect(
+            ExcerptCleaner.summary(description, body: body, filter: .default)
+                == "Séries, documentaires, programmes jeunesse. Retrouvez nos recommandations de la semaine.")
+    }
+
     @Test func summaryThatIsOnlyACutSentenceBecomesNil() {
         #expect(ExcerptCleaner.summary("Forty projects, three winners and one volcano too\u{2026}", body: [], filter: .default) == nil)
         #expect(ExcerptCleaner.summary("[\u{2026}]", body: [], filter: .default) == nil)
