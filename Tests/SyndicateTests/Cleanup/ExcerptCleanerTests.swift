@@ -97,6 +97,29 @@ import Testing
         #expect(result.paragraphs == ["Forty projects, three winners."])
     }
 
+    @Test func fullContentFeedTakesTheCutSentenceFromTheBody() throws {
+        // WordPress with Yoast, full text: the description is the automatic excerpt and both
+        // fields end in the footer.
+        let footer =
+            "<p>The post <a href=\"https://dieworkwear.example/sales/\">The Best of This Season&#8217;s Sales</a> appeared first on <a href=\"https://dieworkwear.example\">Die, Workwear!</a>.</p>"
+        let rss = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Die, Workwear!</title>
+            <item><title>The Best of This Season&#8217;s Sales</title><link>https://dieworkwear.example/sales/</link>
+            <description><![CDATA[<p>I envy people who aren&#8217;t interested in clothes. They get dressed in the [&#8230;]</p>\(footer)]]></description>
+            <content:encoded><![CDATA[<p>I envy people who aren&#8217;t interested in clothes. They get dressed in the morning without a second thought.</p><p>For the rest of us, the sales have started.</p>\(footer)]]></content:encoded>
+            </item></channel></rss>
+            """
+        let post = try #require(try RSSImporter().posts(from: Data(rss.utf8), context: ImportContext(inputName: "feed.rss")).first)
+        #expect(
+            post.summary
+                == "I envy people who aren’t interested in clothes. They get dressed in the morning without a second thought.")
+        #expect(post.paragraphs.last == "For the rest of us, the sales have started.")
+        let payload = try Composer(configuration: ComposerConfiguration(linkTracking: .none)).payload(for: post, on: .mastodon)
+        #expect(!payload.text.contains("appeared first on"))
+        #expect(payload.text.hasPrefix("I envy people who aren’t interested in clothes."))
+    }
+
     @Test func wordPressExcerptFeedComposesToTheArticlesOwnWords() throws {
         // An excerpt feed as WordPress with Yoast publishes it: no content:encoded, the
         // description holds the excerpt and the footer.
