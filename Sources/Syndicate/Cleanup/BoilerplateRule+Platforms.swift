@@ -45,7 +45,7 @@ extension BoilerplateRule {
             maxLength: 900),
         rule(
             "jetpack-likes", .share,
-            #"^(?:like this ?:\s?)?(?:like\s?)?(?:loading(?:…|\.\.\.)|be the first to like this\.?|(?:one blogger|\d+ bloggers) likes? this\.?)$"#,
+            #"^(?:like this ?:\s?)?(?:like\s?)?(?:loading(?:…|\.\.\.)|be the first to like this\.?|one blogger likes this\.?)$"#,
             maxLength: 80),
         rule(
             "substack-subscribe-widget", .newsletter,

@@ -65,18 +65,26 @@ public enum ExcerptCleaner {
     /// begins with `stem`; nil otherwise.
     static func completion(of stem: String, from body: [String]) -> String? {
         guard let first = body.first, first.hasPrefix(stem.prefix(min(stem.count, 16))) else { return nil }
+        // Lengths are counted piece by piece, so that a long summary costs linear time.
+        let stemLength = stem.count
         var opening = ""
+        var openingLength = 0
         for paragraph in body {
             opening += opening.isEmpty ? paragraph : " " + paragraph
-            if opening.count > stem.count { break }
+            openingLength += paragraph.count + (openingLength == 0 ? 0 : 1)
+            if openingLength > stemLength { break }
         }
-        guard opening.hasPrefix(stem), opening.count > stem.count else { return nil }
+        guard openingLength > stemLength, opening.hasPrefix(stem) else { return nil }
         var result = ""
+        var resultLength = 0
         for sentence in SentenceSplitter.sentences(in: opening) {
             result += result.isEmpty ? sentence : " " + sentence
-            if result.count >= stem.count { break }
+            resultLength += sentence.count + (resultLength == 0 ? 0 : 1)
+            if resultLength >= stemLength { break }
         }
-        guard result.hasPrefix(stem), result.count > stem.count, result.count - stem.count <= maximumCompletion
+        // The completion ends a sentence: not at a heading the next paragraph begins with.
+        guard resultLength > stemLength, resultLength - stemLength <= maximumCompletion, result.hasPrefix(stem),
+            ExcerptMarker.endsSentence(Substring(result))
         else { return nil }
         return result
     }

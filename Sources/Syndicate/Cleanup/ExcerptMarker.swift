@@ -115,7 +115,7 @@ struct ExcerptMarker: Equatable {
     }
 
     /// Whether `text` ends with `.`, `!` or `?`, possibly inside closing quotes or brackets.
-    private static func endsSentence(_ text: Substring) -> Bool {
+    static func endsSentence(_ text: Substring) -> Bool {
         for character in text.reversed() {
             if character == "." || character == "!" || character == "?" { return true }
             if "\"'”’»)]".contains(character) { continue }

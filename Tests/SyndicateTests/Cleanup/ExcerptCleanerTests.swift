@@ -36,6 +36,18 @@ import Testing
                 == "The council has approved plans for a new primary school in Riverside.")
     }
 
+    @Test func completionStopsAtTheParagraphAndNeverEndsOnAHeading() {
+        // A page description cut mid-sentence, whose body goes on with a sub-heading.
+        let description = "Séries, documentaires, programmes jeunesse. Retrouvez nos recommandations de la semaine. Pour dépasser..."
+        let body = [
+            "Séries, documentaires, programmes jeunesse. Retrouvez nos recommandations de la semaine.", "Pour dépasser le tabac",
+            "Un documentaire en trois épisodes.",
+        ]
+        #expect(
+            ExcerptCleaner.summary(description, body: body, filter: .default)
+                == "Séries, documentaires, programmes jeunesse. Retrouvez nos recommandations de la semaine.")
+    }
+
     @Test func summaryThatIsOnlyACutSentenceBecomesNil() {
         #expect(ExcerptCleaner.summary("Forty projects, three winners and one volcano too\u{2026}", body: [], filter: .default) == nil)
         #expect(ExcerptCleaner.summary("[\u{2026}]", body: [], filter: .default) == nil)
@@ -83,6 +95,29 @@ import Testing
         let result = BoilerplateFilter.default.clean(
             ["Forty projects, three winners. Pupils in Year 9 built [\u{2026}]", "Only a cut sentence [...]"], title: nil)
         #expect(result.paragraphs == ["Forty projects, three winners."])
+    }
+
+    @Test func fullContentFeedTakesTheCutSentenceFromTheBody() throws {
+        // WordPress with Yoast, full text: the description is the automatic excerpt and both
+        // fields end in the footer.
+        let footer =
+            "<p>The post <a href=\"https://dieworkwear.example/sales/\">The Best of This Season&#8217;s Sales</a> appeared first on <a href=\"https://dieworkwear.example\">Die, Workwear!</a>.</p>"
+        let rss = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Die, Workwear!</title>
+            <item><title>The Best of This Season&#8217;s Sales</title><link>https://dieworkwear.example/sales/</link>
+            <description><![CDATA[<p>I envy people who aren&#8217;t interested in clothes. They get dressed in the [&#8230;]</p>\(footer)]]></description>
+            <content:encoded><![CDATA[<p>I envy people who aren&#8217;t interested in clothes. They get dressed in the morning without a second thought.</p><p>For the rest of us, the sales have started.</p>\(footer)]]></content:encoded>
+            </item></channel></rss>
+            """
+        let post = try #require(try RSSImporter().posts(from: Data(rss.utf8), context: ImportContext(inputName: "feed.rss")).first)
+        #expect(
+            post.summary
+                == "I envy people who aren’t interested in clothes. They get dressed in the morning without a second thought.")
+        #expect(post.paragraphs.last == "For the rest of us, the sales have started.")
+        let payload = try Composer(configuration: ComposerConfiguration(linkTracking: .none)).payload(for: post, on: .mastodon)
+        #expect(!payload.text.contains("appeared first on"))
+        #expect(payload.text.hasPrefix("I envy people who aren’t interested in clothes."))
     }
 
     @Test func wordPressExcerptFeedComposesToTheArticlesOwnWords() throws {
