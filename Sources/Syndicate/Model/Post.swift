@@ -86,7 +86,7 @@ public struct Post: Sendable, Equatable, Hashable {
 
     /// `language` as ``LanguageTag`` normalises it, or nil.
     static func normalizedLanguage(_ language: String?) -> String? {
-        language.flatMap(LanguageTag.init)?.tag
+        language.flatMap { LanguageTag($0) }?.tag
     }
 
     /// Removes empty and repeated tags (compared case- and diacritic-insensitively), trimming each.

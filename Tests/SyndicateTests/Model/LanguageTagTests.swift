@@ -1,5 +1,5 @@
 import Foundation
-import Syndicate
+@testable import Syndicate
 import SyndicateTestSupport
 import Testing
 
@@ -19,6 +19,25 @@ struct LanguageTagTests {
     @Test("names, empty and malformed values are not language tags", arguments: ["English", "", "  ", "e", "en!", "123", "français", "-en"])
     func refuses(raw: String) {
         #expect(LanguageTag(raw) == nil)
+    }
+
+    @Test("the fast path for normalised tags agrees with the general reading on random tag-like text")
+    func fastPathAgrees() {
+        var generator = SeededGenerator(seed: 639)
+        let pieces = ["en", "EN", "gb", "GB", "zh", "Hant", "hant", "419", "x", "oxendict", "-", "_", "", "fil", "e", "1", "abcdefghi"]
+        var normalised = 0
+        for _ in 0..<5_000 {
+            let count = Int.random(in: 1...5, using: &generator)
+            let text = (0..<count).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined(
+                separator: Bool.random(using: &generator) ? "-" : "")
+            let fast = LanguageTag.isNormalized(text)
+            if fast {
+                normalised += 1
+                #expect(LanguageTag(parsing: text)?.tag == text, "\(text)")
+            }
+            #expect(LanguageTag(text) == LanguageTag(parsing: text), "\(text)")
+        }
+        #expect(normalised > 100)
     }
 
     @Test("primary is the ISO 639 code alone")

@@ -64,7 +64,7 @@ public struct BlueskyClient: NetworkClient {
             for index in parts.indices { parts[index].facets = parts[index].facets?.map { $0.resolvingMentions(dids) } }
         }
         let createdAt = BlueskyPostRecord.timestamp(api.exchange.environment.now())
-        let langs = post.language.flatMap(LanguageTag.init).map { [$0.primary] }
+        let langs = post.language.flatMap { LanguageTag($0) }.map { [$0.primary] }
         var card: BlueskyPostRecord.ExternalEmbed?
         if let external = payload.embed?.external {
             var thumb: BlueskyPostRecord.Blob?

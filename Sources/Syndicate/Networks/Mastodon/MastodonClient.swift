@@ -84,7 +84,7 @@ public struct MastodonClient: NetworkClient {
 
     public func deliver(_ payload: SharePayload, of post: Post) async throws(DeliveryError) -> Delivery {
         let texts = payload.parts?.map(\.text) ?? [payload.text]
-        let language = self.language ?? post.language.flatMap(LanguageTag.init)?.primary
+        let language = self.language ?? post.language.flatMap { LanguageTag($0) }?.primary
         var ids: [String] = []
         var first: Status?
         for (index, text) in texts.enumerated() {
