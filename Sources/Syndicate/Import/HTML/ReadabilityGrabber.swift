@@ -84,10 +84,11 @@ struct ReadabilityGrabber {
         var node = dom.firstElementChild(ReadabilityDOM.document)
         while node >= 0 {
             let name = dom.names[node]
-            let matchString = dom.matchString(node)
-            if !isProbablyVisible(node)
+            let hasAttributes = !dom.attributes[node].isEmpty
+            let matchString = hasAttributes ? dom.matchString(node) : " "
+            if (hasAttributes && !isProbablyVisible(node))
                 || (dom.attribute("aria-modal", of: node) == "true" && dom.attribute("role", of: node) == "dialog")
-                || checkByline(node, matchString: matchString)
+                || (hasAttributes && checkByline(node, matchString: matchString))
             {
                 node = dom.removeAndGetNext(node)
                 continue
@@ -102,13 +103,13 @@ struct ReadabilityGrabber {
                 continue
             }
             if flags.contains(.stripUnlikelys) {
-                if ReadabilityPatterns.isUnlikely(matchString), !dom.hasAncestor(node, named: "table"),
+                if hasAttributes, ReadabilityPatterns.isUnlikely(matchString), !dom.hasAncestor(node, named: "table"),
                     !dom.hasAncestor(node, named: "code"), name != "body", name != "a"
                 {
                     node = dom.removeAndGetNext(node)
                     continue
                 }
-                if let role = dom.attribute("role", of: node), ReadabilityPatterns.unlikelyRoles.contains(role) {
+                if hasAttributes, let role = dom.attribute("role", of: node), ReadabilityPatterns.unlikelyRoles.contains(role) {
                     node = dom.removeAndGetNext(node)
                     continue
                 }
