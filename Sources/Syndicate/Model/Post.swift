@@ -48,6 +48,9 @@ public struct Post: Sendable, Equatable, Hashable {
     public var source: Source?
     /// The language as a BCP 47 tag (`en`, `en-GB`), if the source states it.
     public var language: String?
+    /// The name of the site or publication the post appears on (an article page's
+    /// `og:site_name` or JSON-LD publisher), if the source states it.
+    public var siteName: String?
 
     /// Creates a post. `tags` are de-duplicated case-insensitively, keeping the first spelling.
     public init(
@@ -63,7 +66,8 @@ public struct Post: Sendable, Equatable, Hashable {
         tags: [String] = [],
         images: [Image] = [],
         source: Source? = nil,
-        language: String? = nil
+        language: String? = nil,
+        siteName: String? = nil
     ) {
         self.id = id
         self.title = title
@@ -78,6 +82,7 @@ public struct Post: Sendable, Equatable, Hashable {
         self.images = images
         self.source = source
         self.language = language
+        self.siteName = siteName
     }
 
     /// Removes empty and repeated tags (compared case- and diacritic-insensitively), trimming each.

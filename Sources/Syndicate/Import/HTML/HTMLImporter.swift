@@ -21,7 +21,8 @@ import Foundation
 /// - **dates**: JSON-LD `datePublished`, `article:published_time`, `parsely-pub-date`,
 ///   `article:modified_time`, else the article's `<time>` elements;
 /// - **tags**: `article:tag`, JSON-LD `keywords`, `rel=tag` links; **language**: `<html lang>`,
-///   `og:locale` (`en_GB` becomes `en-GB`), JSON-LD `inLanguage`;
+///   `og:locale` (`en_GB` becomes `en-GB`), JSON-LD `inLanguage`; **site name**: the JSON-LD
+///   article's publisher, else `og:site_name`;
 /// - **body**: the article Readability extracts (candidate scoring by paragraph text, commas,
 ///   class weights and link density; unlikely, hidden and byline elements removed; siblings
 ///   joined; forms, share bars, link-heavy blocks and empty paragraphs cleaned; retried with
@@ -128,7 +129,8 @@ public struct HTMLImporter: PostImporter {
             images: images(page: page, urls: urls),
             source: cleaned.source,
             language: Self.languageTag(page.language) ?? Self.languageTag(page.meta("og:locale"))
-                ?? Self.languageTag(linkedData.language) ?? Self.languageTag(page.meta("content-language"))
+                ?? Self.languageTag(linkedData.language) ?? Self.languageTag(page.meta("content-language")),
+            siteName: metadata.siteName.map(Whitespace.collapse).flatMap { $0.isEmpty ? nil : $0 }
         )
     }
 
