@@ -145,4 +145,15 @@ import Testing
             #expect(error.description.contains("import the article's own page"))
         }
     }
+
+    @Test func hostileShapesImport() throws {
+        let tables = String(repeating: "<table><tr><td>", count: 150) + Self.paragraphs("Deep", 6)
+            + String(repeating: "</td></tr></table>", count: 150)
+        #expect(try importPage(tables).paragraphs.filter { $0.hasPrefix("Deep ") }.count == 6)
+        let breaks = "<div>" + String(repeating: "Line of text<br><br>", count: 20_000) + "</div>"
+        #expect(try importPage(breaks).paragraphs.count == 20_000)
+        let nested = String(repeating: "<div class=x>", count: 500) + Self.paragraphs("Nested", 6)
+            + String(repeating: "</div>", count: 500)
+        #expect(try importPage(nested).paragraphs.filter { $0.hasPrefix("Nested ") }.count == 6)
+    }
 }
