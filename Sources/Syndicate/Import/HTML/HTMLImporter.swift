@@ -78,7 +78,8 @@ public struct HTMLImporter: PostImporter {
 
         let urls = HTMLURLResolver(page: page, contextBase: context.baseURL)
         let article = ReadabilityExtractor.extract(
-            from: tree, title: metadata.title, bylineKnown: metadata.byline != nil, filter: filter)
+            from: tree, title: metadata.title, bylineKnown: metadata.byline != nil, filter: filter,
+            hasTextOutsideFurniture: content.keptCharacters > 0)
         let articleTree = article.map { HTMLTree(html: $0.html, maxDepth: context.limits.maxDepth) }
         var paragraphs = articleTree.map { tree in
             HTMLText.paragraphs(in: tree, from: HTMLTree.document) { tree.name($0) == "figcaption" }
