@@ -26,7 +26,7 @@ import Foundation
 /// - **body**: the article Readability extracts (candidate scoring by paragraph text, commas,
 ///   class weights and link density; unlikely, hidden and byline elements removed; siblings
 ///   joined; forms, share bars, link-heavy blocks and empty paragraphs cleaned; retried with
-///   looser rules below 500 characters), without figure captions and without the headline
+///   looser rules below 500 characters), without a lead image's caption and without the headline
 ///   repeated as its first paragraph; a short page is read with navigation, headers, footers
 ///   and boilerplate blocks stripped too. Then ``ImportContext/boilerplate`` cleans the
 ///   paragraphs. ``Post/markup`` is the extracted article's HTML, lazy images resolved.
@@ -81,8 +81,9 @@ public struct HTMLImporter: PostImporter {
             from: tree, title: metadata.title, bylineKnown: metadata.byline != nil, filter: filter,
             hasTextOutsideFurniture: content.keptCharacters > 0)
         let articleTree = article.map { HTMLTree(html: $0.html, maxDepth: context.limits.maxDepth) }
-        var paragraphs = articleTree.map { tree in
-            HTMLText.paragraphs(in: tree, from: HTMLTree.document) { tree.name($0) == "figcaption" }
+        var paragraphs = articleTree.map { (tree: HTMLTree) -> [String] in
+            let leadCaptions = HTMLLeadCaptions.find(in: tree)
+            return HTMLText.paragraphs(in: tree, from: HTMLTree.document) { leadCaptions.contains($0) }
         } ?? []
         guard let title = statedTitle ?? paragraphs.first.map(HTMLFallbackTitle.title(from:)) else {
             throw ImportError(

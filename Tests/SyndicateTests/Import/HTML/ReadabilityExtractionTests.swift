@@ -156,4 +156,15 @@ import Testing
             + String(repeating: "</div>", count: 500)
         #expect(try importPage(nested).paragraphs.filter { $0.hasPrefix("Nested ") }.count == 6)
     }
+
+    @Test func aLeadImageCaptionStaysOutButLaterCaptionsAreText() throws {
+        let post = try importPage("""
+            <div class=story><figure><img src=/a.jpg><figcaption>Lead photo: the head at the gate.</figcaption></figure>
+            \(Self.paragraphs("Story", 3))<figure><img src=/b.jpg><figcaption>Later photo: pupils in class.</figcaption></figure>
+            \(Self.paragraphs("More", 3))</div>
+            """)
+        #expect(post.paragraphs.first?.hasPrefix("Story 1 ") == true)
+        #expect(!post.paragraphs.contains("Lead photo: the head at the gate."))
+        #expect(post.paragraphs.contains("Later photo: pupils in class."))
+    }
 }
