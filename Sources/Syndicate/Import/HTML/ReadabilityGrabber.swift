@@ -54,7 +54,9 @@ struct ReadabilityGrabber {
         return body >= 0 ? body : ReadabilityDOM.document
     }
 
-    /// Runs the pass; the article `<div>` (detached).
+    /// Runs the pass; the article `<div>` (detached). (A MathJax `<mjx-container>`, whose
+    /// `CtxtMenu` class reads as a menu, is never an unlikely candidate, as in Readability
+    /// since its MathJax fix.)
     mutating func grab() -> Int {
         let page = page
         let elementsToScore = prepareNodes()
@@ -104,7 +106,7 @@ struct ReadabilityGrabber {
             }
             if flags.contains(.stripUnlikelys) {
                 if hasAttributes, ReadabilityPatterns.isUnlikely(matchString), !dom.hasAncestor(node, named: "table"),
-                    !dom.hasAncestor(node, named: "code"), name != "body", name != "a"
+                    !dom.hasAncestor(node, named: "code"), name != "body", name != "a", name != "mjx-container"
                 {
                     node = dom.removeAndGetNext(node)
                     continue

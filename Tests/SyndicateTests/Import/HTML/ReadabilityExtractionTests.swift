@@ -167,4 +167,12 @@ import Testing
         #expect(!post.paragraphs.contains("Lead photo: the head at the gate."))
         #expect(post.paragraphs.contains("Later photo: pupils in class."))
     }
+
+    @Test func mathJaxContainersAreNotMenus() throws {
+        let math = #"<mjx-container class="MathJax CtxtMenu_Attached_0"><mjx-math aria-hidden="true">x</mjx-math><mjx-assistive-mml><math><mi>a</mi><mo>≠</mo><mn>0</mn></math></mjx-assistive-mml></mjx-container>"#
+        let post = try importPage("<div class=story>\(Self.paragraphs("Story", 6))<p>When \(math), the equation holds.</p></div>")
+        #expect(post.paragraphs.contains { $0.hasPrefix("When a≠0") })
+        let menu = try importPage("<div class=story>\(Self.paragraphs("Story", 6))<div class=menu-bar><p>\(Self.prose("Menu"))</p></div></div>")
+        #expect(!mentions(menu, "Menu"))
+    }
 }
