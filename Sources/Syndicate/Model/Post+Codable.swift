@@ -3,7 +3,7 @@ import Foundation
 extension Post: Codable {
     private enum CodingKeys: String, CodingKey {
         case id, title, url, summary, text, paragraphs, markup, tags, author, published, updated, images, source,
-            language
+            language, siteName
     }
 
     /// Decodes a post from its own JSON form. `id` and `title` are required; `text` is ignored
@@ -23,7 +23,8 @@ extension Post: Codable {
             tags: try container.decodeIfPresent([String].self, forKey: .tags) ?? [],
             images: try container.decodeIfPresent([Image].self, forKey: .images) ?? [],
             source: try container.decodeIfPresent(Source.self, forKey: .source),
-            language: try container.decodeIfPresent(String.self, forKey: .language)
+            language: try container.decodeIfPresent(String.self, forKey: .language),
+            siteName: try container.decodeIfPresent(String.self, forKey: .siteName)
         )
     }
 
@@ -44,6 +45,7 @@ extension Post: Codable {
         try container.encode(images, forKey: .images)
         try container.encode(source, forKey: .source)
         try container.encode(language, forKey: .language)
+        try container.encode(siteName, forKey: .siteName)
     }
 
     private static func decodeDate(_ container: KeyedDecodingContainer<CodingKeys>, _ key: CodingKeys) throws -> Date? {

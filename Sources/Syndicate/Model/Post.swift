@@ -52,6 +52,9 @@ public struct Post: Sendable, Equatable, Hashable {
     public var language: String? {
         didSet { language = Post.normalizedLanguage(language) }
     }
+    /// The name of the site or publication the post appears on (an article page's
+    /// `og:site_name` or JSON-LD publisher), if the source states it.
+    public var siteName: String?
 
     /// Creates a post. `tags` are de-duplicated case-insensitively, keeping the first spelling.
     public init(
@@ -67,7 +70,8 @@ public struct Post: Sendable, Equatable, Hashable {
         tags: [String] = [],
         images: [Image] = [],
         source: Source? = nil,
-        language: String? = nil
+        language: String? = nil,
+        siteName: String? = nil
     ) {
         self.id = id
         self.title = title
@@ -82,6 +86,7 @@ public struct Post: Sendable, Equatable, Hashable {
         self.images = images
         self.source = source
         self.language = Post.normalizedLanguage(language)
+        self.siteName = siteName
     }
 
     /// `language` as ``LanguageTag`` normalises it, or nil.

@@ -23,7 +23,7 @@ import Testing
                 Set(object.keys)
                     == [
                         "id", "title", "url", "summary", "text", "paragraphs", "markup", "tags", "author", "published",
-                        "updated", "images", "source", "language",
+                        "updated", "images", "source", "language", "siteName",
                     ])
         }
         let posts = try JSONDecoder().decode([Post].self, from: Data(outcome.stdout.utf8))

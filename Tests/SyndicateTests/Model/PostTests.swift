@@ -34,7 +34,7 @@ import Testing
             Set(object.keys)
                 == [
                     "id", "title", "url", "summary", "text", "paragraphs", "markup", "tags", "author", "published",
-                    "updated", "images", "source", "language",
+                    "updated", "images", "source", "language", "siteName",
                 ])
         #expect(object["url"] is NSNull)
         #expect(object["published"] is NSNull)
@@ -55,7 +55,8 @@ import Testing
             tags: ["Ofsted", "Leadership"],
             images: [.init(url: URL(string: "https://school.example/a.jpg")!, alt: "Pupils", width: 1200, height: 630)],
             source: .init(name: "The Telegraph", url: URL(string: "https://telegraph.example/story")),
-            language: "en-GB"
+            language: "en-GB",
+            siteName: "Schools Week"
         )
         let data = try JSONEncoder().encode(post)
         let decoded = try JSONDecoder().decode(Post.self, from: data)

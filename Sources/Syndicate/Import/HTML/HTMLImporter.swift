@@ -2,27 +2,34 @@ import Foundation
 
 /// Imports one article page, as saved from a browser or fetched from a blog.
 ///
-/// Reads the whole page once into a tolerant tree (see ``HTMLText`` for the parsing rules),
-/// then weighs every source the page offers:
-/// - **title**: JSON-LD `headline`/`name`, `og:title`, `twitter:title`, `dc:title` and similar
-///   meta, `<title>` and the article's `<h1>`; a site-name part (`Headline | Site`,
-///   `Site: Headline`) is removed only when another source confirms which part is the headline;
+/// Reads the whole page once into a tolerant tree (see ``HTMLText`` for the parsing rules) and
+/// reads it as Mozilla Readability does (``ReadabilityExtractor``, ``ReadabilityMetadata``):
+/// - **title**: the first of the JSON-LD article's `name` (or `headline` when only it resembles
+///   the `<title>`), `dc:title`, `dcterm:title`, `og:title`, `weibo:*:title`, `title`,
+///   `twitter:title`, `parsely-title` meta; else the `<title>` with the site's name cut as
+///   Readability's `_getArticleTitle` cuts it (``ReadabilityTitle``); else the article's
+///   `<h1>`; a page with article text and none of these takes its first sentence;
 /// - **url**: `<link rel=canonical>`, else `og:url`, else the JSON-LD `url`/`mainEntityOfPage`,
 ///   else ``ImportContext/baseURL``; relative URLs resolve against `<base href>`, else that URL;
-/// - **summary**: `description`, `og:description`, `twitter:description`, JSON-LD `description`;
+/// - **summary**: `description`, `og:description`, `twitter:description`, then Readability's
+///   excerpt (JSON-LD `description`, `dc:description`…); never the first paragraph;
 /// - **images**: `og:image` (with its alt text and size), `twitter:image`, JSON-LD `image`;
-/// - **author**: JSON-LD `author`, `<meta name=author>`, `article:author` unless it is a URL,
-///   else the byline (`rel=author`, `itemprop=author`, a `byline`/`author` class), "By " removed;
-/// - **dates**: JSON-LD `datePublished`/`dateModified`, `article:published_time`/
+/// - **author**: Readability's byline: the JSON-LD authors, `dc:creator`, `author`,
+///   `parsely-author`, `article:author` unless it is a URL, else the text of the first
+///   `rel=author`, `itemprop=author` (its `itemprop=name` child if it has one) or
+///   byline-class element under 100 characters, as written; else the older clues;
+/// - **dates**: JSON-LD `datePublished`, `article:published_time`, `parsely-pub-date`,
 ///   `article:modified_time`, else the article's `<time>` elements;
 /// - **tags**: `article:tag`, JSON-LD `keywords`, `rel=tag` links; **language**: `<html lang>`,
-///   `og:locale` (`en_GB` becomes `en-GB`), JSON-LD `inLanguage`;
-/// - **body**: the text of the `<article>`, else `<main>`, else `itemprop=articleBody`, else the
-///   densest block of text, without scripts, navigation, headers, footers, asides, forms,
-///   figure captions, hidden elements and boilerplate blocks (comments, share bars, newsletter boxes, related
-///   posts, cookie notices, ads), and without the headline repeated as its first paragraph;
-///   then ``ImportContext/boilerplate`` cleans the paragraphs. ``Post/markup`` is the chosen
-///   element's HTML as written.
+///   `og:locale` (`en_GB` becomes `en-GB`), JSON-LD `inLanguage`; **site name**: the JSON-LD
+///   article's publisher, else `og:site_name`;
+/// - **body**: the article Readability extracts (candidate scoring by paragraph text, commas,
+///   class weights and link density; unlikely, hidden and byline elements removed; siblings
+///   joined; forms, share bars, link-heavy blocks and empty paragraphs cleaned; retried with
+///   looser rules below 500 characters), without a lead image's caption and without the headline
+///   repeated as its first paragraph; a short page is read with navigation, headers, footers
+///   and boilerplate blocks stripped too. Then ``ImportContext/boilerplate`` cleans the
+///   paragraphs. ``Post/markup`` is the extracted article's HTML, lazy images resolved.
 ///
 /// The post's `id` is its URL, else a digest of its title and text that is stable across runs.
 ///
@@ -71,10 +78,12 @@ public struct HTMLImporter: PostImporter {
 
         let urls = HTMLURLResolver(page: page, contextBase: context.baseURL)
         let article = ReadabilityExtractor.extract(
-            from: tree, title: metadata.title, bylineKnown: metadata.byline != nil, filter: filter)
+            from: tree, title: metadata.title, bylineKnown: metadata.byline != nil, filter: filter,
+            hasTextOutsideFurniture: content.keptCharacters > 0)
         let articleTree = article.map { HTMLTree(html: $0.html, maxDepth: context.limits.maxDepth) }
-        var paragraphs = articleTree.map { tree in
-            HTMLText.paragraphs(in: tree, from: HTMLTree.document) { tree.name($0) == "figcaption" }
+        var paragraphs = articleTree.map { (tree: HTMLTree) -> [String] in
+            let leadCaptions = HTMLLeadCaptions.find(in: tree)
+            return HTMLText.paragraphs(in: tree, from: HTMLTree.document) { leadCaptions.contains($0) }
         } ?? []
         guard let title = statedTitle ?? paragraphs.first.map(HTMLFallbackTitle.title(from:)) else {
             throw ImportError(
@@ -125,7 +134,8 @@ public struct HTMLImporter: PostImporter {
             images: images(page: page, urls: urls),
             source: cleaned.source,
             language: Self.languageTag(page.language) ?? Self.languageTag(page.meta("og:locale"))
-                ?? Self.languageTag(linkedData.language) ?? Self.languageTag(page.meta("content-language"))
+                ?? Self.languageTag(linkedData.language) ?? Self.languageTag(page.meta("content-language")),
+            siteName: metadata.siteName.map(Whitespace.collapse).flatMap { $0.isEmpty ? nil : $0 }
         )
     }
 

@@ -17,6 +17,8 @@ struct ReadabilityCleaner {
     let article: Int
     let flags: ReadabilityGrabber.Flags
     var dataTables: Set<Int> = []
+    /// Whether each node has a data table among its ancestors, worked out once per cleaning.
+    private var insideDataTable: [Bool] = []
 
     init(dom: ReadabilityDOM, article: Int, flags: ReadabilityGrabber.Flags) {
         self.dom = dom
@@ -81,7 +83,7 @@ struct ReadabilityCleaner {
             var node = dom.nextNode(child)
             let end = dom.nextNode(child, skippingChildren: true)
             while node >= 0, node != end {
-                if ReadabilityPatterns.isShareElement(dom.matchString(node)),
+                if !dom.attributes[node].isEmpty, ReadabilityPatterns.isShareElement(dom.matchString(node)),
                     node >= measures.count || measures[node].text < Self.shareTextThreshold
                 {
                     node = dom.removeAndGetNext(node)
@@ -107,9 +109,18 @@ struct ReadabilityCleaner {
     /// images than paragraphs, list items outside a list, inputs, short linked text, link
     /// density over 0.2 (0.5 with a positive class), embeds, or no text in text elements.
     mutating func cleanConditionally(_ tag: String) {
-        guard flags.contains(.cleanConditionally) else { return }
+        let nodes = dom.elements(under: article, named: [tag])
+        guard flags.contains(.cleanConditionally), !nodes.isEmpty else { return }
         var measures = dom.measures(of: article, dataTables: dataTables)
-        for node in dom.elements(under: article, named: [tag]).reversed() {
+        insideDataTable = [Bool](repeating: false, count: dom.count)
+        if !dataTables.isEmpty {
+            dom.forEachDescendant(of: article) { node in
+                let owner = dom.parent[node]
+                insideDataTable[node] = insideDataTable[owner] || dataTables.contains(owner)
+                return true
+            }
+        }
+        for node in nodes.reversed() {
             guard dom.parent[node] >= 0, node < measures.count, shouldRemove(node, tag: tag, measure: measures[node]) else {
                 continue
             }
@@ -129,7 +140,7 @@ struct ReadabilityCleaner {
         var isList = tag == "ul" || tag == "ol"
         if !isList, measure.text > 0 { isList = Double(measure.listText) / Double(measure.text) > 0.9 }
         if tag == "table", dataTables.contains(node) { return false }
-        if dom.hasAncestor(node, named: "table", maxDepth: -1, where: { dataTables.contains($0) }) { return false }
+        if insideDataTable[node] { return false }
         if dom.hasAncestor(node, named: "code") { return false }
         if measure.dataTables > 0 { return false }
         let weight = classWeight(node)

@@ -141,11 +141,6 @@ final class ReadabilityDOM {
         add(name: name, text: "", isText: false, attributes: [])
     }
 
-    /// A new text node, not yet in the tree.
-    func createText(_ text: String) -> Int {
-        add(name: "", text: text, isText: true, attributes: [])
-    }
-
     // MARK: - Structure
 
     /// Takes `node` out of the tree (its subtree goes with it).
@@ -188,15 +183,6 @@ final class ReadabilityDOM {
         previous[old] = -1
     }
 
-    /// Whether `node` is attached below the document.
-    func isAttached(_ node: Int) -> Bool {
-        parent[node] >= 0
-    }
-
-    func isElement(_ node: Int) -> Bool {
-        node > 0 && !isText[node]
-    }
-
     /// The element children of `node`, in order.
     func elementChildren(_ node: Int) -> [Int] {
         var result: [Int] = []
@@ -228,12 +214,6 @@ final class ReadabilityDOM {
     func nextElementSibling(_ node: Int) -> Int {
         var sibling = next[node]
         while sibling >= 0, isText[sibling] { sibling = next[sibling] }
-        return sibling
-    }
-
-    func previousElementSibling(_ node: Int) -> Int {
-        var sibling = previous[node]
-        while sibling >= 0, isText[sibling] { sibling = previous[sibling] }
         return sibling
     }
 

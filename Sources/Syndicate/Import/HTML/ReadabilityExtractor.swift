@@ -5,8 +5,8 @@ import Foundation
 /// keeping unlikely candidates, then ignoring class weights, then skipping the conditional
 /// cleaning) while the article has fewer than 500 characters. When no pass reaches that, a
 /// short page is read by the strictest pass with ``HTMLElementFilter``'s page furniture
-/// stripped too (the looser passes add navigation and comments back), and a page whose text is
-/// all furniture has no article (Readability would return its longest attempt).
+/// stripped too (the looser passes add navigation and comments back); failing that, by
+/// Readability's longest attempt, unless all of the page's text is furniture.
 struct ReadabilityExtractor {
     /// What a pass found.
     struct Article {
@@ -26,25 +26,33 @@ struct ReadabilityExtractor {
     /// title (a heading repeating it is dropped); `bylineKnown` stops the search for a byline
     /// element, which is then left in the text.
     static func extract(
-        from tree: HTMLTree, title: String?, bylineKnown: Bool, filter: HTMLElementFilter? = nil
+        from tree: HTMLTree, title: String?, bylineKnown: Bool, filter: HTMLElementFilter? = nil,
+        hasTextOutsideFurniture: Bool = true
     ) -> Article? {
         var byline: String?
+        var attempts: [Article] = []
         for flags in ReadabilityGrabber.Flags.loosening {
             let result = attempt(tree, flags: flags, title: title, byline: &byline, bylineKnown: bylineKnown)
             if result.textLength >= characterThreshold { return result }
+            attempts.append(result)
         }
         // A short page: the strictest pass that finds any text once page furniture is stripped
-        // too, with its own byline (never one a looser pass found among comments); nothing when
-        // no pass does, where Readability would return its longest attempt, navigation and all.
-        guard let filter else { return nil }
-        for flags in ReadabilityGrabber.Flags.loosening {
-            var strictByline: String?
-            let result = attempt(
-                tree, flags: flags, title: title, byline: &strictByline, bylineKnown: bylineKnown,
-                isFurniture: filter.skipsInText)
-            if result.textLength > 0 { return result }
+        // too, with its own byline (never one a looser pass found among comments).
+        if let filter {
+            for flags in ReadabilityGrabber.Flags.loosening {
+                var strictByline: String?
+                let result = attempt(
+                    tree, flags: flags, title: title, byline: &strictByline, bylineKnown: bylineKnown,
+                    isFurniture: filter.skipsInText)
+                if result.textLength > 0 { return result }
+            }
         }
-        return nil
+        // Else Readability's longest attempt, unless all of the page's text is furniture
+        // (navigation, headers, footers, boilerplate): an index or login page has no article.
+        guard hasTextOutsideFurniture, let longest = attempts.max(by: { $0.textLength < $1.textLength }),
+            longest.textLength > 0
+        else { return nil }
+        return longest
     }
 
     /// One pass over a fresh copy of `tree`.

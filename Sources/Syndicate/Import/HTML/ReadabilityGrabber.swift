@@ -54,7 +54,9 @@ struct ReadabilityGrabber {
         return body >= 0 ? body : ReadabilityDOM.document
     }
 
-    /// Runs the pass; the article `<div>` (detached).
+    /// Runs the pass; the article `<div>` (detached). (A MathJax `<mjx-container>`, whose
+    /// `CtxtMenu` class reads as a menu, is never an unlikely candidate, as in Readability
+    /// since its MathJax fix.)
     mutating func grab() -> Int {
         let page = page
         let elementsToScore = prepareNodes()
@@ -84,10 +86,11 @@ struct ReadabilityGrabber {
         var node = dom.firstElementChild(ReadabilityDOM.document)
         while node >= 0 {
             let name = dom.names[node]
-            let matchString = dom.matchString(node)
-            if !isProbablyVisible(node)
+            let hasAttributes = !dom.attributes[node].isEmpty
+            let matchString = hasAttributes ? dom.matchString(node) : " "
+            if (hasAttributes && !isProbablyVisible(node))
                 || (dom.attribute("aria-modal", of: node) == "true" && dom.attribute("role", of: node) == "dialog")
-                || checkByline(node, matchString: matchString)
+                || (hasAttributes && checkByline(node, matchString: matchString))
             {
                 node = dom.removeAndGetNext(node)
                 continue
@@ -102,13 +105,13 @@ struct ReadabilityGrabber {
                 continue
             }
             if flags.contains(.stripUnlikelys) {
-                if ReadabilityPatterns.isUnlikely(matchString), !dom.hasAncestor(node, named: "table"),
-                    !dom.hasAncestor(node, named: "code"), name != "body", name != "a"
+                if hasAttributes, ReadabilityPatterns.isUnlikely(matchString), !dom.hasAncestor(node, named: "table"),
+                    !dom.hasAncestor(node, named: "code"), name != "body", name != "a", name != "mjx-container"
                 {
                     node = dom.removeAndGetNext(node)
                     continue
                 }
-                if let role = dom.attribute("role", of: node), ReadabilityPatterns.unlikelyRoles.contains(role) {
+                if hasAttributes, let role = dom.attribute("role", of: node), ReadabilityPatterns.unlikelyRoles.contains(role) {
                     node = dom.removeAndGetNext(node)
                     continue
                 }

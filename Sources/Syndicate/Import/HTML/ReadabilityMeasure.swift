@@ -31,7 +31,6 @@ struct ReadabilityMeasure {
     /// `videos` instead.
     var embeds = 0
     var videos = 0
-    var lineBreaks = 0
     var dataTables = 0
 
     /// The link density, 0 for an element without text.
@@ -105,7 +104,6 @@ struct ReadabilityMeasure {
         let isEmbed = Self.embedNames.contains(name)
         embeds += sign * child.embeds + count(isEmbed && !isVideo)
         videos += sign * child.videos + count(isEmbed && isVideo)
-        lineBreaks += sign * child.lineBreaks + count(name == "br" || name == "hr")
         dataTables += sign * child.dataTables + count(isDataTable)
     }
 }

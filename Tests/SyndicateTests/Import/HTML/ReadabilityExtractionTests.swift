@@ -145,4 +145,34 @@ import Testing
             #expect(error.description.contains("import the article's own page"))
         }
     }
+
+    @Test func hostileShapesImport() throws {
+        let tables = String(repeating: "<table><tr><td>", count: 150) + Self.paragraphs("Deep", 6)
+            + String(repeating: "</td></tr></table>", count: 150)
+        #expect(try importPage(tables).paragraphs.filter { $0.hasPrefix("Deep ") }.count == 6)
+        let breaks = "<div>" + String(repeating: "Line of text<br><br>", count: 20_000) + "</div>"
+        #expect(try importPage(breaks).paragraphs.count == 20_000)
+        let nested = String(repeating: "<div class=x>", count: 500) + Self.paragraphs("Nested", 6)
+            + String(repeating: "</div>", count: 500)
+        #expect(try importPage(nested).paragraphs.filter { $0.hasPrefix("Nested ") }.count == 6)
+    }
+
+    @Test func aLeadImageCaptionStaysOutButLaterCaptionsAreText() throws {
+        let post = try importPage("""
+            <div class=story><figure><img src=/a.jpg><figcaption>Lead photo: the head at the gate.</figcaption></figure>
+            \(Self.paragraphs("Story", 3))<figure><img src=/b.jpg><figcaption>Later photo: pupils in class.</figcaption></figure>
+            \(Self.paragraphs("More", 3))</div>
+            """)
+        #expect(post.paragraphs.first?.hasPrefix("Story 1 ") == true)
+        #expect(!post.paragraphs.contains("Lead photo: the head at the gate."))
+        #expect(post.paragraphs.contains("Later photo: pupils in class."))
+    }
+
+    @Test func mathJaxContainersAreNotMenus() throws {
+        let math = #"<mjx-container class="MathJax CtxtMenu_Attached_0"><mjx-math aria-hidden="true">x</mjx-math><mjx-assistive-mml><math><mi>a</mi><mo>≠</mo><mn>0</mn></math></mjx-assistive-mml></mjx-container>"#
+        let post = try importPage("<div class=story>\(Self.paragraphs("Story", 6))<p>When \(math), the equation holds.</p></div>")
+        #expect(post.paragraphs.contains { $0.hasPrefix("When a≠0") })
+        let menu = try importPage("<div class=story>\(Self.paragraphs("Story", 6))<div class=menu-bar><p>\(Self.prose("Menu"))</p></div></div>")
+        #expect(!mentions(menu, "Menu"))
+    }
 }

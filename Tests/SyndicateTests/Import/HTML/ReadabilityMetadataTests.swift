@@ -64,6 +64,12 @@ import Testing
         #expect(page.author == "Jane Roe, Sam Poe")
         #expect(page.summary == "Meta summary.")
         #expect(page.published == Date(timeIntervalSince1970: 1_709_978_400))
+        #expect(page.siteName == "Digest")
+    }
+
+    @Test func siteNameFromOpenGraph() throws {
+        #expect(try post(#"<title>Heads warn of budget cuts</title><meta property="og:site_name" content="Schools Week">"#).siteName == "Schools Week")
+        #expect(try post("<title>Heads warn of budget cuts</title>").siteName == nil)
     }
 
     @Test func jsonLDInAGraphOrWithAVocabularyContext() throws {
