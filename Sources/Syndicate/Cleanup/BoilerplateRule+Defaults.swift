@@ -92,7 +92,9 @@ extension BoilerplateRule {
             scope: .paragraphAndRest, maxLength: 80),
         rule(
             "comment-section", .comments,
-            #"^(?:(?:\d+ )?(?:comments?|responses?|replies|reader comments|discussion) ?(?:\(\d+\))? ?:?|leave a (?:comment|reply)|join the (?:discussion|conversation))$"#,
+            // A lone singular "Comment" or "Response" is an article's own heading or a table's
+            // column as often as a comment section: it needs a count ("1 Comment", "Response (2)").
+            #"^(?:(?:\d+ (?:comments?|responses?)|comments|responses|replies|reader comments|discussion) ?(?:\(\d+\))? ?:?|(?:comment|response) ?\(\d+\) ?:?|leave a (?:comment|reply)|join the (?:discussion|conversation))$"#,
             scope: .paragraphAndRest, maxLength: 80),
     ]
 

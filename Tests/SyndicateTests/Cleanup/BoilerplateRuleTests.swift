@@ -55,6 +55,9 @@ import Testing
         Case(
             rule: "comment-section", removed: "2 Comments",
             kept: "Comments from heads at the conference were mostly positive."),
+        Case(rule: "comment-section", removed: "Comments (12)", kept: "Response"),
+        Case(rule: "comment-section", removed: "1 Response", kept: "Comment"),
+        Case(rule: "comment-section", removed: "Responses:", kept: "Comment:"),
         Case(
             rule: "comment-section", removed: "Leave a Reply",
             kept: "Leave a reply slip with the school office, parents were told."),
