@@ -40,7 +40,12 @@ public enum ExcerptCleaner {
     public static func summary(_ summary: String?, body: [String], filter: BoilerplateFilter) -> String? {
         guard let summary else { return nil }
         guard !filter.rules.isEmpty else { return summary }
-        let cleaned = filter.clean([summary], title: nil, links: [:], alreadyCollapsed: false, cuttingExcerpts: false)
+        // A summary is the author's prose: furniture is cut from it sentence by sentence (the
+        // rules of scope `.match`, such as Yoast's footer), and it is dropped whole only when it
+        // is as short as the lines whole-paragraph rules remove ("Subscribe now", "Read more »").
+        // Trying every rule on every item's summary would cost as much as a paragraph of body.
+        let rules = Self.isShort(summary) ? filter : BoilerplateFilter(rules: filter.rules.filter { $0.scope == .match })
+        let cleaned = rules.clean([summary], title: nil, links: [:], alreadyCollapsed: false, cuttingExcerpts: false)
         guard let text = cleaned.paragraphs.first, !text.isEmpty else { return nil }
         guard let marker = ExcerptMarker.find(in: text, bracketedOnly: false) else { return text }
         let stem = marker.stem
@@ -48,6 +53,25 @@ public enum ExcerptCleaner {
         if marker.endsAtSentenceBoundary { return stem }
         if let completed = completion(of: stem, from: body) { return completed }
         return droppingLastSentence(of: stem)
+    }
+
+    /// The most words a summary may have to be tried against every rule, not only those that cut
+    /// a sentence out of it.
+    static let shortSummaryWords = 12
+
+    /// Whether `text` has at most ``shortSummaryWords`` words (runs between spaces).
+    static func isShort(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var spaces = 0
+            var rest = bytes[...]
+            while let space = rest.firstIndex(of: UInt8(ascii: " ")) {
+                spaces += 1
+                if spaces >= shortSummaryWords { return false }
+                rest = rest[(space + 1)...]
+            }
+            return true
+        }
     }
 
     /// `paragraph` without the unfinished sentence before a bracketed excerpt marker; nil when

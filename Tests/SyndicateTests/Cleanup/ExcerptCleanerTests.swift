@@ -69,6 +69,18 @@ import Testing
         #expect(ExcerptCleaner.paragraph("Forty projects, three winners. Pupils built [\u{2026}] Read more") == "Forty projects, three winners.")
     }
 
+    @Test func aShortSummaryThatIsFurnitureGoesWhileALongOneOnlyLosesFurnitureSentences() {
+        #expect(ExcerptCleaner.summary("Subscribe now", body: [], filter: .default) == nil)
+        #expect(ExcerptCleaner.summary("Share this:", body: [], filter: .default) == nil)
+        let long = "Forty projects, three winners and one volcano made this year’s science fair the busiest yet, the head said. "
+            + "The post Science fair appeared first on Riverside Primary."
+        #expect(ExcerptCleaner.summary(long, body: [], filter: .default)
+            == "Forty projects, three winners and one volcano made this year’s science fair the busiest yet, the head said.")
+        // Prose that merely starts like a plug is a long summary: kept.
+        let prose = "Subscribe now to the idea that every child can learn to code, the head told parents at the open evening on Monday."
+        #expect(ExcerptCleaner.summary(prose, body: [], filter: .default) == prose)
+    }
+
     @Test func summaryWithoutMarkerIsKept() {
         let summary = "Ofsted’s new secondment programme & what it means for middle leaders."
         #expect(ExcerptCleaner.summary(summary, body: [], filter: .default) == summary)
