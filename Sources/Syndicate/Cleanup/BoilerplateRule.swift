@@ -236,8 +236,11 @@ public struct BoilerplateRule: Sendable, Equatable, CustomStringConvertible {
 
     /// ``match(in:usingPrefixes:)`` with the paragraph's length shared among the rules tried on it.
     func match(in paragraph: String, length: inout ParagraphLength, usingPrefixes: Bool = true) -> Match? {
-        // The cheapest tests first: required text and literal prefixes look at a few bytes,
-        // while `maxLength` counts characters.
+        // The cheapest tests first: the first byte, then required text and literal prefixes
+        // look at a few bytes, while `maxLength` counts characters.
+        if usingPrefixes, case .regex(let expression) = pattern, !expression.prefixes.mayAdmit(firstByteOf: paragraph) {
+            return nil
+        }
         if let requiredText, !BoilerplateRule.contains(paragraph, requiredText, withinLast: requiredTextWithinLast) {
             return nil
         }

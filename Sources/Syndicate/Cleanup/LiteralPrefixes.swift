@@ -27,6 +27,11 @@ struct LiteralPrefixes: Equatable, Sendable {
     /// command-line run starts, where each new generic type with a `Hashable` requirement costs a
     /// scan of the binary's protocol conformances.
     private let byFirstByte: [[[UInt8]]]?
+    /// The ASCII first bytes (a letter in both cases) some prefix begins with, as a 128-bit mask
+    /// in two words (bytes 0–63, 64–127): one test screens a paragraph before ``admits(_:)``
+    /// compares prefixes. Zero when ``byFirstByte`` is nil (then nothing is screened out).
+    private let firstBytesLow: UInt64
+    private let firstBytesHigh: UInt64
 
     /// A value that admits every paragraph.
     static let any = LiteralPrefixes(prefixes: nil)
@@ -44,11 +49,33 @@ struct LiteralPrefixes: Equatable, Sendable {
     private init(prefixes: [[UInt8]]?) {
         guard let prefixes, !prefixes.isEmpty, !prefixes.contains([]) else {
             byFirstByte = nil
+            firstBytesLow = 0
+            firstBytesHigh = 0
             return
         }
         var groups = [[[UInt8]]](repeating: [], count: 256)
-        for prefix in prefixes { groups[Int(prefix[0])].append(prefix) }
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        for prefix in prefixes {
+            groups[Int(prefix[0])].append(prefix)
+            // A prefix's first byte, and its upper-case form for a letter (prefixes are lower case).
+            for byte in [prefix[0], prefix[0] >= 0x61 && prefix[0] <= 0x7A ? prefix[0] - 0x20 : prefix[0]] where byte < 0x80 {
+                if byte < 64 { low |= 1 << UInt64(byte) } else { high |= 1 << UInt64(byte - 64) }
+            }
+        }
         byFirstByte = groups
+        firstBytesLow = low
+        firstBytesHigh = high
+    }
+
+    /// A cheaper first test than ``admits(_:)``, which it never contradicts: false only when
+    /// `text` is empty or starts with an ASCII byte no prefix starts with.
+    @inline(__always)
+    func mayAdmit(firstByteOf text: String) -> Bool {
+        guard byFirstByte != nil else { return true }
+        guard let first = text.utf8.first else { return false }
+        if first >= 0x80 { return true }
+        return first < 64 ? firstBytesLow & (1 << UInt64(first)) != 0 : firstBytesHigh & (1 << UInt64(first - 64)) != 0
     }
 
     /// The prefixes of `pattern`, a whole ICU regular expression.

@@ -9,6 +9,28 @@ import Testing
         LiteralPrefixes(pattern: pattern, caseInsensitive: caseInsensitive).prefixes
     }
 
+    @Test func theFirstByteScreenNeverTurnsAwayWhatThePrefixesAdmit() {
+        var generator = SeededGenerator(seed: 256)
+        let starts = ["", "T", "t", "s", "S", "“", "é", "1", " ", "[", "The post", "Share", "subscribe", "Comments", "\u{17F}"]
+        for rule in BoilerplateRule.defaults {
+            guard case .regex(let expression) = rule.pattern else { continue }
+            for _ in 0..<200 {
+                let text = (starts.randomElement(using: &generator) ?? "")
+                    + String((0..<Int.random(in: 0...6, using: &generator)).map { _ in
+                        Character(UnicodeScalar(UInt8.random(in: 0x20...0x7E, using: &generator)))
+                    })
+                if expression.prefixes.admits(text) {
+                    #expect(expression.prefixes.mayAdmit(firstByteOf: text), "\(rule.name): \(text)")
+                }
+            }
+        }
+        let cookies = LiteralPrefixes(pattern: "^(?:this site uses cookies|we use cookies)", caseInsensitive: true)
+        #expect(cookies.mayAdmit(firstByteOf: "The school’s bake sale"))   // 't' begins a prefix: left to admits
+        #expect(!cookies.mayAdmit(firstByteOf: "School fair"))
+        #expect(cookies.mayAdmit(firstByteOf: "WE USE COOKIES"))
+        #expect(!cookies.mayAdmit(firstByteOf: ""))
+    }
+
     @Test func literalAlternativesGiveWholeWords() {
         #expect(prefixes("^(?:read more|Full story|continue reading)") == ["continue reading", "full story", "read more"])
         // An optional unspellable atom ends one path; the other goes on to the colon.
