@@ -43,7 +43,7 @@ extension ReadabilityGrabber {
                         candidates.append(ancestor)
                     }
                     let divider = level == 0 ? 1 : level == 1 ? 2 : Double(level * 3)
-                    scores[ancestor]! += score / divider
+                    scores[ancestor] = (scores[ancestor] ?? 0) + score / divider
                 }
                 ancestor = grand
                 level += 1
