@@ -114,14 +114,9 @@ struct ExcerptMarker: Equatable {
         return dots >= 3 ? start : nil
     }
 
-    /// Whether `text` ends with `.`, `!` or `?`, possibly inside closing quotes or brackets.
+    /// Whether `text` ends a sentence (``SentenceSplitter/endsSentence(_:)``).
     static func endsSentence(_ text: Substring) -> Bool {
-        for character in text.reversed() {
-            if character == "." || character == "!" || character == "?" { return true }
-            if "\"'”’»)]".contains(character) { continue }
-            return false
-        }
-        return false
+        SentenceSplitter.endsSentence(text)
     }
 
     private static func trimmedEnd(_ text: Substring) -> Substring {

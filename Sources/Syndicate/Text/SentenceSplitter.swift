@@ -273,3 +273,16 @@ public enum SentenceSplitter {
         }
     }
 }
+
+extension SentenceSplitter {
+    /// Whether `text` ends a sentence: its last character is `.`, `!` or `?`, possibly inside
+    /// closing quotes or brackets (`…so.”`, `(really?)`).
+    static func endsSentence(_ text: some StringProtocol) -> Bool {
+        for character in text.reversed() {
+            if character == "." || character == "!" || character == "?" { return true }
+            if "\"'”’»)]".contains(character) { continue }
+            return false
+        }
+        return false
+    }
+}

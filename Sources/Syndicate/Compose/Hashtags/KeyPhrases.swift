@@ -148,14 +148,9 @@ enum KeyPhrases {
         "without", "yet",
     ]
 
-    /// Whether `sentence` ends with `.`, `!` or `?`, possibly inside closing quotes or brackets.
+    /// Whether `sentence` ends a sentence (``SentenceSplitter/endsSentence(_:)``).
     static func endsWithTerminator(_ sentence: String) -> Bool {
-        for character in sentence.reversed() {
-            if character == "." || character == "!" || character == "?" { return true }
-            if "\"'”’»)]".contains(character) { continue }
-            return false
-        }
-        return false
+        SentenceSplitter.endsSentence(sentence)
     }
 
     /// The words of `sentence`: runs of letters and digits. Chunks that look like URLs, e-mail
