@@ -75,7 +75,7 @@ public enum ResponseFuzzTarget {
         )
         let client: any NetworkClient
         do {
-            client = try NetworkClients.make(settings: settings, environment: environment)
+            client = try NetworkRegistry.builtIn.makeClient(settings: settings, environment: environment)
         } catch {
             throw FuzzFinding(target: name, message: "placeholder settings for \(network) are rejected: \(error)")
         }

@@ -14,7 +14,7 @@ public enum ResponseSeeds {
                 let environment = DeliveryEnvironment(
                     transport: recorder, now: { Date(timeIntervalSince1970: 1_767_225_600) }, nonce: { "seed" },
                     sleep: { _ in })
-                guard let client = try? NetworkClients.make(
+                guard let client = try? NetworkRegistry.builtIn.makeClient(
                     settings: .placeholders(for: network, account: "fuzz"), environment: environment),
                     let payloads = ResponseFuzzTarget.payloads[network]
                 else { continue }

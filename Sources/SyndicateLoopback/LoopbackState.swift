@@ -10,16 +10,11 @@ struct LoopbackState: Sendable {
     var blueskyPassword: String
     var xSecrets: LoopbackServer.XSecrets
 
-    private var x = XEmulator()
-    private var mastodon = MastodonEmulator()
-    private var bluesky = BlueskyEmulator()
-    private var linkedIn = LinkedInEmulator()
-    private var threads = ThreadsEmulator()
-    private var facebook = FacebookEmulator()
-    private var telegram = TelegramEmulator()
-    private var discord = DiscordEmulator()
-    private var slack = SlackEmulator()
-    private var webhook = WebhookEmulator()
+    /// Each network's emulator, by network name.
+    private var emulators: [String: any NetworkEmulator] = Dictionary(
+        uniqueKeysWithValues: LoopbackEmulators.builtIn.map { emulator in
+            (emulator.routes.first?.network.rawValue ?? "", emulator.init() as any NetworkEmulator)
+        })
 
     init(tokens: LoopbackServer.TokenPolicy, blueskyPassword: String, xSecrets: LoopbackServer.XSecrets = .init()) {
         self.tokens = tokens
@@ -71,38 +66,22 @@ struct LoopbackState: Sendable {
 
     /// The emulator's answer, recording any post it created.
     private mutating func handle(_ request: LoopbackRequest, match: RouteMatch, context: EmulatorContext) -> HTTPResponse {
-        let result: EmulatorResult
-        switch match.route.network {
-        case .x: result = x.handle(request, match: match, context: context)
-        case .mastodon: result = mastodon.handle(request, match: match, context: context)
-        case .bluesky: result = bluesky.handle(request, match: match, context: context)
-        case .linkedin: result = linkedIn.handle(request, match: match, context: context)
-        case .threads: result = threads.handle(request, match: match, context: context)
-        case .facebook: result = facebook.handle(request, match: match, context: context)
-        case .telegram: result = telegram.handle(request, match: match, context: context)
-        case .discord: result = discord.handle(request, match: match, context: context)
-        case .slack: result = slack.handle(request, match: match, context: context)
-        case .webhook: result = webhook.handle(request, match: match, context: context)
+        let network = match.route.network.rawValue
+        // Taken out while it works, so that its state is never copied.
+        guard var emulator = emulators.removeValue(forKey: network) else {
+            return LoopbackBody.json(404, ["error": "Not Found", "path": request.path])
         }
+        let result = emulator.handle(request, match: match, context: context)
+        emulators[network] = emulator
         if let post = result.post { recorder.record(post) }
         return result.response
     }
 
     /// The network's own error answer for `status`.
     private func error(_ status: Int, _ route: LoopbackRoute, reset: Date, context: EmulatorContext) -> HTTPResponse {
-        let emulator: any NetworkEmulator.Type =
-            switch route.network {
-            case .x: XEmulator.self
-            case .mastodon: MastodonEmulator.self
-            case .bluesky: BlueskyEmulator.self
-            case .linkedin: LinkedInEmulator.self
-            case .threads: ThreadsEmulator.self
-            case .facebook: FacebookEmulator.self
-            case .telegram: TelegramEmulator.self
-            case .discord: DiscordEmulator.self
-            case .slack: SlackEmulator.self
-            case .webhook: WebhookEmulator.self
-            }
+        guard let emulator = LoopbackEmulators.builtIn.first(where: { $0.routes.contains(route) }) else {
+            return LoopbackBody.json(status, ["error": LoopbackBody.reason(status)])
+        }
         return emulator.error(status, route: route, reset: reset, context: context)
     }
 }

@@ -40,7 +40,7 @@ public enum DryRunHarness {
     ) async throws -> (delivery: Delivery, requests: [RedactedRequest]) {
         let transport = DryRunTransport()
         let filled = settings.fillingPlaceholders()
-        let client = try NetworkClients.make(settings: filled, environment: environment(transport))
+        let client = try NetworkRegistry.builtIn.makeClient(settings: filled, environment: environment(transport))
         let payload = try composer.payload(for: post, on: settings.network)
         let delivery = try await client.deliver(payload, of: post)
         let redactor = Redactor(secrets: client.secrets + filled.secrets)

@@ -15,6 +15,8 @@ public struct ComposeError: Error, Sendable, Equatable, CustomStringConvertible,
         /// Even the parts that cannot be shortened (the link, the template's own text) are over
         /// the network's limit.
         case doesNotFit(length: Int, limit: Int)
+        /// The network has no ``NetworkDefinition`` in the configuration's registry.
+        case unknownNetwork(String)
     }
 
     /// What went wrong.

@@ -8,7 +8,8 @@ extension Composer {
         let configuration: ComposerConfiguration
         let rule: NetworkRule
         let template: PostTemplate
-        let style: NetworkStyle
+        /// The network's definition: its style, fields and threading.
+        let definition: any NetworkDefinition
         let link: URL?
         let title: String
         /// Summary sentences in priority order (author's summary or lead first).
@@ -42,9 +43,14 @@ extension Composer {
             self.post = post
             self.network = network
             self.configuration = configuration
+            guard let definition = configuration.networks.definition(for: network) else {
+                throw ComposeError(
+                    .unknownNetwork(network.rawValue),
+                    message: "The network '\(network.rawValue)' has no definition in the composer's registry; register its NetworkDefinition in ComposerConfiguration.networks.")
+            }
+            self.definition = definition
             rule = configuration.rule(for: network)
             template = configuration.template(for: network)
-            style = NetworkStyle(network: network)
             link = post.url.map { configuration.linkTracking.url($0, for: network) }
             title = reading.title
             scores = reading.scores
@@ -54,20 +60,20 @@ extension Composer {
                     .emptyPost,
                     message: "The post '\(post.id)' has no title, summary, body or link, so there is nothing to post on \(network.displayName); import it again with its content.")
             }
-            let maximum = configuration.hashtags.maximum(for: network)
+            let maximum = configuration.hashtags.maximum(for: network, in: configuration.networks)
             let candidates = reading.hashtags
             hashtagCandidates = candidates
-            tags = configuration.template(for: network).uses(.hashtags) ? Array(candidates.prefix(max(0, maximum))) : []
+            tags = template.uses(.hashtags) ? definition.hashtags(from: candidates, maximum: maximum) : []
             if template.uses(.title), reading.leadRepeatsTitle {
                 titleValue = ""
             } else {
                 titleValue = title
             }
             fitter = SummaryFitter(maximumSentences: configuration.sentenceLimit(for: network), language: post.language)
-            escapedTitle = style.escape(titleValue)
-            escapedSource = style.escape(post.source?.name ?? "")
-            escapedAuthor = style.escape(post.author ?? "")
-            if let link { escapedLink = style.link(link, title: title) } else { escapedLink = nil }
+            escapedTitle = definition.escape(titleValue)
+            escapedSource = definition.escape(post.source?.name ?? "")
+            escapedAuthor = definition.escape(post.author ?? "")
+            if let link { escapedLink = definition.link(link, title: title) } else { escapedLink = nil }
         }
 
         // MARK: Rendering
@@ -89,8 +95,8 @@ extension Composer {
             }
             var values: [PostTemplate.Placeholder: String] = [
                 .title: escapedTitle,
-                .summary: style.escape(summary),
-                .hashtags: style.hashtags(tags),
+                .summary: definition.escape(summary),
+                .hashtags: tags.map { definition.hashtag($0) }.joined(separator: " "),
                 .source: escapedSource,
                 .author: escapedAuthor,
             ]
@@ -100,7 +106,7 @@ extension Composer {
 
         /// The text as sent (and counted) for a summary and tags.
         func render(summary: String, tags: [String]) -> String {
-            template.render(values(summary: summary, tags: tags, escaped: true), literal: style.literal)
+            template.render(values(summary: summary, tags: tags, escaped: true), literal: definition.literal)
         }
 
         /// Whether the text with `summary` and `tags` is within the network's limits.
@@ -130,7 +136,7 @@ extension Composer {
         /// The measured cost of sentence `index` as written for the network.
         mutating func pieceCost(_ index: Int) -> Cost {
             if let cost = pieceCosts[index] { return cost }
-            let measurement = rule.measure(style.escape(sentences[index]))
+            let measurement = rule.measure(definition.escape(sentences[index]))
             let cost = Cost(length: measurement.length, bytes: measurement.bytes)
             pieceCosts[index] = cost
             return cost
@@ -157,7 +163,7 @@ extension Composer {
         mutating func fitsSummary(_ summary: String, tagCount: Int) -> Bool {
             guard !summary.isEmpty else { return fits(summary: summary, tags: Array(tags.prefix(tagCount))) }
             var total = fixedCost(tagCount: tagCount)
-            let measurement = rule.measure(style.escape(summary))
+            let measurement = rule.measure(definition.escape(summary))
             total.length += measurement.length
             total.bytes += measurement.bytes
             return total.length <= rule.limit && total.bytes <= (rule.byteLimit ?? Int.max)
@@ -216,12 +222,12 @@ extension Composer {
                 }
             }
             var hashtags = used
-            if configuration.hashtags.inline, network != .linkedin {
+            if configuration.hashtags.inline, definition.supportsInlineHashtags {
                 (summary, used) = inlined(summary: summary, tags: used)
                 hashtags = hashtags.filter { !used.contains($0) } + used
             }
             var text = render(summary: summary, tags: used)
-            if text.isEmpty, let link { text = style.link(link, title: title) }
+            if text.isEmpty, let link { text = definition.link(link, title: title) }
             let measured = rule.measure(text)
             if !measured.isValid, !exactOnly {
                 // The measured pieces did not add up to the whole (a rule that does not add
@@ -239,7 +245,7 @@ extension Composer {
                 network: network, text: text, length: measured.length, limit: rule.limit, link: link, hashtags: hashtags)
             if link == nil { warnings.append(.init(.noLink, "The post has no URL, so nothing links to it.")) }
             addNetworkParts(to: &payload, summary: summary, tags: used)
-            if configuration.threading, [.x, .mastodon, .bluesky].contains(network), sentences.count > 1,
+            if configuration.threading, definition.supportsThreads, sentences.count > 1,
                 !fits(summary: sentences.joined(separator: " "), tags: used)
             {
                 let threaded = ThreadSplitter(draft: self, tags: used).parts()
@@ -247,7 +253,7 @@ extension Composer {
                     payload.parts = threaded.parts
                     payload.text = threaded.parts[0].text
                     payload.length = threaded.parts[0].length
-                    if network == .bluesky { payload.facets = BlueskyParts.facets(in: payload.text) }
+                    payload.fields.merge(threaded.parts[0].fields)
                     warnings.removeAll { [.summaryCut, .sentencesDropped, .headlineUsed].contains($0.code) }
                     if threaded.truncated {
                         warnings.append(.init(.threadTruncated, "The thread stops at \(configuration.maximumThreadParts) parts; the rest of the post is left out."))
@@ -294,42 +300,12 @@ extension Composer {
         }
 
         mutating func addNetworkParts(to payload: inout SharePayload, summary: String, tags: [String]) {
-            switch network {
-            case .x, .mastodon:
-                payload.images = images(maximum: 4)
-            case .bluesky:
-                payload.facets = BlueskyParts.facets(in: payload.text)
-                if let link { payload.embed = BlueskyParts.embed(post: post, link: link, description: cardDescription) }
-            case .threads:
-                payload.topicTag = ThreadsParts.topicTag(
-                    from: Array(hashtagCandidates.prefix(max(0, configuration.hashtags.maximum(for: .threads)))))
-                payload.hashtags = payload.topicTag.map { [$0] } ?? []
-                payload.linkAttachment = link
-            case .linkedin:
-                payload.commentary = payload.text
-                payload.text = template.render(values(summary: summary, tags: tags, escaped: false))
-                if let link { payload.article = LinkedInParts.article(post: post, link: link, description: cardDescription) }
-            case .facebook:
-                payload.message = FacebookParts.message(payload.text)
-            case .telegram:
-                payload.parseMode = TelegramParts.parseMode
-            case .discord:
-                payload.allowedMentions = SharePayload.AllowedMentions()
-            case .slack, .webhook:
-                break
-            }
-        }
-
-        /// The post's images up to `maximum`, with warnings for those left out or without alt text.
-        mutating func images(maximum: Int) -> [Post.Image] {
-            let kept = Array(post.images.prefix(maximum))
-            if post.images.count > maximum {
-                warnings.append(.init(.imagesDropped, "\(post.images.count - maximum) of \(post.images.count) images left out: \(network.displayName) takes at most \(maximum)."))
-            }
-            for image in kept where (image.alt ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
-                warnings.append(.init(.imageWithoutAlt, "The image \(image.url.absoluteString) has no alt text; add one so that screen-reader users know what it shows."))
-            }
-            return kept
+            var context = PayloadContext(
+                post: post, link: link, summary: summary, hashtags: tags, hashtagCandidates: hashtagCandidates,
+                hashtagMaximum: configuration.hashtags.maximum(for: network, in: configuration.networks), cardDescription: cardDescription,
+                plainText: template.render(values(summary: summary, tags: tags, escaped: false)), warnings: warnings)
+            definition.addFields(to: &payload, context: &context)
+            warnings = context.warnings
         }
     }
 }

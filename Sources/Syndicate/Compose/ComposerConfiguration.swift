@@ -12,9 +12,9 @@ import Foundation
 /// configuration.threading = true
 /// ```
 public struct ComposerConfiguration: Sendable {
-    /// Templates that replace ``PostTemplate/default(for:)`` for some networks.
+    /// Templates that replace each network's ``NetworkDefinition/defaultTemplate``.
     public var templates: [SocialNetwork: PostTemplate]
-    /// Rules that replace ``NetworkRule/rule(for:)`` for some networks (an instance's limit).
+    /// Rules that replace each network's ``NetworkDefinition/rule`` (an instance's limit).
     public var rules: [SocialNetwork: NetworkRule]
     /// Which tags become hashtags, and how many per network.
     public var hashtags: HashtagPolicy
@@ -24,15 +24,12 @@ public struct ComposerConfiguration: Sendable {
     public var threading: Bool
     /// The most parts of a thread; the rest is left out with a warning.
     public var maximumThreadParts: Int
-    /// The most sentences of summary per network (see ``defaultMaximumSentences``).
+    /// The most sentences of summary per network, replacing each network's
+    /// ``NetworkDefinition/defaultSentenceMaximum`` (X 1, Mastodon and Telegram 3, LinkedIn 4,
+    /// the others 2).
     public var maximumSentences: [SocialNetwork: Int]
-
-    /// Sentences of summary by default: X 1 (short and punchy), Bluesky, Threads, Facebook,
-    /// Discord, Slack and webhooks 2, Mastodon and Telegram 3, LinkedIn 4.
-    public static let defaultMaximumSentences: [SocialNetwork: Int] = [
-        .x: 1, .mastodon: 3, .bluesky: 2, .threads: 2, .linkedin: 4, .facebook: 2, .telegram: 3, .discord: 2,
-        .slack: 2, .webhook: 2,
-    ]
+    /// The networks the composer knows: each one's rule, template, style and fields.
+    public var networks: NetworkRegistry
 
     /// Creates a configuration; every argument has the default a careful editor would choose.
     ///
@@ -43,7 +40,8 @@ public struct ComposerConfiguration: Sendable {
     ///   - linkTracking: UTM parameters by default; `.none` to post the canonical URL.
     ///   - threading: Whether long posts become threads on X, Mastodon and Bluesky.
     ///   - maximumThreadParts: The most parts of a thread.
-    ///   - maximumSentences: Sentences of summary per network.
+    ///   - maximumSentences: Sentences of summary per network, replacing the networks' defaults.
+    ///   - networks: The networks known; ``NetworkRegistry/builtIn`` by default.
     public init(
         templates: [SocialNetwork: PostTemplate] = [:],
         rules: [SocialNetwork: NetworkRule] = [:],
@@ -51,7 +49,8 @@ public struct ComposerConfiguration: Sendable {
         linkTracking: LinkTracking = .default,
         threading: Bool = false,
         maximumThreadParts: Int = 10,
-        maximumSentences: [SocialNetwork: Int] = ComposerConfiguration.defaultMaximumSentences
+        maximumSentences: [SocialNetwork: Int] = [:],
+        networks: NetworkRegistry = .builtIn
     ) {
         self.templates = templates
         self.rules = rules
@@ -60,6 +59,7 @@ public struct ComposerConfiguration: Sendable {
         self.threading = threading
         self.maximumThreadParts = max(1, maximumThreadParts)
         self.maximumSentences = maximumSentences
+        self.networks = networks
     }
 
     /// The defaults.
@@ -78,16 +78,16 @@ public struct ComposerConfiguration: Sendable {
 
     /// The template used for `network`.
     public func template(for network: SocialNetwork) -> PostTemplate {
-        templates[network] ?? PostTemplate.default(for: network)
+        templates[network] ?? networks.defaultTemplate(for: network)
     }
 
     /// The length rule used for `network`.
     public func rule(for network: SocialNetwork) -> NetworkRule {
-        rules[network] ?? NetworkRule.rule(for: network)
+        rules[network] ?? networks.definition(for: network)?.rule ?? NetworkRule.rule(for: network)
     }
 
     /// The most sentences of summary for `network` (at least 1).
     func sentenceLimit(for network: SocialNetwork) -> Int {
-        max(1, maximumSentences[network] ?? 2)
+        max(1, maximumSentences[network] ?? networks.definition(for: network)?.defaultSentenceMaximum ?? 2)
     }
 }

@@ -234,7 +234,8 @@ public struct PostTemplate: Sendable, Equatable, Hashable, CustomStringConvertib
 }
 
 extension PostTemplate {
-    /// The template Syndicate uses for `network` unless told otherwise.
+    /// The template Syndicate uses for `network` unless told otherwise: its built-in
+    /// definition's ``NetworkDefinition/defaultTemplate``.
     ///
     /// X: `{summary} {link} {hashtags}` (short and punchy). Mastodon: summary, blank line,
     /// link, blank line, tags on the last line (Mastodon shows them as a tag bar). Bluesky:
@@ -244,31 +245,11 @@ extension PostTemplate {
     /// Telegram: bold headline (HTML), summary, link. Discord: bold headline, summary, link.
     /// Slack: summary, then the link as `<url|title>`. Webhook: headline, summary, link, plain.
     public static func `default`(for network: SocialNetwork) -> PostTemplate {
-        defaults[network] ?? PostTemplate(unchecked: "{summary} {link}")
+        NetworkRegistry.builtIn.defaultTemplate(for: network)
     }
 
-    /// ``default(for:)`` of every network, parsed once rather than for every payload.
-    private static let defaults: [SocialNetwork: PostTemplate] = Dictionary(
-        uniqueKeysWithValues: SocialNetwork.allCases.compactMap { network in
-            // The literals of defaultSource(for:) are valid templates; parsing cannot fail.
-            (try? PostTemplate(defaultSource(for: network))).map { (network, $0) }
-        })
-
-    /// The source of ``default(for:)``.
-    static func defaultSource(for network: SocialNetwork) -> String {
-        switch network {
-        case .x: "{summary} {link} {hashtags}"
-        case .mastodon: "{summary}\n\n{link}\n\n{hashtags}"
-        case .bluesky: "{summary} {hashtags}\n\n{link}"
-        case .threads: "{summary}\n\n{link}"
-        case .linkedin: "{title}\n\n{summary} (via {source})\n\n{link}\n\n{hashtags}"
-        case .facebook: "{summary}"
-        case .telegram: "<b>{title}</b>\n\n{summary} (via {source})\n\n{link}"
-        case .discord: "**{title}**\n{summary}\n{link}"
-        case .slack: "{summary}\n\n{link}"
-        case .webhook: "{title}\n\n{summary}\n\n{link}"
-        }
-    }
+    /// `{summary} {link}`: the template of a network without a valid one of its own.
+    static let fallback = PostTemplate(unchecked: "{summary} {link}")
 
     private init(unchecked source: String) {
         self.source = source

@@ -31,24 +31,10 @@ public struct SharePayload: Sendable, Equatable, Encodable {
     public var images: [Post.Image]
     /// What was dropped or cut, and why.
     public var warnings: [Warning]
-    /// Bluesky: the rich-text facets of ``text`` (links and tags), UTF-8 byte ranges.
-    public var facets: [BlueskyFacet]?
-    /// Bluesky: the `app.bsky.embed.external` link card.
-    public var embed: Embed?
-    /// Threads: the one topic tag (`topic_tag`), without `#`.
-    public var topicTag: String?
-    /// Threads: the `link_attachment` URL.
-    public var linkAttachment: URL?
-    /// LinkedIn: ``text`` in little-text format, as the `commentary` field takes it.
-    public var commentary: String?
-    /// LinkedIn: the article card (`content.article`), plain text, not escaped.
-    public var article: Article?
-    /// Facebook: the Page post's `message` (the link goes in ``link``).
-    public var message: String?
-    /// Telegram: the `parse_mode` ``text`` is written in (`HTML`).
-    public var parseMode: String?
-    /// Discord: `allowed_mentions`, set so that article text cannot ping anyone.
-    public var allowedMentions: AllowedMentions?
+    /// The network's own fields besides the text (Bluesky's facets and card, LinkedIn's
+    /// commentary, Telegram's parse mode …), each encoded under its own key; every network's
+    /// folder adds typed accessors for its fields (``SharePayload/facets``, ``SharePayload/embed``).
+    public var fields: PayloadFields
     /// X, Mastodon, Bluesky with threading on and a long post: the numbered parts, in order;
     /// the first is ``text``.
     public var parts: [ThreadPart]?
@@ -66,15 +52,11 @@ public struct SharePayload: Sendable, Equatable, Encodable {
         self.hashtags = hashtags
         self.images = images
         self.warnings = warnings
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case network, text, length, limit, link, hashtags, images, warnings, facets, embed, topicTag
-        case linkAttachment, commentary, article, message, parseMode, allowedMentions, parts
+        self.fields = PayloadFields()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
+        var container = encoder.container(keyedBy: PayloadFields.Key.self)
         try container.encode(network, forKey: .network)
         try container.encode(text, forKey: .text)
         try container.encode(length, forKey: .length)
@@ -83,15 +65,7 @@ public struct SharePayload: Sendable, Equatable, Encodable {
         try container.encode(hashtags, forKey: .hashtags)
         try container.encode(images, forKey: .images)
         try container.encode(warnings, forKey: .warnings)
-        try container.encodeIfPresent(facets, forKey: .facets)
-        try container.encodeIfPresent(embed, forKey: .embed)
-        try container.encodeIfPresent(topicTag, forKey: .topicTag)
-        try container.encodeIfPresent(linkAttachment, forKey: .linkAttachment)
-        try container.encodeIfPresent(commentary, forKey: .commentary)
-        try container.encodeIfPresent(article, forKey: .article)
-        try container.encodeIfPresent(message, forKey: .message)
-        try container.encodeIfPresent(parseMode, forKey: .parseMode)
-        try container.encodeIfPresent(allowedMentions, forKey: .allowedMentions)
+        try fields.encode(into: &container)
         try container.encodeIfPresent(parts, forKey: .parts)
     }
 }
@@ -134,8 +108,8 @@ extension SharePayload {
         public var description: String { message }
     }
 
-    /// One numbered part of a thread; encodes as `{"index", "text", "length"}` plus `"facets"`
-    /// on Bluesky.
+    /// One numbered part of a thread; encodes as `{"index", "text", "length"}` plus the
+    /// network's own fields (Bluesky: `"facets"`).
     public struct ThreadPart: Sendable, Equatable, Hashable, Encodable {
         /// The part's number, from 1.
         public var index: Int
@@ -143,123 +117,23 @@ extension SharePayload {
         public var text: String
         /// ``text`` counted by the network's rule.
         public var length: Int
-        /// Bluesky: the facets of this part's ``text``.
-        public var facets: [BlueskyFacet]?
+        /// The network's own fields of this part (Bluesky: its facets).
+        public var fields: PayloadFields
 
         /// Creates a part.
-        public init(index: Int, text: String, length: Int, facets: [BlueskyFacet]? = nil) {
+        public init(index: Int, text: String, length: Int) {
             self.index = index
             self.text = text
             self.length = length
-            self.facets = facets
+            self.fields = PayloadFields()
         }
 
-        private enum CodingKeys: String, CodingKey { case index, text, length, facets }
-
         public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
+            var container = encoder.container(keyedBy: PayloadFields.Key.self)
             try container.encode(index, forKey: .index)
             try container.encode(text, forKey: .text)
             try container.encode(length, forKey: .length)
-            try container.encodeIfPresent(facets, forKey: .facets)
-        }
-    }
-
-    /// A Bluesky `app.bsky.embed.external` card.
-    ///
-    /// Encodes as the lexicon has it, except that the thumbnail is a URL (`thumbURL`): upload
-    /// it with `com.atproto.repo.uploadBlob` and put the blob in `thumb` when posting.
-    public struct Embed: Sendable, Equatable, Hashable, Encodable {
-        /// The card itself.
-        public struct External: Sendable, Equatable, Hashable, Encodable {
-            /// The linked page, tracked like the text's link.
-            public var uri: URL
-            /// The page's title.
-            public var title: String
-            /// A short description of the page.
-            public var description: String
-            /// The image to upload as the card's `thumb`: the post's first image.
-            public var thumbURL: URL?
-
-            /// Creates a card.
-            public init(uri: URL, title: String, description: String, thumbURL: URL?) {
-                self.uri = uri
-                self.title = title
-                self.description = description
-                self.thumbURL = thumbURL
-            }
-
-            private enum CodingKeys: String, CodingKey { case uri, title, description, thumbURL }
-
-            public func encode(to encoder: any Encoder) throws {
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encode(uri, forKey: .uri)
-                try container.encode(title, forKey: .title)
-                try container.encode(description, forKey: .description)
-                try container.encode(thumbURL, forKey: .thumbURL)
-            }
-        }
-
-        /// `app.bsky.embed.external`.
-        public var type: String { "app.bsky.embed.external" }
-        /// The card.
-        public var external: External
-
-        /// Creates an embed.
-        public init(external: External) {
-            self.external = external
-        }
-
-        private enum CodingKeys: String, CodingKey {
-            case type = "$type"
-            case external
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(type, forKey: .type)
-            try container.encode(external, forKey: .external)
-        }
-    }
-
-    /// A LinkedIn article card (`content.article`): plain text, never little-text escaped.
-    public struct Article: Sendable, Equatable, Hashable, Encodable {
-        /// The article's URL (`source`), tracked like the link.
-        public var source: URL
-        /// The article's title.
-        public var title: String
-        /// A short description.
-        public var description: String
-        /// The image to upload as the card's thumbnail, if the post has one.
-        public var thumbnailURL: URL?
-
-        /// Creates an article card.
-        public init(source: URL, title: String, description: String, thumbnailURL: URL?) {
-            self.source = source
-            self.title = title
-            self.description = description
-            self.thumbnailURL = thumbnailURL
-        }
-
-        private enum CodingKeys: String, CodingKey { case source, title, description, thumbnailURL }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(source, forKey: .source)
-            try container.encode(title, forKey: .title)
-            try container.encode(description, forKey: .description)
-            try container.encode(thumbnailURL, forKey: .thumbnailURL)
-        }
-    }
-
-    /// Discord's `allowed_mentions`: which mentions in the content may notify anyone.
-    public struct AllowedMentions: Sendable, Equatable, Hashable, Encodable {
-        /// The mention kinds parsed (`users`, `roles`, `everyone`); empty parses none.
-        public var parse: [String]
-
-        /// Creates the value; the default parses no mentions.
-        public init(parse: [String] = []) {
-            self.parse = parse
+            try fields.encode(into: &container)
         }
     }
 }

@@ -24,10 +24,11 @@ struct ThreadSplitter {
         var result: [SharePayload.ThreadPart] = []
         for (offset, chunk) in packed.chunks.enumerated() {
             let numbered = chunk + " \(offset + 1)/\(count)"
-            let text = offset == 0 ? draft.render(summary: numbered, tags: tags) : draft.style.escape(numbered)
+            let text = offset == 0 ? draft.render(summary: numbered, tags: tags) : draft.definition.escape(numbered)
             let length = draft.rule.measure(text).length
-            let facets = draft.network == .bluesky ? BlueskyParts.facets(in: text) : nil
-            result.append(SharePayload.ThreadPart(index: offset + 1, text: text, length: length, facets: facets))
+            var part = SharePayload.ThreadPart(index: offset + 1, text: text, length: length)
+            draft.definition.finishThreadPart(&part)
+            result.append(part)
         }
         return (result, packed.truncated)
     }
@@ -50,7 +51,7 @@ struct ThreadSplitter {
     private func fits(_ chunk: String, numbering: String, first: Bool) -> Bool {
         let numbered = chunk + " " + numbering
         if first { return draft.fits(summary: numbered, tags: tags) }
-        return draft.rule.measure(draft.style.escape(numbered)).isValid
+        return draft.rule.measure(draft.definition.escape(numbered)).isValid
     }
 
     /// Greedy packing of `sentences` into at most `maximum` chunks.

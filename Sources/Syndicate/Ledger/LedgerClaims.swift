@@ -78,7 +78,7 @@ public enum LedgerClaims {
     /// How long `network` remembers an idempotency key; nil for as long as the post exists
     /// (Bluesky's record key).
     public static func idempotencyKeyLifetime(on network: SocialNetwork) -> Duration? {
-        network == .mastodon ? .seconds(3600) : nil
+        NetworkRegistry.builtIn.definition(for: network)?.idempotencyKeyLifetime
     }
 
     /// The hex SHA-256 of `payload`'s JSON (sorted keys).

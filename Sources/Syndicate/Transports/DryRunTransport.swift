@@ -22,12 +22,16 @@ public actor DryRunTransport: HTTPTransport {
     public private(set) var requests: [HTTPRequest] = []
     private var counter = 0
     private let responder: Responder?
+    private let networks: NetworkRegistry
 
     /// Creates a transport.
     ///
-    /// - Parameter responder: Your own answers, tried first.
-    public init(responder: Responder? = nil) {
+    /// - Parameters:
+    ///   - responder: Your own answers, tried first.
+    ///   - networks: The networks whose dry-run answers are given; ``NetworkRegistry/builtIn`` by default.
+    public init(responder: Responder? = nil, networks: NetworkRegistry = .builtIn) {
         self.responder = responder
+        self.networks = networks
     }
 
     /// Records `request` and answers it without sending anything.
@@ -35,7 +39,7 @@ public actor DryRunTransport: HTTPTransport {
         requests.append(request)
         if let responder, let response = responder(request) { return response }
         counter += 1
-        return DryRunResponses.response(to: request, number: counter)
+        return DryRunResponses.response(to: request, number: counter, networks: networks)
     }
 
     /// Forgets the recorded requests (the numbering goes on).

@@ -130,7 +130,7 @@ struct FeedCommand: AsyncParsableCommand {
             let settings = dryRun ? account.fillingPlaceholders() : account
             let recorder = DryRunTransport()
             do {
-                let client = try NetworkClients.make(
+                let client = try NetworkRegistry.builtIn.makeClient(
                     settings: settings, environment: DeliveryEnvironment(transport: realTransport ?? recorder, logger: logger))
                 recorders[FeedSyndicator.name(client)] = (recorder, Redactor(secrets: client.secrets + settings.secrets))
                 clients.append(client)

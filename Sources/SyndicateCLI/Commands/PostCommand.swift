@@ -105,7 +105,7 @@ struct PostCommand: AsyncParsableCommand {
             let recorder = DryRunTransport()
             let environment = DeliveryEnvironment(transport: transport ?? recorder, logger: logger, now: CommandClock.now)
             do {
-                let client = try NetworkClients.make(settings: settings, environment: environment)
+                let client = try NetworkRegistry.builtIn.makeClient(settings: settings, environment: environment)
                 if dryRun { recorders[clients.count] = (recorder, Redactor(secrets: client.secrets + settings.secrets)) }
                 clients.append(client)
             } catch {

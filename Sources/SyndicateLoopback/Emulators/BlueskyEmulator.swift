@@ -18,6 +18,22 @@ import Syndicate
 /// `InvalidRequest`. Errors are `{"error","message"}`; a 429 carries
 /// `RateLimit-Limit/-Remaining/-Reset` (Unix seconds) and `RateLimit-Policy`.
 struct BlueskyEmulator: NetworkEmulator {
+    static let routes: [LoopbackRoute] = [
+        .blueskyCreateSession, .blueskyRefreshSession, .blueskyCreateRecord, .blueskyUploadBlob, .blueskyResolveHandle,
+    ]
+
+    static func match(_ segments: [String]) -> RouteMatch? {
+        guard segments.count == 2, segments[0] == "xrpc" else { return nil }
+        let routes: [String: LoopbackRoute] = [
+            "com.atproto.server.createSession": .blueskyCreateSession,
+            "com.atproto.server.refreshSession": .blueskyRefreshSession,
+            "com.atproto.repo.createRecord": .blueskyCreateRecord,
+            "com.atproto.repo.uploadBlob": .blueskyUploadBlob,
+            "com.atproto.identity.resolveHandle": .blueskyResolveHandle,
+        ]
+        return routes[segments[1]].map { RouteMatch(route: $0) }
+    }
+
     private struct Session: Sendable {
         var did: String
         var handle: String
@@ -223,4 +239,17 @@ struct BlueskyEmulator: NetworkEmulator {
         default: LoopbackBody.json(status, ["error": LoopbackBody.reason(status).replacingOccurrences(of: " ", with: ""), "message": LoopbackBody.reason(status)])
         }
     }
+}
+
+extension LoopbackRoute {
+    /// Bluesky: `POST /xrpc/com.atproto.server.createSession`.
+    public static let blueskyCreateSession = LoopbackRoute("blueskyCreateSession", network: .bluesky)
+    /// Bluesky: `POST /xrpc/com.atproto.server.refreshSession`.
+    public static let blueskyRefreshSession = LoopbackRoute("blueskyRefreshSession", network: .bluesky)
+    /// Bluesky: `POST /xrpc/com.atproto.repo.createRecord`.
+    public static let blueskyCreateRecord = LoopbackRoute("blueskyCreateRecord", network: .bluesky)
+    /// Bluesky: `POST /xrpc/com.atproto.repo.uploadBlob`.
+    public static let blueskyUploadBlob = LoopbackRoute("blueskyUploadBlob", network: .bluesky)
+    /// Bluesky: `GET /xrpc/com.atproto.identity.resolveHandle`.
+    public static let blueskyResolveHandle = LoopbackRoute("blueskyResolveHandle", network: .bluesky)
 }

@@ -6,6 +6,13 @@ import Syndicate
 /// `?wait=true` a 200 message object out, without a 204. Errors are `{"message","code"}`; a
 /// 429 carries `retry_after` (seconds, a float), `Retry-After` and `X-RateLimit-*` headers.
 struct DiscordEmulator: NetworkEmulator {
+    static let routes: [LoopbackRoute] = [.discordWebhook]
+
+    static func match(_ segments: [String]) -> RouteMatch? {
+        guard segments.count == 4, segments[0] == "api", segments[1] == "webhooks" else { return nil }
+        return RouteMatch(route: .discordWebhook, captures: ["id": segments[2], "token": segments[3]])
+    }
+
     private var nextID = 1_300_000_000_000_000_001
 
     mutating func handle(_ request: LoopbackRequest, match: RouteMatch, context: EmulatorContext) -> EmulatorResult {
@@ -72,4 +79,9 @@ struct DiscordEmulator: NetworkEmulator {
                 "X-RateLimit-Scope": "shared",
             ])
     }
+}
+
+extension LoopbackRoute {
+    /// Discord: `POST /api/webhooks/{id}/{token}`.
+    public static let discordWebhook = LoopbackRoute("discordWebhook", network: .discord)
 }

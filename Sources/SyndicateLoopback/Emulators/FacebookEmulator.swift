@@ -6,6 +6,20 @@ import Syndicate
 /// page again is `(#506) Duplicate status message`. Errors are the Graph API's
 /// (``GraphAPIError``): a rejected token is 400 with code 190.
 struct FacebookEmulator: NetworkEmulator {
+    static let routes: [LoopbackRoute] = [.facebookFeed]
+
+    static func match(_ segments: [String]) -> RouteMatch? {
+        guard segments.count == 3, segments[2] == "feed", isGraphVersion(segments[0]) else { return nil }
+        return RouteMatch(route: .facebookFeed, captures: ["version": segments[0], "page": segments[1]])
+    }
+
+    /// Whether `segment` is a Graph API version such as `v21.0`.
+    private static func isGraphVersion(_ segment: String) -> Bool {
+        guard segment.hasPrefix("v") else { return false }
+        let number = segment.dropFirst()
+        return !number.isEmpty && number.allSatisfy { $0.isNumber || $0 == "." }
+    }
+
     private var nextID = 1
     private var messages: [String: Set<String>] = [:]
 
@@ -37,4 +51,9 @@ struct FacebookEmulator: NetworkEmulator {
     static func error(_ status: Int, route: LoopbackRoute, reset: Date, context: EmulatorContext) -> HTTPResponse {
         GraphAPIError.scripted(status, reset: reset, now: context.now)
     }
+}
+
+extension LoopbackRoute {
+    /// Facebook Page: `POST /{version}/{page}/feed`.
+    public static let facebookFeed = LoopbackRoute("facebookFeed", network: .facebook)
 }

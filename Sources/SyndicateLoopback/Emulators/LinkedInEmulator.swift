@@ -12,6 +12,12 @@ import Syndicate
 /// (`commentary`, `visibility`, `distribution.feedDistribution`, `lifecycleState`, an article's
 /// http(s) `source` and `title`): 422 `ERROR :: /field :: …` otherwise.
 struct LinkedInEmulator: NetworkEmulator {
+    static let routes: [LoopbackRoute] = [.linkedInPosts]
+
+    static func match(_ segments: [String]) -> RouteMatch? {
+        segments == ["rest", "posts"] ? RouteMatch(route: .linkedInPosts) : nil
+    }
+
     private var nextID = 7_400_000_000_000_000_001
     /// The URN of each (author, commentary) posted.
     private var urns: [String: String] = [:]
@@ -99,4 +105,9 @@ struct LinkedInEmulator: NetworkEmulator {
         if let serviceErrorCode { object["serviceErrorCode"] = serviceErrorCode }
         return LoopbackBody.json(status, object)
     }
+}
+
+extension LoopbackRoute {
+    /// LinkedIn: `POST /rest/posts`.
+    public static let linkedInPosts = LoopbackRoute("linkedInPosts", network: .linkedin)
 }

@@ -8,6 +8,12 @@ import Syndicate
 /// Empty or over-500-character statuses get 422, an unknown `in_reply_to_id` 404. Errors are
 /// `{"error": "…"}`; a 429 carries `X-RateLimit-Reset` as an ISO 8601 time.
 struct MastodonEmulator: NetworkEmulator {
+    static let routes: [LoopbackRoute] = [.mastodonStatuses]
+
+    static func match(_ segments: [String]) -> RouteMatch? {
+        segments == ["api", "v1", "statuses"] ? RouteMatch(route: .mastodonStatuses) : nil
+    }
+
     private var nextID = 110_000_000_000_000_001
     /// The status answered for each (token, key).
     private var statusesByKey: [String: HTTPResponse] = [:]
@@ -69,4 +75,9 @@ struct MastodonEmulator: NetworkEmulator {
     static func rateHeaders(remaining: Int, reset: Date) -> HTTPHeaders {
         ["X-RateLimit-Limit": "300", "X-RateLimit-Remaining": String(remaining), "X-RateLimit-Reset": LoopbackBody.iso8601(reset)]
     }
+}
+
+extension LoopbackRoute {
+    /// Mastodon: `POST /api/v1/statuses`.
+    public static let mastodonStatuses = LoopbackRoute("mastodonStatuses", network: .mastodon)
 }

@@ -4,6 +4,15 @@ import Syndicate
 /// One network's API as the loopback server plays it: its success answers, the state behind
 /// them (posts, sessions, idempotency keys) and its own error shapes.
 protocol NetworkEmulator: Sendable {
+    /// A fresh emulator with no posts.
+    init()
+
+    /// The routes the emulator plays.
+    static var routes: [LoopbackRoute] { get }
+
+    /// The route of a request path split into segments, or nil when it is not this API's.
+    static func match(_ segments: [String]) -> RouteMatch?
+
     /// Answers `request`, which matched one of this network's routes, changing state as the real
     /// API would.
     mutating func handle(_ request: LoopbackRequest, match: RouteMatch, context: EmulatorContext) -> EmulatorResult

@@ -6,6 +6,13 @@ import Syndicate
 /// 200 with the plain-text body `ok` out. Errors are plain text: `invalid_payload`, `no_text`;
 /// a 429 is `rate_limited` with `Retry-After`.
 struct SlackEmulator: NetworkEmulator {
+    static let routes: [LoopbackRoute] = [.slackWebhook]
+
+    static func match(_ segments: [String]) -> RouteMatch? {
+        guard segments.first == "services", segments.count >= 2 else { return nil }
+        return RouteMatch(route: .slackWebhook, captures: ["token": segments[segments.count - 1]])
+    }
+
     private var number = 0
 
     mutating func handle(_ request: LoopbackRequest, match: RouteMatch, context: EmulatorContext) -> EmulatorResult {
@@ -30,4 +37,9 @@ struct SlackEmulator: NetworkEmulator {
         default: LoopbackBody.text(status, LoopbackBody.reason(status).lowercased().replacingOccurrences(of: " ", with: "_"))
         }
     }
+}
+
+extension LoopbackRoute {
+    /// Slack incoming webhook: `POST /services/…`.
+    public static let slackWebhook = LoopbackRoute("slackWebhook", network: .slack)
 }

@@ -6,6 +6,13 @@ import Syndicate
 /// `Unauthorized` otherwise). Errors are `{"ok":false,"error_code","description"}`; a 429 adds
 /// `"parameters":{"retry_after":N}`. Telegram has no duplicate detection, and neither has this.
 struct TelegramEmulator: NetworkEmulator {
+    static let routes: [LoopbackRoute] = [.telegramSendMessage]
+
+    static func match(_ segments: [String]) -> RouteMatch? {
+        guard segments.count == 2, segments[0].hasPrefix("bot"), segments[1] == "sendMessage" else { return nil }
+        return RouteMatch(route: .telegramSendMessage, captures: ["token": String(segments[0].dropFirst(3))])
+    }
+
     private var nextMessage: [String: Int] = [:]
 
     mutating func handle(_ request: LoopbackRequest, match: RouteMatch, context: EmulatorContext) -> EmulatorResult {
@@ -64,4 +71,9 @@ struct TelegramEmulator: NetworkEmulator {
     static func failure(_ status: Int, _ description: String) -> HTTPResponse {
         LoopbackBody.json(status, ["ok": false, "error_code": status, "description": description])
     }
+}
+
+extension LoopbackRoute {
+    /// Telegram: `POST /bot{token}/sendMessage`.
+    public static let telegramSendMessage = LoopbackRoute("telegramSendMessage", network: .telegram)
 }

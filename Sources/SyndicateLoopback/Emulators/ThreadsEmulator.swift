@@ -8,6 +8,19 @@ import Syndicate
 /// published once; publishing an unknown or already published container is a Graph error.
 /// Errors are the Graph API's.
 struct ThreadsEmulator: NetworkEmulator {
+    static let routes: [LoopbackRoute] = [.threadsCreate, .threadsPublish, .threadsObject]
+
+    static func match(_ segments: [String]) -> RouteMatch? {
+        guard segments.first == "v1.0" else { return nil }
+        if segments.count == 2 { return RouteMatch(route: .threadsObject, captures: ["id": segments[1]]) }
+        guard segments.count == 3 else { return nil }
+        switch segments[2] {
+        case "threads": return RouteMatch(route: .threadsCreate, captures: ["user": segments[1]])
+        case "threads_publish": return RouteMatch(route: .threadsPublish, captures: ["user": segments[1]])
+        default: return nil
+        }
+    }
+
     private struct Container: Sendable {
         var user: String
         var text: String
@@ -104,4 +117,13 @@ struct ThreadsEmulator: NetworkEmulator {
     static func error(_ status: Int, route: LoopbackRoute, reset: Date, context: EmulatorContext) -> HTTPResponse {
         GraphAPIError.scripted(status, reset: reset, now: context.now)
     }
+}
+
+extension LoopbackRoute {
+    /// Threads: `POST /v1.0/{user}/threads` (creates a container).
+    public static let threadsCreate = LoopbackRoute("threadsCreate", network: .threads)
+    /// Threads: `POST /v1.0/{user}/threads_publish` (publishes a container).
+    public static let threadsPublish = LoopbackRoute("threadsPublish", network: .threads)
+    /// Threads: `GET /v1.0/{id}` (a container's `status`, a post's `permalink`).
+    public static let threadsObject = LoopbackRoute("threadsObject", network: .threads)
 }

@@ -8,6 +8,12 @@ import Syndicate
 /// It is also the neutral route for transport tests: script a ``LoopbackFault/response(_:)``
 /// on ``LoopbackRoute/webhook`` to get exactly the status, headers and body wanted.
 struct WebhookEmulator: NetworkEmulator {
+    static let routes: [LoopbackRoute] = [.webhook]
+
+    static func match(_ segments: [String]) -> RouteMatch? {
+        segments.first == "hooks" ? RouteMatch(route: .webhook) : nil
+    }
+
     private var number = 0
 
     mutating func handle(_ request: LoopbackRequest, match: RouteMatch, context: EmulatorContext) -> EmulatorResult {
@@ -24,4 +30,9 @@ struct WebhookEmulator: NetworkEmulator {
         default: LoopbackBody.json(status, ["error": LoopbackBody.reason(status)])
         }
     }
+}
+
+extension LoopbackRoute {
+    /// A generic JSON webhook: any method on `/hooks/…`.
+    public static let webhook = LoopbackRoute("webhook", network: .webhook)
 }

@@ -12,6 +12,12 @@ import Syndicate
 /// `Host` header, path, query and any form fields) with the configured consumer and token
 /// secrets. Any failure is X's 401 problem document.
 struct XEmulator: NetworkEmulator {
+    static let routes: [LoopbackRoute] = [.xTweets]
+
+    static func match(_ segments: [String]) -> RouteMatch? {
+        segments == ["2", "tweets"] ? RouteMatch(route: .xTweets) : nil
+    }
+
     /// How far an `oauth_timestamp` may be from the server's clock.
     static let timestampTolerance: TimeInterval = 300
 
@@ -123,4 +129,9 @@ struct XEmulator: NetworkEmulator {
         let expected = signer.signature(of: OAuth1Signer.baseString(method: request.method, url: url, parameters: signed))
         return expected == signature
     }
+}
+
+extension LoopbackRoute {
+    /// X: `POST /2/tweets`.
+    public static let xTweets = LoopbackRoute("xTweets", network: .x)
 }

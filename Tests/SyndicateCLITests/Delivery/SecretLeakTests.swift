@@ -37,6 +37,8 @@ struct SecretLeakTests {
             secret("WEBHOOK_URL", "\(base)/services/T0/B0/sl-LEAKCHECK-8l9m0n")
         case .webhook:
             secret("WEBHOOK_URL", "\(base)/hooks/wh-LEAKCHECK-1o2p3q")
+        default:
+            Issue.record("no leak-check settings for \(network.rawValue): add them here")
         }
         return (variables, secrets)
     }

@@ -63,7 +63,7 @@ import Testing
 
     @Test(arguments: SocialNetwork.allCases)
     func everyNetworkHasAValidDefaultTemplate(network: SocialNetwork) throws {
-        let parsed = try PostTemplate(PostTemplate.defaultSource(for: network))
+        let parsed = try PostTemplate(try #require(NetworkRegistry.builtIn.definition(for: network)).defaultTemplate)
         #expect(PostTemplate.default(for: network) == parsed)
         #expect(parsed.uses(.summary))
     }

@@ -17,7 +17,8 @@ public struct HashtagPolicy: Sendable, Equatable {
     public var blockList: [String] {
         didSet { blockedKeys = HashtagPolicy.keys(of: blockList) }
     }
-    /// The most hashtags each network gets; a network missing here gets none.
+    /// The most hashtags each network gets. A built-in network missing here gets none; a
+    /// network of your own that is missing gets its ``NetworkDefinition/defaultHashtagMaximum``.
     public var maximumPerNetwork: [SocialNetwork: Int]
     /// Whether a word already in the summary is tagged in place (`#Ofsted`) instead of the tag
     /// being repeated at the end. Off by default; the composer honours it.
@@ -74,19 +75,27 @@ public struct HashtagPolicy: Sendable, Equatable {
         "Article", "Articles", "Updates", "General", "Misc", "Miscellaneous", "Other", "Archive", "Draft",
     ]
 
-    /// X 2, Bluesky 2, Mastodon 4, LinkedIn 3, Threads 1 (its single topic tag), Facebook 0;
-    /// Telegram, Discord, Slack and webhooks 0.
-    public static let defaultMaximums: [SocialNetwork: Int] = [
-        .x: 2, .bluesky: 2, .mastodon: 4, .linkedin: 3, .threads: 1, .facebook: 0,
-        .telegram: 0, .discord: 0, .slack: 0, .webhook: 0,
-    ]
+    /// The built-in networks' default maximums: X 2, Bluesky 2, Mastodon 4, LinkedIn 3,
+    /// Threads 1 (its single topic tag); Facebook, Telegram, Discord, Slack and webhooks 0.
+    public static var defaultMaximums: [SocialNetwork: Int] {
+        Dictionary(uniqueKeysWithValues: NetworkRegistry.builtIn.definitions.map { ($0.network, $0.defaultHashtagMaximum) })
+    }
 
     /// The most hashtags `network` gets: its entry in ``maximumPerNetwork``, else 0; never negative.
     ///
     /// - Parameter network: The network.
     /// - Returns: The maximum number of hashtags.
     public func maximum(for network: SocialNetwork) -> Int {
-        max(0, maximumPerNetwork[network] ?? 0)
+        maximum(for: network, in: .builtIn)
+    }
+
+    /// The most hashtags `network` gets: its entry in ``maximumPerNetwork``; else 0 for a
+    /// built-in network, and its definition's default for one of your own in `networks`;
+    /// never negative.
+    public func maximum(for network: SocialNetwork, in networks: NetworkRegistry) -> Int {
+        if let maximum = maximumPerNetwork[network] { return max(0, maximum) }
+        guard NetworkRegistry.builtIn.definition(for: network) == nil else { return 0 }
+        return max(0, networks.definition(for: network)?.defaultHashtagMaximum ?? 0)
     }
 
     /// Whether the hashtag `word` (already converted) is on the block list.

@@ -116,11 +116,8 @@ public enum Hashtags {
     static func hashtags(from candidates: [String], on network: SocialNetwork, policy: HashtagPolicy) -> [String] {
         let maximum = policy.maximum(for: network)
         guard maximum > 0 else { return [] }
-        var words = candidates
-        if network == .threads {
-            words = words.filter { $0.count <= maximumTopicTagLength }
-        }
-        return Array(words.prefix(network == .threads ? min(maximum, 1) : maximum))
+        guard let definition = NetworkRegistry.builtIn.definition(for: network) else { return Array(candidates.prefix(maximum)) }
+        return definition.hashtags(from: candidates, maximum: maximum)
     }
 
     /// The Threads `topic_tag` for a tag or category.

@@ -16,8 +16,18 @@ import Foundation
 /// title, link and hashtags would not fit. Query values are percent-encoded by RFC 3986, so
 /// `&`, `+`, `#` and `=` in a title never break the URL.
 public struct ShareLinks: Sendable, Equatable, Codable {
-    /// The networks that have share intents, in the order links are listed.
-    public static let networks: [SocialNetwork] = [.x, .facebook, .linkedin, .bluesky, .mastodon, .threads, .telegram]
+    /// The networks that have share intents, in the order links are listed: X, Facebook,
+    /// LinkedIn, Bluesky, Mastodon, Threads, Telegram, then any other network of
+    /// ``NetworkRegistry/builtIn`` whose definition has an intent, in the registry's order.
+    public static var networks: [SocialNetwork] { networks(in: .builtIn) }
+
+    /// The networks of `registry` that have share intents, in the order links are listed.
+    static func networks(in registry: NetworkRegistry) -> [SocialNetwork] {
+        let first: [SocialNetwork] = [.x, .facebook, .linkedin, .bluesky, .mastodon, .threads, .telegram]
+        let probe = ShareIntentContext(link: "https://example.com/", headline: "Title", hashtags: [], instance: "example.com")
+        let others = registry.definitions.filter { !first.contains($0.network) && $0.shareIntent(probe) != nil }.map(\.network)
+        return first.filter { registry.definition(for: $0) != nil } + others
+    }
 
     /// A share-intent URL for one network.
     public struct Link: Sendable, Equatable, Hashable, Codable {
@@ -92,48 +102,18 @@ public struct ShareLinks: Sendable, Equatable, Codable {
         let title = ShareLinks.headline(of: post)
         let candidates = Hashtags.candidates(for: post, policy: policy)
         for network in ShareLinks.networks {
+            guard let definition = NetworkRegistry.builtIn.definition(for: network) else { continue }
             let link = tracking.url(canonical, for: network).absoluteString
             let tags = Hashtags.hashtags(from: candidates, on: network, policy: policy)
+            let context = ShareIntentContext(link: link, headline: title, hashtags: tags, instance: mastodonInstance)
             let intent: String
-            switch network {
-            case .x:
-                let text = ShareLinks.fitted(title, on: .x) { "\($0) \(link)" + ShareLinks.tagLine(tags) }
-                var items = [("text", text), ("url", link)]
-                if !tags.isEmpty { items.append(("hashtags", tags.joined(separator: ","))) }
-                intent = "https://x.com/intent/tweet?" + PercentEncoding.query(items)
-            case .facebook:
-                intent = "https://www.facebook.com/sharer/sharer.php?" + PercentEncoding.query([("u", link)])
-            case .linkedin:
-                intent = "https://www.linkedin.com/sharing/share-offsite/?" + PercentEncoding.query([("url", link)])
-            case .bluesky:
-                let compose = { (title: String) in "\(title) \(link)" + ShareLinks.tagLine(tags) }
-                let text = compose(ShareLinks.fitted(title, on: .bluesky, compose: compose))
-                intent = "https://bsky.app/intent/compose?" + PercentEncoding.query([("text", text)])
-            case .mastodon:
-                guard let mastodonInstance else {
-                    omitted.append(Omission(
-                        network: network,
-                        reason: "no Mastodon instance given; Mastodon's share page lives on each server, so name one (such as mastodon.social)."))
-                    continue
-                }
-                guard let host = ShareLinks.instanceHost(from: mastodonInstance) else {
-                    omitted.append(Omission(
-                        network: network,
-                        reason: "'\(mastodonInstance)' is not a server name; give a host such as mastodon.social."))
-                    continue
-                }
-                let compose = { (title: String) in "\(title) \(link)" + ShareLinks.tagLine(tags) }
-                let text = compose(ShareLinks.fitted(title, on: .mastodon, compose: compose))
-                intent = "https://\(host)/share?" + PercentEncoding.query([("text", text)])
-            case .threads:
-                let text = ShareLinks.fitted(title, on: .threads) { "\($0) \(link)" }
-                var items = [("text", text), ("url", link)]
-                if let topic = tags.first { items.append(("tag", topic)) }
-                intent = "https://www.threads.com/intent/post?" + PercentEncoding.query(items)
-            case .telegram:
-                let text = ShareLinks.fitted(title, on: .telegram) { "\(link)\n\($0)" }
-                intent = "https://t.me/share/url?" + PercentEncoding.query([("url", link), ("text", text)])
-            case .discord, .slack, .webhook:
+            switch definition.shareIntent(context) {
+            case .url(let url)?:
+                intent = url
+            case .omitted(let reason)?:
+                omitted.append(Omission(network: network, reason: reason))
+                continue
+            case nil:
                 continue
             }
             if let intentURL = URL(string: intent) {
@@ -189,15 +169,9 @@ public struct ShareLinks: Sendable, Equatable, Codable {
         return ""
     }
 
-    /// ` #a #b`, or nothing without tags.
-    static func tagLine(_ tags: [String]) -> String {
-        tags.isEmpty ? "" : " " + tags.map { "#" + $0 }.joined(separator: " ")
-    }
-
     /// The longest shortening of `title` (whole, else cut at a word with "…") for which
-    /// `compose(title)` is within `network`'s limit by its own counter; "" when none is.
-    static func fitted(_ title: String, on network: SocialNetwork, compose: (String) -> String) -> String {
-        let rule = NetworkRule.rule(for: network)
+    /// `compose(title)` is within `rule`'s limit; "" when none is.
+    static func fitted(_ title: String, rule: NetworkRule, compose: (String) -> String) -> String {
         // Every grapheme cluster counts at least one unit on every network, so a title longer
         // than the limit in clusters never fits whole, and only its first limit + 1 can matter.
         if MetaText.fits(title, rule.limit), rule.measure(compose(title)).isValid { return title }

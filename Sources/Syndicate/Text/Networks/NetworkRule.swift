@@ -33,140 +33,107 @@ public struct NetworkRule: Sendable, Hashable {
         case utf8Bytes
     }
 
-    /// How the length in ``unit`` is computed.
-    private enum Method: Sendable, Hashable {
-        case twitterText
-        case mastodon(urlLength: Int)
-        case graphemes
-        case threads
-        case codePoints
-        case utf16
-    }
-
     /// The network this rule is for.
     public let network: SocialNetwork
     /// The most the network accepts, in ``unit``.
     public let limit: Int
+    /// How a text's length is counted.
+    public let counter: Counter
     /// The unit ``limit`` and measured lengths are in.
-    public let unit: Unit
+    public var unit: Unit { counter.unit }
     /// A second hard cap on the UTF-8 encoding, checked besides ``limit`` (Bluesky: 3,000).
     public let byteLimit: Int?
     /// A length past which the text is still accepted but a warning is given (Slack: 4,000).
     public let softLimit: Int?
-    private let method: Method
 
-    private init(
-        _ network: SocialNetwork, limit: Int, unit: Unit, method: Method, byteLimit: Int? = nil,
-        softLimit: Int? = nil
-    ) {
+    /// Creates a rule.
+    ///
+    /// - Parameters:
+    ///   - network: The network the rule is for.
+    ///   - limit: The most the network accepts, in the counter's unit.
+    ///   - counter: How a text's length is counted.
+    ///   - byteLimit: A second hard cap on the UTF-8 encoding, if the network has one.
+    ///   - softLimit: A length past which a warning is given, if any.
+    public init(network: SocialNetwork, limit: Int, counter: Counter, byteLimit: Int? = nil, softLimit: Int? = nil) {
         self.network = network
         self.limit = limit
-        self.unit = unit
-        self.method = method
+        self.counter = counter
         self.byteLimit = byteLimit
         self.softLimit = softLimit
     }
 
-    // MARK: Networks
-
-    /// X: 280 weighted characters as twitter-text v3 counts them.
-    public static let x = NetworkRule.x(limit: TwitterText.Configuration.v3.maxWeightedTweetLength)
-
-    /// X with another limit (Premium accounts may post 4,000 or more weighted characters).
+    /// How a network counts a text: a unit and the function that measures in it.
     ///
-    /// The length is twitter-text's `weightedLength` and validity is twitter-text's `isValid`,
-    /// which also calls an empty text invalid.
-    ///
-    /// - Parameter limit: The longest valid weighted length.
-    /// - Returns: The rule.
-    public static func x(limit: Int) -> NetworkRule {
-        NetworkRule(.x, limit: limit, unit: .weighted, method: .twitterText)
-    }
+    /// Two counters are equal when their names are; a counter's name says everything that
+    /// changes its counts (`mastodon(urlLength: 23)`).
+    public struct Counter: Sendable, Hashable, CustomStringConvertible {
+        /// A name that identifies the counting, parameters included.
+        public let name: String
+        /// The unit counted in.
+        public let unit: Unit
+        private let measure: @Sendable (String, Int) -> (length: Int, isValid: Bool)
 
-    /// Mastodon's upstream default: 500 characters, each URL counting 23.
-    public static let mastodon = NetworkRule.mastodon(limit: 500, urlLength: 23)
-
-    /// Mastodon with an instance's own settings.
-    ///
-    /// Read them from `GET /api/v2/instance`: `configuration.statuses.max_characters` and
-    /// `characters_reserved_per_url`. The length is grapheme clusters, URLs counting
-    /// `urlLength` each and a remote mention `@user@host` counting as `@user`.
-    ///
-    /// - Parameters:
-    ///   - limit: The instance's `max_characters`.
-    ///   - urlLength: The instance's `characters_reserved_per_url`.
-    /// - Returns: The rule.
-    public static func mastodon(limit: Int, urlLength: Int = 23) -> NetworkRule {
-        NetworkRule(.mastodon, limit: limit, unit: .graphemes, method: .mastodon(urlLength: urlLength))
-    }
-
-    /// Bluesky: 300 grapheme clusters and at most 3,000 UTF-8 bytes, both checked.
-    ///
-    /// The limits are the `maxGraphemes` and `maxLength` of `app.bsky.feed.post`'s `text`. A
-    /// text of many multi-byte graphemes (ZWJ emoji) can hit the byte cap first: it is then
-    /// invalid with a ``TextMeasurement/Warning/byteLimitExceeded(bytes:byteLimit:)``.
-    public static let bluesky = NetworkRule(
-        .bluesky, limit: BlueskyText.maxGraphemes, unit: .graphemes, method: .graphemes,
-        byteLimit: BlueskyText.maxBytes)
-
-    /// Threads: 500 characters, an emoji counting as its UTF-8 bytes.
-    ///
-    /// Meta documents that "emojis are counted as the number of UTF-8 bytes". Precisely: each
-    /// grapheme cluster counts 1, except an emoji cluster, which counts the bytes of its UTF-8
-    /// encoding (😀 = 4, 👍🏽 = 8, 👨‍👩‍👧‍👧 = 25, 🇫🇷 = 8). A cluster is an emoji when it
-    /// holds a code point with the Emoji_Presentation property, or an Emoji code point
-    /// followed by the emoji variation selector U+FE0F (❤️, 1️⃣); ❤ or © alone count 1.
-    public static let threads = NetworkRule(
-        .threads, limit: 500, unit: .graphemesWithEmojiAsBytes, method: .threads)
-
-    /// LinkedIn: 3,000 characters of post `commentary`, counted as code points.
-    public static let linkedin = NetworkRule(.linkedin, limit: 3000, unit: .codePoints, method: .codePoints)
-
-    /// A Facebook Page post: 63,206 characters of `message`, counted as code points.
-    public static let facebook = NetworkRule(.facebook, limit: 63_206, unit: .codePoints, method: .codePoints)
-
-    /// Telegram: 4,096 characters per message, counted in UTF-16 code units.
-    ///
-    /// Telegram measures message entities (offsets and lengths) in UTF-16 code units, so this
-    /// rule counts the limit in the same unit: an emoji outside the Basic Multilingual Plane
-    /// counts 2. That may call a text of many such emoji too long when Telegram would take it,
-    /// never the reverse.
-    public static let telegram = NetworkRule(.telegram, limit: 4096, unit: .utf16Units, method: .utf16)
-
-    /// Discord: 2,000 characters of webhook `content`, counted as code points.
-    public static let discord = NetworkRule(.discord, limit: 2000, unit: .codePoints, method: .codePoints)
-
-    /// Slack: 40,000 characters hard, with a warning over 4,000, counted as code points.
-    ///
-    /// `chat.postMessage` truncates text past 40,000 characters; Slack recommends at most
-    /// 4,000, and longer messages are folded behind "Show more".
-    public static let slack = NetworkRule(
-        .slack, limit: 40_000, unit: .codePoints, method: .codePoints, softLimit: 4000)
-
-    /// A generic JSON webhook: 4,000 characters of `text`, counted as code points.
-    ///
-    /// A webhook has no limit of its own; 4,000 keeps the text to what chat and automation
-    /// tools (Zapier, n8n, Matrix bridges) show without folding. Set your own with
-    /// ``withLimit(_:)``.
-    public static let webhook = NetworkRule(.webhook, limit: 4000, unit: .codePoints, method: .codePoints)
-
-    /// The default rule of `network`: the static member of the same name.
-    ///
-    /// - Parameter network: A network.
-    /// - Returns: Its rule with default limits.
-    public static func rule(for network: SocialNetwork) -> NetworkRule {
-        switch network {
-        case .x: .x
-        case .mastodon: .mastodon
-        case .bluesky: .bluesky
-        case .threads: .threads
-        case .linkedin: .linkedin
-        case .facebook: .facebook
-        case .telegram: .telegram
-        case .discord: .discord
-        case .slack: .slack
-        case .webhook: .webhook
+        /// Creates a counter whose text is valid when its length is at most the limit.
+        ///
+        /// - Parameters:
+        ///   - name: A name that identifies the counting, parameters included.
+        ///   - unit: The unit counted in.
+        ///   - length: The length of a text in `unit`.
+        public init(name: String, unit: Unit, length: @escaping @Sendable (String) -> Int) {
+            self.init(name: name, unit: unit) { text, limit in
+                let count = length(text)
+                return (count, count <= limit)
+            }
         }
+
+        /// Creates a counter that decides validity itself (twitter-text calls an empty text invalid).
+        ///
+        /// - Parameters:
+        ///   - name: A name that identifies the counting, parameters included.
+        ///   - unit: The unit counted in.
+        ///   - measure: The length of a text and whether it is valid under a limit.
+        public init(name: String, unit: Unit, measure: @escaping @Sendable (String, Int) -> (length: Int, isValid: Bool)) {
+            self.name = name
+            self.unit = unit
+            self.measure = measure
+        }
+
+        /// The length of `text` and whether it is valid under `limit`.
+        public func measure(_ text: String, limit: Int) -> (length: Int, isValid: Bool) {
+            measure(text, limit)
+        }
+
+        /// ``name``.
+        public var description: String { name }
+
+        public static func == (lhs: Counter, rhs: Counter) -> Bool { lhs.name == rhs.name && lhs.unit == rhs.unit }
+
+        public func hash(into hasher: inout Hasher) { hasher.combine(name) }
+
+        /// Unicode code points (scalars).
+        public static let codePoints = Counter(name: "code points", unit: .codePoints) { $0.unicodeScalars.count }
+        /// Extended grapheme clusters.
+        public static let graphemes = Counter(name: "graphemes", unit: .graphemes) { GraphemeCount.of($0) }
+        /// UTF-16 code units.
+        public static let utf16Units = Counter(name: "UTF-16 code units", unit: .utf16Units) { $0.utf16.count }
+        /// Bytes of the UTF-8 encoding.
+        public static let utf8Bytes = Counter(name: "UTF-8 bytes", unit: .utf8Bytes) { $0.utf8.count }
+        /// twitter-text v3's weighted length and validity.
+        public static let twitterText = Counter(name: "twitter-text v3", unit: .weighted) { text, limit in
+            var configuration = TwitterText.Configuration.v3
+            configuration.maxWeightedTweetLength = limit
+            let result = TwitterText.parse(text, configuration: configuration)
+            return (result.weightedLength, result.isValid)
+        }
+    }
+
+    /// The default rule of `network` in ``NetworkRegistry/builtIn``.
+    ///
+    /// - Parameter network: A built-in network.
+    /// - Returns: Its rule with default limits; for a network that is not built in, 4,000 code points.
+    public static func rule(for network: SocialNetwork) -> NetworkRule {
+        NetworkRegistry.builtIn.definition(for: network)?.rule
+            ?? NetworkRule(network: network, limit: 4000, counter: .codePoints)
     }
 
     /// This rule with another main limit, in the same unit; byte and soft limits are kept.
@@ -174,7 +141,7 @@ public struct NetworkRule: Sendable, Hashable {
     /// - Parameter limit: The new limit (an instance's or an account's own).
     /// - Returns: The changed rule.
     public func withLimit(_ limit: Int) -> NetworkRule {
-        NetworkRule(network, limit: limit, unit: unit, method: method, byteLimit: byteLimit, softLimit: softLimit)
+        NetworkRule(network: network, limit: limit, counter: counter, byteLimit: byteLimit, softLimit: softLimit)
     }
 
     // MARK: Measuring
@@ -186,31 +153,8 @@ public struct NetworkRule: Sendable, Hashable {
     public func measure(_ text: String) -> TextMeasurement {
         let bytes = text.utf8.count
         let graphemes = GraphemeCount.of(text)
-        let length: Int
-        var isValid: Bool
-        switch method {
-        case .twitterText:
-            var configuration = TwitterText.Configuration.v3
-            configuration.maxWeightedTweetLength = limit
-            let result = TwitterText.parse(text, configuration: configuration)
-            length = result.weightedLength
-            isValid = result.isValid
-        case .mastodon(let urlLength):
-            length = MastodonLength.count(text, urlLength: urlLength)
-            isValid = length <= limit
-        case .graphemes:
-            length = graphemes
-            isValid = length <= limit
-        case .threads:
-            length = ThreadsLength.count(text)
-            isValid = length <= limit
-        case .codePoints:
-            length = text.unicodeScalars.count
-            isValid = length <= limit
-        case .utf16:
-            length = text.utf16.count
-            isValid = length <= limit
-        }
+        let (length, valid) = counter.measure(text, limit: limit)
+        var isValid = valid
         var warnings: [TextMeasurement.Warning] = []
         if let byteLimit, bytes > byteLimit {
             warnings.append(.byteLimitExceeded(bytes: bytes, byteLimit: byteLimit))

@@ -1,0 +1,36 @@
+import Foundation
+
+extension SocialNetwork {
+    /// Discord (a webhook message).
+    public static let discord = SocialNetwork("discord", displayName: "Discord")
+}
+
+extension NetworkRule {
+    /// Discord: 2,000 characters of webhook `content`, counted as code points.
+    public static let discord = NetworkRule(network: .discord, limit: 2000, counter: .codePoints)
+}
+
+/// Discord: bold headline, summary and link in Markdown, with no mention able to ping anyone.
+struct DiscordNetwork: NetworkDefinition {
+    let network = SocialNetwork.discord
+    var rule: NetworkRule { .discord }
+    let defaultTemplate = "**{title}**\n{summary}\n{link}"
+
+    func escape(_ value: String) -> String { DiscordParts.escape(value) }
+
+    func addFields(to payload: inout SharePayload, context: inout PayloadContext) {
+        payload.allowedMentions = SharePayload.AllowedMentions()
+    }
+
+    let placeholderSettings = ["WEBHOOK_URL": "https://discord.com/api/webhooks/000000/dry-run-webhook-token"]
+    let publicSettings: Set<String> = ["USERNAME", "THREAD_ID"]
+
+    func makeClient(settings: AccountSettings, environment: DeliveryEnvironment) throws(DeliveryError) -> any NetworkClient {
+        try DiscordClient(settings: settings, environment: environment)
+    }
+
+    func dryRunResponse(to request: HTTPRequest, number: Int) -> HTTPResponse? {
+        guard request.url.path.contains("/api/webhooks/") else { return nil }
+        return .json(["id": String(1_300_000_000_000_000_000 + number), "channel_id": "1", "content": request.jsonObject?["content"] as? String ?? ""])
+    }
+}

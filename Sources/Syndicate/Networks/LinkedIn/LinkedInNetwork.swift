@@ -1,0 +1,53 @@
+import Foundation
+
+extension SocialNetwork {
+    /// LinkedIn.
+    public static let linkedin = SocialNetwork("linkedin", displayName: "LinkedIn")
+}
+
+extension NetworkRule {
+    /// LinkedIn: 3,000 characters of post `commentary`, counted as code points.
+    public static let linkedin = NetworkRule(network: .linkedin, limit: 3000, counter: .codePoints)
+}
+
+/// LinkedIn: headline, summary "(via Source)", link and three hashtags, all in little-text
+/// format (escaped, template text included), with an article card.
+struct LinkedInNetwork: NetworkDefinition {
+    let network = SocialNetwork.linkedin
+    var rule: NetworkRule { .linkedin }
+    let defaultTemplate = "{title}\n\n{summary} (via {source})\n\n{link}\n\n{hashtags}"
+    let defaultSentenceMaximum = 4
+    let defaultHashtagMaximum = 3
+    /// LinkedIn's hashtags are little-text templates, not `#` words in the text.
+    let supportsInlineHashtags = false
+
+    func escape(_ value: String) -> String { LinkedInParts.escape(value) }
+    /// A literal `(via …)` would otherwise truncate the post: the template's text is escaped too.
+    func literal(_ text: String) -> String { LinkedInParts.escape(text) }
+    func link(_ url: URL, title: String) -> String { LinkedInParts.escape(url.absoluteString) }
+    func hashtag(_ tag: String) -> String { LinkedInParts.hashtag(tag) }
+
+    func addFields(to payload: inout SharePayload, context: inout PayloadContext) {
+        payload.commentary = payload.text
+        payload.text = context.plainText
+        if let link = context.link {
+            payload.article = LinkedInParts.article(post: context.post, link: link, description: context.cardDescription)
+        }
+    }
+
+    func shareIntent(_ context: ShareIntentContext) -> ShareIntent? {
+        context.url("https://www.linkedin.com/sharing/share-offsite/", query: [("url", context.link)])
+    }
+
+    let placeholderSettings = ["AUTHOR": "urn:li:person:dry-run", "ACCESS_TOKEN": "dry-run-access-token"]
+    let publicSettings: Set<String> = ["API_BASE", "AUTHOR", "API_VERSION"]
+
+    func makeClient(settings: AccountSettings, environment: DeliveryEnvironment) throws(DeliveryError) -> any NetworkClient {
+        try LinkedInClient(settings: settings, environment: environment)
+    }
+
+    func dryRunResponse(to request: HTTPRequest, number: Int) -> HTTPResponse? {
+        guard request.url.path.hasSuffix("/rest/posts") else { return nil }
+        return HTTPResponse(status: 201, headers: ["x-restli-id": "urn:li:share:\(7_000_000_000_000_000_000 + number)"])
+    }
+}

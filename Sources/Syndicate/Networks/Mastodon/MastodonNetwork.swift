@@ -1,0 +1,76 @@
+import Foundation
+
+extension SocialNetwork {
+    /// Mastodon and other servers speaking its API.
+    public static let mastodon = SocialNetwork("mastodon", displayName: "Mastodon")
+}
+
+extension NetworkRule {
+    /// Mastodon's upstream default: 500 characters, each URL counting 23.
+    public static let mastodon = NetworkRule.mastodon(limit: 500, urlLength: 23)
+
+    /// Mastodon with an instance's own settings.
+    ///
+    /// Read them from `GET /api/v2/instance`: `configuration.statuses.max_characters` and
+    /// `characters_reserved_per_url`. The length is grapheme clusters, URLs counting
+    /// `urlLength` each and a remote mention `@user@host` counting as `@user`.
+    ///
+    /// - Parameters:
+    ///   - limit: The instance's `max_characters`.
+    ///   - urlLength: The instance's `characters_reserved_per_url`.
+    /// - Returns: The rule.
+    public static func mastodon(limit: Int, urlLength: Int = 23) -> NetworkRule {
+        NetworkRule(
+            network: .mastodon, limit: limit,
+            counter: Counter(name: "mastodon(urlLength: \(urlLength))", unit: .graphemes) {
+                MastodonLength.count($0, urlLength: urlLength)
+            })
+    }
+}
+
+/// Mastodon: summary, link and a tag bar of up to four hashtags; threads when asked; an
+/// `Idempotency-Key` the server keeps for an hour.
+struct MastodonNetwork: NetworkDefinition {
+    let network = SocialNetwork.mastodon
+    var rule: NetworkRule { .mastodon }
+    let defaultTemplate = "{summary}\n\n{link}\n\n{hashtags}"
+    let defaultSentenceMaximum = 3
+    let defaultHashtagMaximum = 4
+    let supportsThreads = true
+
+    func addFields(to payload: inout SharePayload, context: inout PayloadContext) {
+        payload.images = context.images(maximum: 4, on: network)
+    }
+
+    func shareIntent(_ context: ShareIntentContext) -> ShareIntent? {
+        guard let instance = context.instance else {
+            return .omitted(reason: "no Mastodon instance given; Mastodon's share page lives on each server, so name one (such as mastodon.social).")
+        }
+        guard let host = ShareLinks.instanceHost(from: instance) else {
+            return .omitted(reason: "'\(instance)' is not a server name; give a host such as mastodon.social.")
+        }
+        let compose = { (title: String) in "\(title) \(context.link)" + context.tagLine }
+        let text = compose(context.fittedHeadline(within: .mastodon, compose: compose))
+        return context.url("https://\(host)/share", query: [("text", text)])
+    }
+
+    let placeholderSettings = ["INSTANCE": "https://mastodon.example", "ACCESS_TOKEN": "dry-run-access-token"]
+    let publicSettings: Set<String> = ["INSTANCE", "VISIBILITY", "LANGUAGE"]
+
+    func makeClient(settings: AccountSettings, environment: DeliveryEnvironment) throws(DeliveryError) -> any NetworkClient {
+        try MastodonClient(settings: settings, environment: environment)
+    }
+
+    func dryRunResponse(to request: HTTPRequest, number: Int) -> HTTPResponse? {
+        guard request.url.path.hasSuffix("/api/v1/statuses") else { return nil }
+        let host = request.url.host ?? "example.invalid"
+        let statusID = String(100_000_000_000_000_000 + number)
+        return .json([
+            "id": statusID, "url": "https://\(host)/@dry-run/\(statusID)",
+            "uri": "https://\(host)/users/dry-run/statuses/\(statusID)", "created_at": "2026-01-01T00:00:00.000Z",
+        ])
+    }
+
+    /// Mastodon keeps an `Idempotency-Key` for an hour.
+    var idempotencyKeyLifetime: Duration? { .seconds(3600) }
+}

@@ -1,0 +1,54 @@
+import Foundation
+
+/// What a ``NetworkDefinition`` reads when it adds its own fields to a composed payload, and
+/// where it reports what it changed.
+public struct PayloadContext: Sendable {
+    /// The post composed.
+    public let post: Post
+    /// The tracked link, nil when the post has no URL.
+    public let link: URL?
+    /// The summary placed in the text (plain, not escaped).
+    public let summary: String
+    /// The hashtags written in the text, without `#`.
+    public let hashtags: [String]
+    /// Every hashtag candidate in priority order, before the network's maximum.
+    public let hashtagCandidates: [String]
+    /// The most hashtags the network gets under the configuration's policy.
+    public let hashtagMaximum: Int
+    /// A description for link cards: the author's summary or the lead, at most 300 characters.
+    public let cardDescription: String
+    /// The text rendered from the template without the network's escaping (LinkedIn keeps it
+    /// as the payload's plain ``SharePayload/text`` beside its escaped commentary).
+    public let plainText: String
+    /// What was changed or left out, in order; a definition appends its own.
+    public var warnings: [SharePayload.Warning]
+
+    /// Creates a context.
+    public init(
+        post: Post, link: URL?, summary: String, hashtags: [String], hashtagCandidates: [String], hashtagMaximum: Int,
+        cardDescription: String, plainText: String, warnings: [SharePayload.Warning] = []
+    ) {
+        self.post = post
+        self.link = link
+        self.summary = summary
+        self.hashtags = hashtags
+        self.hashtagCandidates = hashtagCandidates
+        self.hashtagMaximum = hashtagMaximum
+        self.cardDescription = cardDescription
+        self.plainText = plainText
+        self.warnings = warnings
+    }
+
+    /// The post's images up to `maximum` for `network`, warning about those left out and those
+    /// without alt text.
+    public mutating func images(maximum: Int, on network: SocialNetwork) -> [Post.Image] {
+        let kept = Array(post.images.prefix(maximum))
+        if post.images.count > maximum {
+            warnings.append(.init(.imagesDropped, "\(post.images.count - maximum) of \(post.images.count) images left out: \(network.displayName) takes at most \(maximum)."))
+        }
+        for image in kept where (image.alt ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+            warnings.append(.init(.imageWithoutAlt, "The image \(image.url.absoluteString) has no alt text; add one so that screen-reader users know what it shows."))
+        }
+        return kept
+    }
+}
