@@ -53,9 +53,7 @@ import Testing
         let importer = try #require(Self.importer(for: ImportFormat.sniff(data, fileName: name)))
         let posts = try importer.posts(from: data, context: Fixtures.context(name))
         let rendered = try Golden.render(Self.entries(for: posts))
-        if let failure = Golden.check(rendered, named: "ComposeParts.\(name)", target: "SyndicateTests") {
-            Issue.record(Comment(rawValue: failure))
-        }
+        assertGolden(rendered, named: "ComposeParts.\(name)", target: "SyndicateTests")
     }
 
     @Test func seedArticle() throws {
@@ -64,9 +62,7 @@ import Testing
             from: try Data(contentsOf: url),
             context: Fixtures.context("ofsted-secondment-article.txt"))
         let rendered = try Golden.render(Self.entries(for: posts))
-        if let failure = Golden.check(rendered, named: "ComposeParts.seed-article", target: "SyndicateTests") {
-            Issue.record(Comment(rawValue: failure))
-        }
+        assertGolden(rendered, named: "ComposeParts.seed-article", target: "SyndicateTests")
         let post = try #require(posts.first)
         #expect(Hashtags.hashtags(for: post, on: .x, policy: .default) == ["Leadership", "Ofsted"])
     }
