@@ -94,9 +94,7 @@ import Testing
         ])
         #expect(outcome.status == 0)
         #expect(outcome.stderr == "")
-        if let failure = Golden.check(outcome.stdout, named: "meta.\(name)", target: "SyndicateCLITests") {
-            Issue.record(Comment(rawValue: failure))
-        }
+        assertGolden(outcome.stdout, named: "meta.\(name)", target: "SyndicateCLITests")
     }
 
     @Test func unreadableInputExits65NamingTheFile() throws {

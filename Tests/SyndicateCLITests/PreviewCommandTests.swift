@@ -53,8 +53,7 @@ import Testing
         ])
         #expect(outcome.status == 0)
         #expect(outcome.stderr == "")
-        let failure = Golden.check(outcome.stdout, named: "payload-cli-ofsted-secondments-md", target: "SyndicateTests")
-        #expect(failure == nil, Comment(rawValue: failure ?? ""))
+        assertGolden(outcome.stdout, named: "payload-cli-ofsted-secondments-md", target: "SyndicateTests")
     }
 
     @Test func unreadableInputExitsWith65() throws {

@@ -67,9 +67,7 @@ import Testing
         ])
         #expect(outcome.status == 0)
         #expect(outcome.stderr == "")
-        if let failure = Golden.check(outcome.stdout, named: "share-links.\(name)", target: "SyndicateCLITests") {
-            Issue.record(Comment(rawValue: failure))
-        }
+        assertGolden(outcome.stdout, named: "share-links.\(name)", target: "SyndicateCLITests")
     }
 
     @Test func importErrorExits65() throws {

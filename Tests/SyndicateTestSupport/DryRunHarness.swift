@@ -18,16 +18,9 @@ public enum DryRunHarness {
     public static func examplePost(_ name: String) throws -> Post {
         let data = try Fixtures.exampleData(name)
         let context = Fixtures.context(name)
-        let format = ImportFormat.sniff(data, fileName: name)
-        let importer: any PostImporter =
-            switch format {
-            case .rss: RSSImporter()
-            case .atom: AtomImporter()
-            case .jsonfeed: JSONFeedImporter()
-            case .text: PlainTextImporter()
-            default: HTMLImporter()
-            }
-        guard let post = try importer.posts(from: data, context: context).first else {
+        guard let importer = Fixtures.importer(sniffing: data, fileName: name),
+            let post = try importer.posts(from: data, context: context).first
+        else {
             throw CocoaError(.fileReadCorruptFile)
         }
         return post

@@ -33,8 +33,7 @@ struct PostCommandTests {
             ["post", Fixtures.example(example).path, "--to", "all", "--dry-run", "--json"],
             environment: ["SYNDICATE_NOW": "2026-01-01T00:00:00Z"])
         #expect(outcome.status == 0, "\(outcome.stderr)")
-        let failure = Golden.check(outcome.stdout + "\n", named: "post-dry-run.\(example)", target: "SyndicateCLITests")
-        #expect(failure == nil, "\(failure ?? "")")
+        assertGolden(outcome.stdout + "\n", named: "post-dry-run.\(example)", target: "SyndicateCLITests")
         let reports = try #require(JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [[String: Any]])
         let deliveries = try #require(reports.first?["deliveries"] as? [[String: Any]])
         #expect(deliveries.map { $0["network"] as? String } == SocialNetwork.allCases.map(\.rawValue))

@@ -9,19 +9,12 @@ enum ComposeFixtures {
     /// The canonical URL the seed article is given (plain text carries no permalink).
     static let seedURL = "https://school.example/news/ofsted-secondments/"
 
-    /// The posts of `Examples/Posts/<name>`, read with the importer of its extension.
+    /// The posts of `Examples/Posts/<name>`, read with the importer of its sniffed format (not
+    /// the Markdown example, whose importer is in SyndicateImport).
     static func examplePosts(_ name: String) throws -> [Post] {
         let data = try Fixtures.exampleData(name)
-        let context = Fixtures.context(name)
-        let importer: any PostImporter =
-            switch (name as NSString).pathExtension {
-            case "rss": RSSImporter()
-            case "atom": AtomImporter()
-            case "json": JSONFeedImporter()
-            case "html": HTMLImporter()
-            default: PlainTextImporter()
-            }
-        return try importer.posts(from: data, context: context)
+        let importer = try #require(Fixtures.importer(sniffing: data, fileName: name))
+        return try importer.posts(from: data, context: Fixtures.context(name))
     }
 
     /// The seed article with its canonical URL set, or nil (with a skip notice) when

@@ -24,18 +24,16 @@ import Testing
     func examplePayloadMatchesGolden(example: String, network: SocialNetwork) throws {
         let posts = try ComposeFixtures.examplePosts(example).prefix(3)
         let payloads = try posts.map { try Composer().payload(for: $0, on: network) }
-        let failure = Golden.check(
+        assertGolden(
             try Golden.render(payloads), named: Self.goldenName(example, network), target: "SyndicateTests")
-        #expect(failure == nil, Comment(rawValue: failure ?? ""))
     }
 
     @Test(arguments: SocialNetwork.allCases)
     func seedArticlePayloadMatchesGolden(network: SocialNetwork) throws {
         guard let post = try ComposeFixtures.seedPost() else { return }
         let payload = try Composer().payload(for: post, on: network)
-        let failure = Golden.check(
+        assertGolden(
             try Golden.render([payload]), named: "payload-seed-article-\(network.rawValue)", target: "SyndicateTests")
-        #expect(failure == nil, Comment(rawValue: failure ?? ""))
     }
 
     /// Only the networks that thread: the others would check nothing.
@@ -44,9 +42,8 @@ import Testing
         guard let post = try ComposeFixtures.seedPost() else { return }
         let composer = Composer(configuration: ComposerConfiguration(threading: true))
         let payload = try composer.payload(for: post, on: network)
-        let failure = Golden.check(
+        assertGolden(
             try Golden.render([payload]), named: "payload-seed-article-thread-\(network.rawValue)",
             target: "SyndicateTests")
-        #expect(failure == nil, Comment(rawValue: failure ?? ""))
     }
 }

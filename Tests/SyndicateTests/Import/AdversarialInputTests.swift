@@ -1,5 +1,6 @@
 import Foundation
 import Syndicate
+import SyndicateTestSupport
 import Testing
 
 /// Hostile input: 100,000 nested elements, megabyte single lines, entity floods, entity bombs and
@@ -129,26 +130,22 @@ struct AdversarialInputTests {
 
     // MARK: - Fields and items
 
-    @Test("a 100 KB title is refused by maxFieldBytes, naming the field", arguments: ["html", "rss", "json", "txt"])
-    func longTitle(format: String) throws {
+    /// A post whose title is `title`, in each format `longTitle` reads it from, and the file extension.
+    static func titled(_ title: String) -> [ImportFormat: (input: String, extension: String)] {
+        [
+            .html: ("<title>\(title)</title><article><p>Body.</p></article>", "html"),
+            .rss: ("<rss version=\"2.0\"><channel><item><title>\(title)</title><description>Body.</description></item></channel></rss>", "rss"),
+            .json: (#"{"id":"1","title":"\#(title)","paragraphs":["Body."]}"#, "json"),
+            .text: ("\(title)\n\nBody.", "txt"),
+        ]
+    }
+
+    @Test("a 100 KB title is refused by maxFieldBytes, naming the field", arguments: [ImportFormat.html, .rss, .json, .text])
+    func longTitle(format: ImportFormat) throws {
         let title = String(repeating: "t", count: 100_000)
-        let input: String
-        let importer: any PostImporter
-        switch format {
-        case "html":
-            input = "<title>\(title)</title><article><p>Body.</p></article>"
-            importer = HTMLImporter()
-        case "rss":
-            input = "<rss version=\"2.0\"><channel><item><title>\(title)</title><description>Body.</description></item></channel></rss>"
-            importer = RSSImporter()
-        case "json":
-            input = #"{"id":"1","title":"\#(title)","paragraphs":["Body."]}"#
-            importer = JSONPostImporter()
-        default:
-            input = "\(title)\n\nBody."
-            importer = PlainTextImporter()
-        }
-        let error = try #require(importError(importer, Data(input.utf8), name: "title.\(format)"))
+        let (input, fileExtension) = try #require(Self.titled(title)[format])
+        let importer = try #require(Fixtures.importer(for: format))
+        let error = try #require(importError(importer, Data(input.utf8), name: "title.\(fileExtension)"))
         #expect(error.kind == .tooLarge)
         #expect(error.message.hasPrefix("the title is 97.7 KiB, over the 64 KiB field limit"))
         #expect(error.message.contains("ImportLimits.maxFieldBytes"))

@@ -6,7 +6,8 @@ import Testing
 
 extension ClientsOverLoopback {
     /// How ``BlueskyClient`` and ``CrossPoster`` read the PDS's error answers, and how the
-    /// deterministic record key keeps retries from posting twice.
+    /// deterministic record key keeps retries from posting twice. The 429 and the retried 500 are in
+    /// ``ErrorAnswerLoopbackTests``.
     @Suite("BlueskyClient over loopback: error answers")
     struct BlueskyErrorAnswerLoopbackTests {
         typealias Harness = LoopbackClientHarness
@@ -51,37 +52,6 @@ extension ClientsOverLoopback {
                 #expect(second.attempts == 1)
                 let rkeys = server.requests(to: .blueskyCreateRecord).map { Harness.json($0)["rkey"] as? String }
                 #expect(rkeys.count == 2 && rkeys[0] != nil && rkeys[0] == rkeys[1])
-                #expect(server.posts(on: .bluesky).count == 1)
-            }
-        }
-
-        @Test("a 429 reads RateLimit-Reset into retryAfter exactly", arguments: TransportKind.allCases)
-        func rateLimited(kind: TransportKind) async throws {
-            try await LoopbackServer.withRunning(configuration: Harness.configuration) { server in
-                server.script(.rateLimited(resetAfter: .seconds(300)), for: .blueskyCreateRecord)
-                let (post, payload) = try BlueskyLoopback.payload(server)
-                let error = await Harness.failure(of: try BlueskyLoopback.client(server, Harness.environment(kind)), payload, of: post)
-                #expect(error?.category == .rateLimited)
-                #expect(error?.status == 429)
-                #expect(error?.retryAfter == Harness.now.addingTimeInterval(Harness.resetAfter))
-                #expect(server.posts(on: .bluesky).isEmpty)
-            }
-        }
-
-        @Test("a 500 is a server error that CrossPoster retries with the same record key", arguments: TransportKind.allCases)
-        func serverErrorIsRetried(kind: TransportKind) async throws {
-            try await LoopbackServer.withRunning(configuration: Harness.configuration) { server in
-                server.script(.status(500), for: .blueskyCreateRecord)
-                let (post, payload) = try BlueskyLoopback.payload(server)
-                let client = try BlueskyLoopback.client(server, Harness.environment(kind))
-                let error = await Harness.failure(of: client, payload, of: post)
-                #expect(error?.category == .serverError)
-                #expect(error?.mayHaveReachedNetwork == true)
-                server.script(.status(500), for: .blueskyCreateRecord)
-                let result = await Harness.crossPost(post, payload: payload, through: client, kind: kind)
-                #expect(result.attempts == 2)
-                #expect(result.delivery?.remoteID == server.posts(on: .bluesky).first?.id)
-                #expect(server.requests(to: .blueskyCreateRecord).count == 3)
                 #expect(server.posts(on: .bluesky).count == 1)
             }
         }

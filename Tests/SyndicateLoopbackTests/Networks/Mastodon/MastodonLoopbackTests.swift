@@ -5,17 +5,16 @@ import SyndicateTestSupport
 import Testing
 
 /// ``MastodonClient`` over real HTTP, through each transport, against the loopback Mastodon.
+/// The refused token, the 429, the retried 500 and the connection faults are in the shared suites
+/// (``ErrorAnswerLoopbackTests``, ``ConnectionFaultLoopbackTests``).
 extension ClientsOverLoopback {
     @Suite("MastodonClient over loopback")
     struct MastodonLoopbackTests {
         /// A server whose clock is the dry-run harness's, so reset times are exact.
         static let configuration = LoopbackServer.Configuration(now: { DryRunHarness.now })
 
-        static func client(_ server: LoopbackServer, _ kind: TransportKind, token: String = LoopbackServer.token) throws -> MastodonClient {
-            let settings = AccountSettings(
-                network: .mastodon, account: "school",
-                values: ["INSTANCE": server.baseURL.absoluteString, "ACCESS_TOKEN": token])
-            return try MastodonClient(settings: settings, environment: DryRunHarness.environment(kind.make()))
+        static func client(_ server: LoopbackServer, _ kind: TransportKind) throws -> MastodonClient {
+            try MastodonLoopback.client(server, DryRunHarness.environment(kind.make()))
         }
 
         static func payload() throws -> (Post, SharePayload) {
@@ -59,32 +58,6 @@ extension ClientsOverLoopback {
                 let posted = server.posts(on: .mastodon)
                 #expect(posted.count == 1)
                 #expect(posted.first?.id == delivery.remoteID)
-            }
-        }
-
-        @Test("a 429 reads X-RateLimit-Reset into retryAfter", arguments: TransportKind.allCases)
-        func rateLimited(kind: TransportKind) async throws {
-            try await LoopbackServer.withRunning(configuration: Self.configuration) { server in
-                server.script(.rateLimited(resetAfter: .seconds(300)), for: .mastodonStatuses)
-                let (post, payload) = try Self.payload()
-                let error = await #expect(throws: DeliveryError.self) { try await Self.client(server, kind).deliver(payload, of: post) }
-                #expect(error?.category == .rateLimited)
-                #expect(error?.status == 429)
-                #expect(error?.retryAfter == DryRunHarness.now.addingTimeInterval(300))
-                #expect(server.posts(on: .mastodon).isEmpty)
-            }
-        }
-
-        @Test("a token the server does not accept is unauthorized", arguments: TransportKind.allCases)
-        func unauthorized(kind: TransportKind) async throws {
-            try await LoopbackServer.withRunning(configuration: Self.configuration) { server in
-                let (post, payload) = try Self.payload()
-                let client = try Self.client(server, kind, token: "revoked-token-456")
-                let error = await #expect(throws: DeliveryError.self) { try await client.deliver(payload, of: post) }
-                #expect(error?.category == .unauthorized)
-                #expect(error?.networkMessage == "The access token is invalid")
-                #expect(error?.description.contains("revoked-token-456") == false)
-                #expect(server.posts(on: .mastodon).isEmpty)
             }
         }
     }

@@ -5,26 +5,11 @@ import SyndicateTestSupport
 import Testing
 
 extension ClientsOverLoopback {
-    /// How ``XClient`` and ``CrossPoster`` read X's error answers: 401, the 403 duplicate, 429 with
-    /// `x-rate-limit-reset`, 500.
+    /// How ``XClient`` and ``CrossPoster`` read X's own error answers: a refused bearer token, the
+    /// 403 duplicate. The refused signature, the 429 and the retried 500 are in ``ErrorAnswerLoopbackTests``.
     @Suite("XClient over loopback: error answers")
     struct XErrorAnswerLoopbackTests {
         typealias Harness = LoopbackClientHarness
-
-        @Test("a signature made with the wrong token secret is refused: unauthorized", arguments: TransportKind.allCases)
-        func badSignatureIsUnauthorized(kind: TransportKind) async throws {
-            try await LoopbackServer.withRunning(configuration: Harness.configuration) { server in
-                let (post, payload) = try Harness.payload(for: .x)
-                let client = try XLoopback.oauth1Client(server, Harness.environment(kind), tokenSecret: "stolen-but-wrong")
-                let error = await Harness.failure(of: client, payload, of: post)
-                #expect(error?.category == .unauthorized)
-                #expect(error?.status == 401)
-                #expect(error?.networkMessage == "Unauthorized")
-                #expect(error?.description.contains("stolen-but-wrong") == false)
-                #expect(server.requests(to: .xTweets).count == 1)
-                #expect(server.posts(on: .x).isEmpty)
-            }
-        }
 
         @Test("a bearer token the server does not accept is unauthorized", arguments: TransportKind.allCases)
         func unknownBearerIsUnauthorized(kind: TransportKind) async throws {
@@ -49,38 +34,6 @@ extension ClientsOverLoopback {
                 #expect(second.outcome == .alreadyPosted(nil))
                 #expect(second.attempts == 1)
                 #expect(server.requests(to: .xTweets).count == 2)
-                #expect(server.posts(on: .x).count == 1)
-            }
-        }
-
-        @Test("a 429 reads x-rate-limit-reset into retryAfter exactly", arguments: TransportKind.allCases)
-        func rateLimited(kind: TransportKind) async throws {
-            try await LoopbackServer.withRunning(configuration: Harness.configuration) { server in
-                server.script(.rateLimited(resetAfter: .seconds(300)), for: .xTweets)
-                let (post, payload) = try Harness.payload(for: .x)
-                let error = await Harness.failure(of: try XLoopback.oauth1Client(server, Harness.environment(kind)), payload, of: post)
-                #expect(error?.category == .rateLimited)
-                #expect(error?.status == 429)
-                #expect(error?.retryAfter == Harness.now.addingTimeInterval(Harness.resetAfter))
-                #expect(server.posts(on: .x).isEmpty)
-            }
-        }
-
-        @Test("a 500 is a server error that CrossPoster retries (X refuses duplicates), posting once", arguments: TransportKind.allCases)
-        func serverErrorIsRetried(kind: TransportKind) async throws {
-            try await LoopbackServer.withRunning(configuration: Harness.configuration) { server in
-                server.script(.status(500), for: .xTweets)
-                let (post, payload) = try Harness.payload(for: .x)
-                let client = try XLoopback.oauth1Client(server, Harness.environment(kind))
-                let error = await Harness.failure(of: client, payload, of: post)
-                #expect(error?.category == .serverError)
-                #expect(error?.status == 500)
-                #expect(error?.mayHaveReachedNetwork == true)
-                server.script(.status(500), for: .xTweets)
-                let result = await Harness.crossPost(post, through: client, kind: kind)
-                #expect(result.attempts == 2)
-                #expect(result.delivery?.remoteID == server.posts(on: .x).first?.id)
-                #expect(server.requests(to: .xTweets).count == 3)
                 #expect(server.posts(on: .x).count == 1)
             }
         }

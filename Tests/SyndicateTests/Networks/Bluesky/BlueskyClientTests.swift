@@ -34,8 +34,7 @@ struct BlueskyClientTests {
         let rendered = try Golden.render(requests)
         #expect(!rendered.contains("dry-run-app-password"))
         #expect(!rendered.contains("dry-run-access-jwt"))
-        let failure = Golden.check(rendered, named: "dry-run-bluesky-ofsted-secondments-html", target: "SyndicateTests")
-        #expect(failure == nil, "\(failure ?? "")")
+        assertGolden(rendered, named: "dry-run-bluesky-ofsted-secondments-html", target: "SyndicateTests")
     }
 
     @Test("createRecord carries the DID, a stable TID record key, createdAt, langs, facets and the card")

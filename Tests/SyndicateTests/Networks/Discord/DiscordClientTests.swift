@@ -17,8 +17,7 @@ struct DiscordClientTests {
         #expect(requests.map(\.url) == ["https://discord.com/REDACTED?wait=true"])
         let rendered = try Golden.render(requests)
         #expect(!rendered.contains("dry-run-webhook-token") && !rendered.contains("000000"))
-        let failure = Golden.check(rendered, named: "dry-run-discord-ofsted-secondments-html", target: "SyndicateTests")
-        #expect(failure == nil, "\(failure ?? "")")
+        assertGolden(rendered, named: "dry-run-discord-ofsted-secondments-html", target: "SyndicateTests")
     }
 
     @Test("the webhook is executed with wait=true, the text as content and no mentions parsed")

@@ -23,9 +23,8 @@ struct FacebookClientTests {
         #expect(delivery.url?.absoluteString == "https://www.facebook.com/1000000000_1")
         let body = try #require(requests.first?.body)
         #expect(body.contains("access_token=REDACTED&appsecret_proof=REDACTED"))
-        let failure = Golden.check(
+        assertGolden(
             try Golden.render(requests), named: "dry-run-facebook-ofsted-secondments-html", target: "SyndicateTests")
-        #expect(failure == nil, "\(failure ?? "")")
     }
 
     @Test("posts message, link, page token and appsecret_proof as a form to /{version}/{page}/feed")

@@ -15,8 +15,7 @@ struct MastodonClientTests {
         let (delivery, requests) = try await DryRunHarness.run(post, settings: AccountSettings(network: .mastodon, values: [:]))
         #expect(delivery.remoteID == "100000000000000001")
         #expect(delivery.url?.absoluteString == "https://mastodon.example/@dry-run/100000000000000001")
-        let failure = Golden.check(try Golden.render(requests), named: "dry-run-mastodon-ofsted-secondments-html", target: "SyndicateTests")
-        #expect(failure == nil, "\(failure ?? "")")
+        assertGolden(try Golden.render(requests), named: "dry-run-mastodon-ofsted-secondments-html", target: "SyndicateTests")
     }
 
     @Test("posts JSON with bearer token, visibility, language and a stable idempotency key")

@@ -17,8 +17,7 @@ struct SlackClientTests {
         #expect(requests.map(\.url) == ["https://hooks.slack.com/REDACTED"])
         let rendered = try Golden.render(requests)
         #expect(!rendered.contains("dry-run-webhook-token"))
-        let failure = Golden.check(rendered, named: "dry-run-slack-ofsted-secondments-html", target: "SyndicateTests")
-        #expect(failure == nil, "\(failure ?? "")")
+        assertGolden(rendered, named: "dry-run-slack-ofsted-secondments-html", target: "SyndicateTests")
     }
 
     @Test("the webhook gets the mrkdwn text with unfurl_links; the remote id is the idempotency key")

@@ -25,8 +25,7 @@ struct TelegramClientTests {
         #expect(requests.map(\.url) == ["https://api.telegram.org/botREDACTED/sendMessage"])
         let rendered = try Golden.render(requests)
         #expect(!rendered.contains("dry-run-bot-token"))
-        let failure = Golden.check(rendered, named: "dry-run-telegram-ofsted-secondments-html", target: "SyndicateTests")
-        #expect(failure == nil, "\(failure ?? "")")
+        assertGolden(rendered, named: "dry-run-telegram-ofsted-secondments-html", target: "SyndicateTests")
     }
 
     @Test("sendMessage carries chat_id, the HTML text, parse_mode and the link preview")

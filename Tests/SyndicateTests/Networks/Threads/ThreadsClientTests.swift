@@ -26,9 +26,8 @@ struct ThreadsClientTests {
         #expect(requests.count == 4)
         #expect(requests[1].url == "https://graph.threads.net/v1.0/17000000000000001?fields=status%2Cerror_message&access_token=REDACTED")
         #expect(requests.last?.url == "https://graph.threads.net/v1.0/18000000000000003?fields=permalink&access_token=REDACTED")
-        let failure = Golden.check(
+        assertGolden(
             try Golden.render(requests), named: "dry-run-threads-ofsted-secondments-html", target: "SyndicateTests")
-        #expect(failure == nil, "\(failure ?? "")")
     }
 
     @Test("creates a TEXT container with link attachment and topic tag, checks it is ready, publishes it, then asks for the permalink")

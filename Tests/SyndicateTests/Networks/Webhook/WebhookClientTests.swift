@@ -16,8 +16,7 @@ struct WebhookClientTests {
         #expect(requests.map(\.url) == ["https://hooks.example/REDACTED"])
         let rendered = try Golden.render(requests)
         #expect(!rendered.contains("dry-run-webhook-token"))
-        let failure = Golden.check(rendered, named: "dry-run-webhook-ofsted-secondments-html", target: "SyndicateTests")
-        #expect(failure == nil, "\(failure ?? "")")
+        assertGolden(rendered, named: "dry-run-webhook-ofsted-secondments-html", target: "SyndicateTests")
     }
 
     @Test("the post and its text are posted as JSON with every key and an Idempotency-Key")

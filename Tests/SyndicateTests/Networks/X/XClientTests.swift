@@ -25,8 +25,7 @@ struct XClientTests {
         #expect(delivery.remoteID == "1000000000000000001")
         #expect(delivery.url?.absoluteString == "https://x.com/i/web/status/1000000000000000001")
         #expect(requests.map(\.headers).allSatisfy { $0.contains { $0.name == "Authorization" && $0.value == "OAuth REDACTED" } })
-        let failure = Golden.check(try Golden.render(requests), named: "dry-run-x-ofsted-secondments-html", target: "SyndicateTests")
-        #expect(failure == nil, "\(failure ?? "")")
+        assertGolden(try Golden.render(requests), named: "dry-run-x-ofsted-secondments-html", target: "SyndicateTests")
     }
 
     @Test("posts {\"text\"} as JSON, signed with OAuth 1.0a from the environment's nonce and clock")
