@@ -132,7 +132,7 @@ struct FeedCommand: AsyncParsableCommand {
             do {
                 let client = try NetworkRegistry.builtIn.makeClient(
                     settings: settings, environment: DeliveryEnvironment(transport: realTransport ?? recorder, logger: logger))
-                recorders[FeedSyndicator.name(client)] = (recorder, Redactor(secrets: client.secrets + settings.secrets))
+                recorders[FeedSyndicator.name(client)] = (recorder, Redactor(secrets: client.secrets + NetworkRegistry.builtIn.secrets(of: settings)))
                 clients.append(client)
             } catch {
                 problems.append("syndicate: \(error)")

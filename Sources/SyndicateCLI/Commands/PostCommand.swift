@@ -106,7 +106,7 @@ struct PostCommand: AsyncParsableCommand {
             let environment = DeliveryEnvironment(transport: transport ?? recorder, logger: logger, now: CommandClock.now)
             do {
                 let client = try NetworkRegistry.builtIn.makeClient(settings: settings, environment: environment)
-                if dryRun { recorders[clients.count] = (recorder, Redactor(secrets: client.secrets + settings.secrets)) }
+                if dryRun { recorders[clients.count] = (recorder, Redactor(secrets: client.secrets + NetworkRegistry.builtIn.secrets(of: settings))) }
                 clients.append(client)
             } catch {
                 failures[index] = DeliveryResult(
