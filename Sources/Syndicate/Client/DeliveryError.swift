@@ -14,30 +14,41 @@ import Foundation
 /// ```
 public struct DeliveryError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The stable kinds of failure.
-    public enum Category: String, Sendable, Equatable, Hashable, Codable, CaseIterable {
+    /// The kinds of failure: an open set, like ``HTTPRequest/Method``. The static members are
+    /// the ones Syndicate's clients report; a client of your own may add more (an unknown
+    /// category is not retried and needs a person).
+    public struct Category: RawRepresentable, Sendable, Hashable, Codable, CaseIterable, CustomStringConvertible {
+        /// The category's name, such as `rateLimited`.
+        public let rawValue: String
+        /// Creates a category from its name.
+        public init(rawValue: String) { self.rawValue = rawValue }
         /// The credentials were refused or have expired (HTTP 401).
-        case unauthorized
+        public static let unauthorized = Category(rawValue: "unauthorized")
         /// The credentials are valid but lack a permission or scope (HTTP 403).
-        case forbidden
+        public static let forbidden = Category(rawValue: "forbidden")
         /// The network already has this post (X 403 duplicate content, LinkedIn 422
         /// `DUPLICATE_POST`, Facebook #506): treat it as posted, never retry.
-        case duplicate
+        public static let duplicate = Category(rawValue: "duplicate")
         /// Too many requests; ``DeliveryError/retryAfter`` says when to try again.
-        case rateLimited
+        public static let rateLimited = Category(rawValue: "rateLimited")
         /// The network rejected the payload itself (too long, a bad field); its message says why.
-        case invalidPayload
+        public static let invalidPayload = Category(rawValue: "invalidPayload")
         /// The network failed (HTTP 5xx).
-        case serverError
+        public static let serverError = Category(rawValue: "serverError")
         /// No response: the connection failed or broke.
-        case transport
+        public static let transport = Category(rawValue: "transport")
         /// No response within the timeout.
-        case timeout
+        public static let timeout = Category(rawValue: "timeout")
         /// A setting the client needs is missing (the message names the variable to set).
-        case missingCredential
+        public static let missingCredential = Category(rawValue: "missingCredential")
         /// A setting is present but unusable (not a URL, an unknown visibility…).
-        case invalidConfiguration
+        public static let invalidConfiguration = Category(rawValue: "invalidConfiguration")
         /// The network answered with something the client cannot read.
-        case unexpectedResponse
+        public static let unexpectedResponse = Category(rawValue: "unexpectedResponse")
+        /// The categories Syndicate's clients report.
+        public static let allCases: [Category] = [.unauthorized, .forbidden, .duplicate, .rateLimited, .invalidPayload, .serverError, .transport, .timeout, .missingCredential, .invalidConfiguration, .unexpectedResponse]
+        /// ``rawValue``.
+        public var description: String { rawValue }
     }
 
     /// What kind of failure this is.
@@ -141,6 +152,8 @@ public struct DeliveryError: Error, Sendable, Equatable, CustomStringConvertible
             return "correct the setting of account '\(account)' in the environment or the config file."
         case .unexpectedResponse:
             return "check the base URL of \(network.displayName) (it answered, but not as its API does) and run again."
+        default:
+            return "see the message above; \(network.displayName) account '\(account)' needs a person before the post is sent again."
         }
     }
 }

@@ -77,6 +77,11 @@ package struct NetworkExchange: Sendable {
             DeliveryError(
                 .transport, network: network, account: account,
                 message: "the connection broke before an answer (\(redactor.redact(error.message)))")
+        default:
+            DeliveryError(
+                .transport, network: network, account: account,
+                message: "the transport failed (\(redactor.redact(error.description)))",
+                mayHaveReachedNetwork: error.mayHaveReachedServer)
         }
     }
 

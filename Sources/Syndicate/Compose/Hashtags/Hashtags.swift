@@ -16,9 +16,6 @@ public enum Hashtags {
     /// The longest hashtag, in grapheme clusters: Bluesky's 64-grapheme tag limit.
     public static let maximumLength = 64
 
-    /// The longest Threads topic tag, in characters.
-    public static let maximumTopicTagLength = 50
-
     /// The hashtag for a tag or category, without `#`.
     ///
     /// Several words are joined in CamelCase (`Early Years` → `EarlyYears`, `school-leaders` →
@@ -99,7 +96,7 @@ public enum Hashtags {
     /// The hashtag words `network` gets: ``candidates(for:policy:)`` that the network accepts,
     /// at most ``HashtagPolicy/maximum(for:)`` of them, highest priority first.
     ///
-    /// Threads gets at most one word, usable as its topic tag (see ``threadsTopicTag(from:)``).
+    /// A network may take fewer (Threads: one word, usable as its topic tag).
     /// A composer that runs short of room drops words from the end.
     ///
     /// - Parameters:
@@ -118,20 +115,6 @@ public enum Hashtags {
         guard maximum > 0 else { return [] }
         guard let definition = NetworkRegistry.builtIn.definition(for: network) else { return Array(candidates.prefix(maximum)) }
         return definition.hashtags(from: candidates, maximum: maximum)
-    }
-
-    /// The Threads `topic_tag` for a tag or category.
-    ///
-    /// Threads allows 1–50 characters without `.` or `&` (and no line breaks). Spaces are only
-    /// reportedly accepted, so the topic is the CamelCase ``hashtag(from:)`` form
-    /// (`Early Years` → `EarlyYears`), which satisfies every stated rule.
-    ///
-    /// - Parameter tag: A category or tag as the site writes it.
-    /// - Returns: The topic tag, or nil when ``hashtag(from:)`` gives none or it is longer than
-    ///   ``maximumTopicTagLength`` characters.
-    public static func threadsTopicTag(from tag: String) -> String? {
-        guard let word = hashtag(from: tag), word.count <= maximumTopicTagLength else { return nil }
-        return word
     }
 
     /// The comparison key of a hashtag word: case- and diacritic-folded (``FoldingKey``).
