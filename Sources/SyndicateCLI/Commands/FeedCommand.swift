@@ -147,7 +147,8 @@ struct FeedCommand: AsyncParsableCommand {
         let crossPoster = CrossPoster(
             composer: composer, retryPolicy: RetryPolicy(maximumAttempts: attempts), maximumConcurrency: concurrency,
             environment: DeliveryEnvironment(transport: realTransport ?? DryRunTransport(), logger: logger))
-        let syndicator = FeedSyndicator(poster: LedgeredPoster(ledger: store, poster: crossPoster))
+        let syndicator = FeedSyndicator(
+            poster: LedgeredPoster(ledger: store, poster: crossPoster, owner: .current(), isAlive: LedgerOwner.isAlive))
         let options = FeedSyndicator.Options(
             markSeen: markSeen, since: since.flatMap(DateParsing.date(from:)), limit: limit, backfill: backfill)
         let collector = ReportCollector()
