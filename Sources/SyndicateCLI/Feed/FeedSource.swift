@@ -93,7 +93,7 @@ struct FeedSource {
                 declaredCharset: contentType.flatMap(ImportContext.charset(inContentType:)))
             return try PostImport.importer(for: format).importResult(from: data, context: context)
         } catch {
-            throw Problem(description: "\(error)", status: 65)
+            throw Problem(description: ImportAdvice.translating("\(error)"), status: 65)
         }
     }
 }
