@@ -121,19 +121,21 @@ struct FeedCommand: AsyncParsableCommand {
             return
         }
 
-        // Clients; a dry run gives each account its own recording transport.
+        // Clients; a dry run gives each account a DryRunClient (placeholders, its own recording transport).
         let realTransport: (any HTTPTransport)? = dryRun ? nil : fetchTransport
         var clients: [any NetworkClient] = []
-        var recorders: [String: (DryRunTransport, Redactor)] = [:]
+        var recorders: [String: DryRunClient] = [:]
         var problems: [String] = []
         for account in accounts {
-            let settings = dryRun ? account.fillingPlaceholders() : account
-            let recorder = DryRunTransport()
+            let environment = DeliveryEnvironment(transport: realTransport ?? DryRunTransport(), logger: logger)
             do {
-                let client = try NetworkClients.make(
-                    settings: settings, environment: DeliveryEnvironment(transport: realTransport ?? recorder, logger: logger))
-                recorders[FeedSyndicator.name(client)] = (recorder, Redactor(secrets: client.secrets + settings.secrets))
-                clients.append(client)
+                if dryRun {
+                    let dryRunClient = try DryRunClient(settings: account, environment: environment)
+                    recorders[FeedSyndicator.name(dryRunClient.client)] = dryRunClient
+                    clients.append(dryRunClient.client)
+                } else {
+                    clients.append(try NetworkClients.make(settings: account, environment: environment))
+                }
             } catch {
                 problems.append("syndicate: \(error)")
             }
@@ -165,9 +167,8 @@ struct FeedCommand: AsyncParsableCommand {
                     var lines: [DeliveryReport.Line] = []
                     for result in item.results {
                         var requests: [RedactedRequest]?
-                        if dryRun, let (recorder, redactor) = recordersByName["\(result.network.rawValue):\(result.account)"] {
-                            requests = await recorder.requests.map(redactor.redact)
-                            await recorder.removeAllRequests()
+                        if dryRun, let recorder = recordersByName["\(result.network.rawValue):\(result.account)"] {
+                            requests = await recorder.takeRequests()
                         }
                         lines.append(FeedRunReport.line(result, dryRun: dryRun, requests: requests))
                     }
