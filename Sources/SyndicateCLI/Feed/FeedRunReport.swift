@@ -59,7 +59,7 @@ struct FeedRunReport: Encodable {
             line.error = "\(entry.network.displayName) account '\(entry.account)': \(error ?? "it may or may not have been posted. Fix: " + LedgerAdvice.uncertainFix(entry.key))"
             line.retryable = false
         case .ledgerFailed(let error, _):
-            line.error = error.description
+            line.error = LedgerAdvice.translating(error).description
             line.retryable = error.kind == .busy
         case .delivered:
             break

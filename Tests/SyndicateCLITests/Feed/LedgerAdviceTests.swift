@@ -1,5 +1,6 @@
 import Foundation
 import Syndicate
+import SyndicateTestSupport
 import Testing
 
 @testable import SyndicateCLI
@@ -30,5 +31,22 @@ struct LedgerAdviceTests {
     func leavesOtherErrors() {
         let message = "scripted failure; run `syndicate ledger forget 'post-1' --to telegram:school`."
         #expect(LedgerAdvice.translating(message, for: key) == message)
+    }
+
+    @Test("a damaged ledger's fix names --ledger and --mark-seen on the command line")
+    func translatesTheLedgerFileFixes() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("syndicate-advice-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let ledger = folder.appendingPathComponent("ledger.sqlite").path
+        try Data("posted: everything\n".utf8).write(to: URL(fileURLWithPath: ledger))
+        let outcome = try CLIRunner.run(["ledger", "list", "--ledger", ledger])
+        #expect(outcome.status == 1)
+        #expect(
+            outcome.stderr.hasSuffix(
+                "Fix: move it aside and run again to start a new ledger (every feed then needs --mark-seen or --since again), or point --ledger at the right file; Syndicate leaves this file as it is.\n"),
+            "\(outcome.stderr)")
+        let busy = LedgerError(.busy, path: ledger, message: "held", fix: "try again when the other process has finished with it.")
+        #expect(LedgerAdvice.translating(busy).fix == "run again when the other syndicate run has finished.")
     }
 }

@@ -2,9 +2,9 @@ import Foundation
 import SyndicateTestSupport
 import Testing
 
-/// The core library speaks the library's language: no string literal in Sources/Syndicate
-/// names a command-line flag (`--format`), a `syndicate …` command or a backticked CLI
-/// command. Comments, doc comments included, may.
+/// The library speaks the library's language: no string literal in Sources/Syndicate (the
+/// core) or Sources/SyndicateLedger names a command-line flag (`--format`), a `syndicate …`
+/// command or a backticked CLI command. Comments, doc comments included, may.
 @Suite struct LibraryLanguageTests {
     /// One string literal's text (interpolations included as written) and where it starts.
     struct Literal: Equatable {
@@ -120,13 +120,20 @@ import Testing
         #expect(literals.map { Self.cliTerms(in: $0.text) } == [["--format"], ["`ledger forget`"], ["syndicate p…"], []])
     }
 
-    @Test func theCoreLibraryNamesNoCommandLineFlagOrCommand() throws {
-        let root = Fixtures.repositoryRoot.appendingPathComponent("Sources/Syndicate")
-        let files = try #require(FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil))
+    /// The Swift files under `folder` (relative to the repository root), sorted.
+    static func swiftFiles(under folder: String) throws -> [URL] {
+        let root = Fixtures.repositoryRoot.appendingPathComponent(folder)
+        return try #require(FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil))
             .compactMap { $0 as? URL }
             .filter { $0.pathExtension == "swift" }
             .sorted { $0.path < $1.path }
-        #expect(files.count > 100)
+    }
+
+    @Test(arguments: ["Sources/Syndicate", "Sources/SyndicateLedger"])
+    func theLibraryNamesNoCommandLineFlagOrCommand(folder: String) throws {
+        let files = try Self.swiftFiles(under: folder)
+        #expect(!files.isEmpty)
+        #expect(folder != "Sources/Syndicate" || files.count > 100)
         var offences: [String] = []
         for file in files {
             let source = try String(contentsOf: file, encoding: .utf8)
