@@ -103,10 +103,9 @@ struct FeedCommand: AsyncParsableCommand {
         let fetchTransport = try transport.transport()
         let fetched: FeedSource.Fetched
         do {
-            let known = try await store.feed(feed.id)
             // Validators only when nothing of this feed waits for a retry: a 304 would hide it.
-            let waiting = try await store.entries(postID: nil, feed: feed.id).contains { !$0.state.isSettled }
-            fetched = try await feed.fetch(transport: fetchTransport, known: dryRun || waiting ? nil : known)
+            let validators = dryRun ? nil : try await store.feedValidators(for: feed.id)
+            fetched = try await feed.fetch(transport: fetchTransport, validators: validators)
         } catch let error as LedgerError {
             throw ExitCode(LedgerLocation.report(error))
         } catch let problem as FeedSource.Problem {
@@ -212,13 +211,9 @@ struct FeedCommand: AsyncParsableCommand {
         case .delivered:
             break
         }
-        if !dryRun && report.isComplete {
+        if !dryRun {
             do {
-                if var record = try await store.feed(feed.id) {
-                    record.etag = etag
-                    record.lastModified = lastModified
-                    try await store.save(record)
-                }
+                try await store.keepFeedValidators(FeedFetcher.Validators(etag: etag, lastModified: lastModified), after: report)
             } catch {
                 throw ExitCode(LedgerLocation.report(error))
             }

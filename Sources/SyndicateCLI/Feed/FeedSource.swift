@@ -44,6 +44,11 @@ struct FeedSource {
 
     /// Reads the feed; for a URL, sends `If-None-Match` / `If-Modified-Since` from `known`.
     func fetch(transport: any HTTPTransport, known: LedgerFeed?) async throws(Problem) -> Fetched {
+        try await fetch(transport: transport, validators: known.map { FeedFetcher.Validators(etag: $0.etag, lastModified: $0.lastModified) })
+    }
+
+    /// Reads the feed; for a URL, sends `validators` as `If-None-Match` / `If-Modified-Since`.
+    func fetch(transport: any HTTPTransport, validators: FeedFetcher.Validators?) async throws(Problem) -> Fetched {
         guard let url else {
             let data: Data
             do {
@@ -55,9 +60,7 @@ struct FeedSource {
             return .posts(result.posts, warnings: result.warnings, etag: nil, lastModified: nil)
         }
         let fetcher = FeedFetcher(transport: transport, userAgent: "syndicate/0.1.0")
-        if let known {
-            await fetcher.remember(FeedFetcher.Validators(etag: known.etag, lastModified: known.lastModified), for: url)
-        }
+        if let validators { await fetcher.remember(validators, for: url) }
         let fetched: FeedFetcher.Result
         do {
             fetched = try await fetcher.fetch(url)
