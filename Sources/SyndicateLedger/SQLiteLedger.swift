@@ -56,7 +56,7 @@ public final class SQLiteLedger: DeliveryLedger {
             if configuration.readOnly {
                 throw LedgerError(
                     .unreadable, path: expanded, message: "there is no ledger file here",
-                    fix: "check the path (--ledger or 'ledger:' in the config file); a run of `syndicate feed` creates it.")
+                    fix: "check the path; opening it without readOnly creates it.")
             }
             let folder = URL(fileURLWithPath: expanded).deletingLastPathComponent()
             do {
@@ -64,7 +64,7 @@ public final class SQLiteLedger: DeliveryLedger {
             } catch {
                 throw LedgerError(
                     .unreadable, path: expanded, message: "its folder cannot be created (\(error.localizedDescription))",
-                    fix: "create \(folder.path) or choose another path with --ledger.")
+                    fix: "create \(folder.path) or choose another path.")
             }
         }
         try self.init(validatedPath: expanded, configuration: configuration)
@@ -125,11 +125,11 @@ public final class SQLiteLedger: DeliveryLedger {
             throw LedgerError(
                 .corrupt, path: path,
                 message: "this SQLite database is not a Syndicate ledger (its tables: \(error.tables.joined(separator: ", ")))",
-                fix: "point --ledger (or 'ledger:' in the config file) at a Syndicate ledger or at a new path; this file was left as it is.")
+                fix: "open a Syndicate ledger or a new path instead; this file was left as it is.")
         } catch is NewerLedger {
             throw LedgerError(
                 .newerVersion, path: path, message: "a newer Syndicate wrote this ledger",
-                fix: "upgrade syndicate; this file was left as it is.")
+                fix: "use a newer Syndicate; this file was left as it is.")
         } catch {
             throw Self.ledgerError(error, path: path)
         }
@@ -150,7 +150,7 @@ public final class SQLiteLedger: DeliveryLedger {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw LedgerError(
                 .unreadable, path: path, message: "the file cannot be read",
-                fix: "check its permissions (the user running syndicate must read and write it and its folder).")
+                fix: "check its permissions (the user running this program must read and write it and its folder).")
         }
         defer { try? handle.close() }
         let start = (try? handle.read(upToCount: header.count)) ?? Data()
@@ -160,7 +160,7 @@ public final class SQLiteLedger: DeliveryLedger {
             throw LedgerError(
                 .corrupt, path: path,
                 message: "the file is not an SQLite database (it starts with \"\(shown)\")",
-                fix: "move it aside and run again to start a new ledger (every feed then needs --mark-seen or --since again), or point --ledger at the right file; Syndicate leaves this file as it is.")
+                fix: "move it aside to start a new ledger (every feed then starts again: FeedSyndicator.Options.markSeen or since), or open the right file; Syndicate leaves this file as it is.")
         }
         return true
     }
@@ -174,11 +174,11 @@ public final class SQLiteLedger: DeliveryLedger {
         case .SQLITE_CORRUPT, .SQLITE_NOTADB:
             return LedgerError(
                 .corrupt, path: path, message: "the ledger is damaged (SQLite: \(message))",
-                fix: "move it aside and run again to start a new ledger (every feed then needs --mark-seen or --since again), or restore it from a backup; Syndicate leaves this file as it is.")
+                fix: "move it aside to start a new ledger (every feed then starts again: FeedSyndicator.Options.markSeen or since), or restore it from a backup; Syndicate leaves this file as it is.")
         case .SQLITE_BUSY, .SQLITE_LOCKED:
             return LedgerError(
                 .busy, path: path, message: "another process held the ledger too long (SQLite: \(message))",
-                fix: "run again when the other syndicate run has finished.")
+                fix: "try again when the other process has finished with it.")
         case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY, .SQLITE_IOERR, .SQLITE_AUTH, .SQLITE_FULL:
             return LedgerError(
                 .unreadable, path: path, message: "the ledger cannot be read or written (SQLite: \(message))",

@@ -6,8 +6,8 @@ import Foundation
 ///
 /// Syndicate ships ``InMemoryLedger`` (tests, one process) and, in the `SyndicateLedger`
 /// product, `SQLiteLedger` (a file, WAL mode, shared by processes). ``LedgeredPoster`` and
-/// ``FeedSyndicator`` use a ledger; the decisions they take on each entry live in
-/// ``LedgerClaims``, so every ledger behaves alike.
+/// ``FeedSyndicator`` use a ledger and take the same decisions on each entry whatever the
+/// ledger, so every ledger behaves alike.
 ///
 /// ```swift
 /// let ledger = InMemoryLedger()

@@ -247,7 +247,7 @@ public struct FeedSyndicator: Sendable {
         return names
     }
 
-    /// `mastodon:school`, the way `--to` names an account.
+    /// `mastodon:school`: the network's raw value and the account, as ``FeedSyndicator/Report/newAccounts`` and ``FeedSyndicator/Item/deferred`` name accounts.
     public static func name(_ client: any NetworkClient) -> String {
         "\(client.network.rawValue):\(client.account)"
     }

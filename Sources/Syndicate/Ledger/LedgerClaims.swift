@@ -24,30 +24,39 @@ import Foundation
 /// After sending, ``record(_:in:key:context:)`` writes the outcome. A failure that may have
 /// reached a network without duplicate protection (a timeout, a 5xx) is recorded as
 /// `uncertain`, not `failed`, for the same reason.
-public enum LedgerClaims {
+///
+/// These are pure state transitions on a ``LedgerEntry``, the same for every ``DeliveryLedger``
+/// (``LedgeredPoster`` runs them inside ``DeliveryLedger/update(_:_:)``). Whether the owner of
+/// a pending entry is still running is not decided here: ``Context/isAlive`` is given (the
+/// `SyndicateLedger` product's `LedgerOwner.isAlive` checks the process on this host); without
+/// it a claim is presumed alive for ``Context/remoteLease``.
+package enum LedgerClaims {
     /// What a claim or a record needs to know.
-    public struct Context: Sendable {
+    package struct Context: Sendable {
         /// This run.
-        public var owner: LedgerOwner
+        package var owner: LedgerOwner
         /// The client's duplicate protection.
-        public var protection: DuplicateProtection
+        package var protection: DuplicateProtection
         /// The payload's hash (``LedgerClaims/payloadHash(_:)``).
-        public var payloadHash: String?
+        package var payloadHash: String?
         /// The feed the post came from.
-        public var feed: String?
+        package var feed: String?
         /// The post's title.
-        public var title: String?
+        package var title: String?
         /// The current time.
-        public var now: Date
-        /// Whether an owner may still be running (``LedgerOwner/isAlive(_:)`` by default).
-        public var isAlive: @Sendable (LedgerOwner) -> Bool
-        /// How long a claim by another host is presumed alive.
-        public var remoteLease: Duration
+        package var now: Date
+        /// Whether an owner on this run's host may still be running; nil when that cannot be
+        /// checked, and then such a claim is presumed alive for ``remoteLease``, as one by
+        /// another host is.
+        package var isAlive: (@Sendable (LedgerOwner) -> Bool)?
+        /// How long a claim whose owner cannot be checked (another host, or no ``isAlive``) is
+        /// presumed alive.
+        package var remoteLease: Duration
 
         /// Creates a context.
-        public init(
+        package init(
             owner: LedgerOwner, protection: DuplicateProtection, payloadHash: String? = nil, feed: String? = nil,
-            title: String? = nil, now: Date, isAlive: @escaping @Sendable (LedgerOwner) -> Bool = LedgerOwner.isAlive,
+            title: String? = nil, now: Date, isAlive: (@Sendable (LedgerOwner) -> Bool)? = nil,
             remoteLease: Duration = .seconds(3600)
         ) {
             self.owner = owner
@@ -62,7 +71,7 @@ public enum LedgerClaims {
     }
 
     /// What to do with one post on one account.
-    public enum Decision: Sendable, Equatable {
+    package enum Decision: Sendable, Equatable {
         /// The entry is now this run's: send. `previous` is the entry taken over (a failed one,
         /// or a pending one whose run died), nil for a new entry.
         case send(previous: LedgerEntry?)
@@ -82,7 +91,7 @@ public enum LedgerClaims {
     }
 
     /// The hex SHA-256 of `payload`'s JSON (sorted keys).
-    public static func payloadHash(_ payload: SharePayload) -> String {
+    package static func payloadHash(_ payload: SharePayload) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let data = (try? encoder.encode(payload)) ?? Data(payload.text.utf8)
@@ -91,7 +100,7 @@ public enum LedgerClaims {
 
     /// Decides what to do with the entry of `key` and changes it accordingly (claiming it for
     /// ``Context/owner`` when the decision is to send).
-    public static func claim(_ entry: inout LedgerEntry?, key: LedgerEntry.Key, context: Context) -> Decision {
+    package static func claim(_ entry: inout LedgerEntry?, key: LedgerEntry.Key, context: Context) -> Decision {
         guard let current = entry else {
             entry = pending(key: key, previous: nil, context: context)
             return .send(previous: nil)
@@ -110,8 +119,8 @@ public enum LedgerClaims {
             }
             if owner.isSameRun(as: context.owner) { return .busy(current) }
             let ownerIsLive: Bool
-            if owner.host == context.owner.host {
-                ownerIsLive = context.isAlive(owner)
+            if owner.host == context.owner.host, let isAlive = context.isAlive {
+                ownerIsLive = isAlive(owner)
             } else {
                 ownerIsLive = context.now.timeIntervalSince(owner.claimedAt) < seconds(context.remoteLease)
             }
@@ -153,18 +162,20 @@ public enum LedgerClaims {
         return .uncertain(marked, newlyMarked: true)
     }
 
-    /// What a person does about an uncertain entry.
-    public static func uncertainFix(_ key: LedgerEntry.Key) -> String {
+    /// What a person does about an uncertain entry, in the library's terms (the command-line
+    /// tool replaces it with its own command).
+    package static func uncertainFix(_ key: LedgerEntry.Key) -> String {
         "look at \(key.network.displayName) account '\(key.account)'. If the post is there, nothing more to do "
-            + "(the entry stays and the post is skipped); if it is not, run `syndicate ledger forget '\(key.postID)' "
-            + "--to \(key.network.rawValue):\(key.account)` and the next run posts it."
+            + "(the entry stays and the post is skipped); if it is not, remove the entry "
+            + "(DeliveryLedger.forget(postID: \"\(key.postID)\", network: .\(key.network.rawValue), account: \"\(key.account)\")) "
+            + "and the next run posts it."
     }
 
     /// Writes `result` (this run's delivery of the entry it claimed) into the entry.
     ///
     /// - Returns: The entry's new state.
     @discardableResult
-    public static func record(
+    package static func record(
         _ result: DeliveryResult, in entry: inout LedgerEntry?, key: LedgerEntry.Key, context: Context
     ) -> LedgerEntry.State {
         var updated = entry ?? pending(key: key, previous: nil, context: context)

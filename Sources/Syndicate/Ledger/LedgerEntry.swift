@@ -6,7 +6,7 @@ import Foundation
 /// Entries are keyed by ``Key`` (post id, network, account). A delivery writes its entry twice:
 /// ``State-swift.enum/pending`` before the request leaves, then the outcome after the answer, so
 /// that a run that dies in between leaves a pending entry the next run recognises (see
-/// ``LedgerClaims``).
+/// ``LedgeredPoster``).
 public struct LedgerEntry: Sendable, Equatable, Hashable, Codable {
     /// The entry's identity: one post on one account.
     public struct Key: Sendable, Equatable, Hashable, Codable, CustomStringConvertible {
@@ -42,10 +42,11 @@ public struct LedgerEntry: Sendable, Equatable, Hashable, Codable {
         case failed
         /// It may or may not have been posted (a run died mid-request, or a network without
         /// duplicate protection failed after the request may have arrived). Never re-sent
-        /// automatically: check the account, then `syndicate ledger forget` to post it again.
+        /// automatically: check the account, then ``DeliveryLedger/forget(postID:network:account:)``
+        /// the entry to post it again.
         case uncertain
-        /// Recorded as already announced without posting (`syndicate feed --mark-seen`, or
-        /// older than `--since`).
+        /// Recorded as already announced without posting (``FeedSyndicator/Options/markSeen``,
+        /// or older than ``FeedSyndicator/Options/since``).
         case seen
 
         /// Whether nothing more will be done for the entry without a person: posted, already
@@ -63,9 +64,9 @@ public struct LedgerEntry: Sendable, Equatable, Hashable, Codable {
     public var state: State
     /// The feed the post came from (its URL or absolute file path), when it came from one.
     public var feed: String?
-    /// The post's title, for people reading `syndicate ledger list`.
+    /// The post's title, for people reading the ledger.
     public var title: String?
-    /// The SHA-256 (hex) of the payload sent (``LedgerClaims/payloadHash(_:)``).
+    /// The SHA-256 (hex) of the payload sent: its JSON with sorted keys.
     public var payloadHash: String?
     /// The ``IdempotencyKey`` the request carries.
     public var idempotencyKey: String?

@@ -9,7 +9,7 @@ public struct LedgerFeed: Sendable, Equatable, Hashable, Codable {
     public var etag: String?
     /// The last `Last-Modified`, sent back as `If-Modified-Since`.
     public var lastModified: String?
-    /// When the feed was first run (with `--mark-seen` or `--since`).
+    /// When the feed was first run (with ``FeedSyndicator/Options/markSeen`` or ``FeedSyndicator/Options/since``).
     public var startedAt: Date
     /// When the feed was last run.
     public var lastRunAt: Date?

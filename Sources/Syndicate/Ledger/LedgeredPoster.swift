@@ -3,13 +3,19 @@ import Foundation
 /// Delivers posts through a ``CrossPoster`` with a ``DeliveryLedger`` around each delivery, so
 /// that each post reaches each account once across retries, crashes and concurrent runs.
 ///
-/// For each account it composes the payload, claims the entry (``LedgerClaims``), sends only
-/// when the claim says so, and records the outcome. Accounts are delivered concurrently, at
-/// most ``CrossPoster/maximumConcurrency`` at a time.
+/// For each account it composes the payload, claims the entry, sends only when the claim says
+/// so, and records the outcome. Accounts are delivered concurrently, at most
+/// ``CrossPoster/maximumConcurrency`` at a time.
+///
+/// A pending entry of another run is left alone while that run may be alive. Whether it is
+/// alive is ``isAlive`` to say; without it (the default) a claim is presumed alive for
+/// ``remoteLease``. With a ledger shared by processes, pass the `SyndicateLedger` product's
+/// process check so that a run that died is recognised at once:
 ///
 /// ```swift
 /// let poster = LedgeredPoster(ledger: try SQLiteLedger(path: "ledger.sqlite"),
-///                             poster: CrossPoster(environment: environment))
+///                             poster: CrossPoster(environment: environment),
+///                             owner: .current(), isAlive: LedgerOwner.isAlive)
 /// for result in await poster.deliver(post, feed: nil, to: clients) { print(result.outcome) }
 /// ```
 public struct LedgeredPoster: Sendable {
@@ -19,19 +25,22 @@ public struct LedgeredPoster: Sendable {
     public var poster: CrossPoster
     /// This run, as it claims entries.
     public var owner: LedgerOwner
-    /// Whether an owner may still be running.
-    public var isAlive: @Sendable (LedgerOwner) -> Bool
-    /// How long a claim by another host is presumed alive.
+    /// Whether the owner of a claim made on this host may still be running; nil when that
+    /// cannot be checked (then such a claim is presumed alive for ``remoteLease``).
+    public var isAlive: (@Sendable (LedgerOwner) -> Bool)?
+    /// How long a claim whose owner cannot be checked (one made on another host, or any when
+    /// ``isAlive`` is nil) is presumed alive.
     public var remoteLease: Duration
 
-    /// Creates a poster; `owner` is this process as a new run unless given.
+    /// Creates a poster; `owner` is this process (host name and process id) as a new run
+    /// unless given.
     public init(
-        ledger: any DeliveryLedger, poster: CrossPoster, owner: LedgerOwner = .current(),
-        isAlive: @escaping @Sendable (LedgerOwner) -> Bool = LedgerOwner.isAlive, remoteLease: Duration = .seconds(3600)
+        ledger: any DeliveryLedger, poster: CrossPoster, owner: LedgerOwner? = nil,
+        isAlive: (@Sendable (LedgerOwner) -> Bool)? = nil, remoteLease: Duration = .seconds(3600)
     ) {
         self.ledger = ledger
         self.poster = poster
-        self.owner = owner
+        self.owner = owner ?? .newRun()
         self.isAlive = isAlive
         self.remoteLease = remoteLease
     }

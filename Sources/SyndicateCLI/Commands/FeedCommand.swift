@@ -103,10 +103,9 @@ struct FeedCommand: AsyncParsableCommand {
         let fetchTransport = try transport.transport()
         let fetched: FeedSource.Fetched
         do {
-            let known = try await store.feed(feed.id)
             // Validators only when nothing of this feed waits for a retry: a 304 would hide it.
-            let waiting = try await store.entries(postID: nil, feed: feed.id).contains { !$0.state.isSettled }
-            fetched = try await feed.fetch(transport: fetchTransport, known: dryRun || waiting ? nil : known)
+            let validators = dryRun ? nil : try await store.feedValidators(for: feed.id)
+            fetched = try await feed.fetch(transport: fetchTransport, validators: validators)
         } catch let error as LedgerError {
             throw ExitCode(LedgerLocation.report(error))
         } catch let problem as FeedSource.Problem {
@@ -121,19 +120,21 @@ struct FeedCommand: AsyncParsableCommand {
             return
         }
 
-        // Clients; a dry run gives each account its own recording transport.
+        // Clients; a dry run gives each account a DryRunClient (placeholders, its own recording transport).
         let realTransport: (any HTTPTransport)? = dryRun ? nil : fetchTransport
         var clients: [any NetworkClient] = []
-        var recorders: [String: (DryRunTransport, Redactor)] = [:]
+        var recorders: [String: DryRunClient] = [:]
         var problems: [String] = []
         for account in accounts {
-            let settings = dryRun ? account.fillingPlaceholders() : account
-            let recorder = DryRunTransport()
+            let environment = DeliveryEnvironment(transport: realTransport ?? DryRunTransport(), logger: logger)
             do {
-                let client = try NetworkRegistry.builtIn.makeClient(
-                    settings: settings, environment: DeliveryEnvironment(transport: realTransport ?? recorder, logger: logger))
-                recorders[FeedSyndicator.name(client)] = (recorder, Redactor(secrets: client.secrets + NetworkRegistry.builtIn.secrets(of: settings)))
-                clients.append(client)
+                if dryRun {
+                    let dryRunClient = try DryRunClient(settings: account, environment: environment)
+                    recorders[FeedSyndicator.name(dryRunClient.client)] = dryRunClient
+                    clients.append(dryRunClient.client)
+                } else {
+                    clients.append(try NetworkRegistry.builtIn.makeClient(settings: account, environment: environment))
+                }
             } catch {
                 problems.append("syndicate: \(error)")
             }
@@ -147,7 +148,8 @@ struct FeedCommand: AsyncParsableCommand {
         let crossPoster = CrossPoster(
             composer: composer, retryPolicy: RetryPolicy(maximumAttempts: attempts), maximumConcurrency: concurrency,
             environment: DeliveryEnvironment(transport: realTransport ?? DryRunTransport(), logger: logger))
-        let syndicator = FeedSyndicator(poster: LedgeredPoster(ledger: store, poster: crossPoster))
+        let syndicator = FeedSyndicator(
+            poster: LedgeredPoster(ledger: store, poster: crossPoster, owner: .current(), isAlive: LedgerOwner.isAlive))
         let options = FeedSyndicator.Options(
             markSeen: markSeen, since: since.flatMap(DateParsing.date(from:)), limit: limit, backfill: backfill)
         let collector = ReportCollector()
@@ -164,9 +166,8 @@ struct FeedCommand: AsyncParsableCommand {
                     var lines: [DeliveryReport.Line] = []
                     for result in item.results {
                         var requests: [RedactedRequest]?
-                        if dryRun, let (recorder, redactor) = recordersByName["\(result.network.rawValue):\(result.account)"] {
-                            requests = await recorder.requests.map(redactor.redact)
-                            await recorder.removeAllRequests()
+                        if dryRun, let recorder = recordersByName["\(result.network.rawValue):\(result.account)"] {
+                            requests = await recorder.takeRequests()
                         }
                         lines.append(FeedRunReport.line(result, dryRun: dryRun, requests: requests))
                     }
@@ -210,13 +211,9 @@ struct FeedCommand: AsyncParsableCommand {
         case .delivered:
             break
         }
-        if !dryRun && report.isComplete {
+        if !dryRun {
             do {
-                if var record = try await store.feed(feed.id) {
-                    record.etag = etag
-                    record.lastModified = lastModified
-                    try await store.save(record)
-                }
+                try await store.keepFeedValidators(FeedFetcher.Validators(etag: etag, lastModified: lastModified), after: report)
             } catch {
                 throw ExitCode(LedgerLocation.report(error))
             }

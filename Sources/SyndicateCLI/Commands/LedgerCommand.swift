@@ -80,7 +80,9 @@ struct LedgerCommand: AsyncParsableCommand {
                 if let url = entry.url ?? entry.remoteID.flatMap(URL.init(string:)) { line += "  \(url.absoluteString)" }
                 if entry.state == .pending, let owner = entry.owner { line += "  (claimed by \(owner))" }
                 output += line + "\n"
-                if let error = entry.error, entry.state == .failed || entry.state == .uncertain { output += "    \(error)\n" }
+                if let error = entry.error, entry.state == .failed || entry.state == .uncertain {
+                    output += "    \(LedgerAdvice.translating(error, for: entry.key))\n"
+                }
             }
             let counts = LedgerEntry.State.allCases.compactMap { state -> String? in
                 let count = entries.filter { $0.state == state }.count

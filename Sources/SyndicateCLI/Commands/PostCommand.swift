@@ -93,21 +93,24 @@ struct PostCommand: AsyncParsableCommand {
         if status != 0 { throw ExitCode(status) }
     }
 
-    /// Delivers one post to every account; a dry run gives each account its own recording transport.
+    /// Delivers one post to every account; a dry run gives each account a ``DryRunClient``
+    /// (placeholders for missing settings, its own recording transport).
     func deliver(
         _ post: Post, to accounts: [AccountSettings], poster: CrossPoster, transport: (any HTTPTransport)?, logger: Logger
     ) async -> DeliveryReport {
         var clients: [any NetworkClient] = []
-        var recorders: [Int: (DryRunTransport, Redactor)] = [:]
+        var recorders: [Int: DryRunClient] = [:]
         var failures: [Int: DeliveryResult] = [:]
         for (index, account) in accounts.enumerated() {
-            let settings = dryRun ? account.fillingPlaceholders() : account
-            let recorder = DryRunTransport()
-            let environment = DeliveryEnvironment(transport: transport ?? recorder, logger: logger, now: CommandClock.now)
+            let environment = DeliveryEnvironment(transport: transport ?? DryRunTransport(), logger: logger, now: CommandClock.now)
             do {
-                let client = try NetworkRegistry.builtIn.makeClient(settings: settings, environment: environment)
-                if dryRun { recorders[clients.count] = (recorder, Redactor(secrets: client.secrets + NetworkRegistry.builtIn.secrets(of: settings))) }
-                clients.append(client)
+                if dryRun {
+                    let dryRunClient = try DryRunClient(settings: account, environment: environment)
+                    recorders[clients.count] = dryRunClient
+                    clients.append(dryRunClient.client)
+                } else {
+                    clients.append(try NetworkRegistry.builtIn.makeClient(settings: account, environment: environment))
+                }
             } catch {
                 failures[index] = DeliveryResult(
                     network: account.network, account: account.account, outcome: .failed(error), attempts: 0, payload: nil)
@@ -122,8 +125,8 @@ struct PostCommand: AsyncParsableCommand {
                 continue
             }
             var requests: [RedactedRequest]?
-            if let (recorder, redactor) = recorders[next] {
-                requests = await recorder.requests.map(redactor.redact)
+            if let recorder = recorders[next] {
+                requests = await recorder.takeRequests()
             }
             lines.append(DeliveryReport.Line(delivered[next], dryRun: dryRun, requests: requests))
             next += 1

@@ -55,10 +55,11 @@ struct FeedRunReport: Encodable {
             line.remoteId = entry.remoteID
             line.url = entry.url
         case .uncertain(let entry, _):
-            line.error = "\(entry.network.displayName) account '\(entry.account)': \(entry.error ?? "it may or may not have been posted. Fix: " + LedgerClaims.uncertainFix(entry.key))"
+            let error = entry.error.map { LedgerAdvice.translating($0, for: entry.key) }
+            line.error = "\(entry.network.displayName) account '\(entry.account)': \(error ?? "it may or may not have been posted. Fix: " + LedgerAdvice.uncertainFix(entry.key))"
             line.retryable = false
         case .ledgerFailed(let error, _):
-            line.error = error.description
+            line.error = LedgerAdvice.translating(error).description
             line.retryable = error.kind == .busy
         case .delivered:
             break

@@ -2,8 +2,8 @@ import Foundation
 import Syndicate
 import SyndicateImport
 
-/// The feed a `syndicate feed` run reads: a URL fetched over the transport (conditionally,
-/// with the validators the ledger kept) or a file.
+/// The feed a `syndicate feed` run reads: a URL fetched by the library's ``FeedFetcher``
+/// (conditionally, with the validators the ledger kept) or a file.
 struct FeedSource {
     /// What the fetch brought.
     enum Fetched {
@@ -44,6 +44,11 @@ struct FeedSource {
 
     /// Reads the feed; for a URL, sends `If-None-Match` / `If-Modified-Since` from `known`.
     func fetch(transport: any HTTPTransport, known: LedgerFeed?) async throws(Problem) -> Fetched {
+        try await fetch(transport: transport, validators: known.map { FeedFetcher.Validators(etag: $0.etag, lastModified: $0.lastModified) })
+    }
+
+    /// Reads the feed; for a URL, sends `validators` as `If-None-Match` / `If-Modified-Since`.
+    func fetch(transport: any HTTPTransport, validators: FeedFetcher.Validators?) async throws(Problem) -> Fetched {
         guard let url else {
             let data: Data
             do {
@@ -54,29 +59,24 @@ struct FeedSource {
             let result = try parse(data, baseURL: nil, contentType: nil)
             return .posts(result.posts, warnings: result.warnings, etag: nil, lastModified: nil)
         }
-        var headers: HTTPHeaders = [
-            "Accept": "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.8",
-            "User-Agent": "syndicate/0.1.0",
-        ]
-        if let etag = known?.etag { headers["If-None-Match"] = etag }
-        if let lastModified = known?.lastModified { headers["If-Modified-Since"] = lastModified }
-        let response: HTTPResponse
+        let fetcher = FeedFetcher(transport: transport, userAgent: "syndicate/0.1.0")
+        if let validators { await fetcher.remember(validators, for: url) }
+        let fetched: FeedFetcher.Result
         do {
-            response = try await transport.send(HTTPRequest(method: .get, url: url, headers: headers))
+            fetched = try await fetcher.fetch(url)
         } catch {
-            throw Problem(description: "\(argument): the feed could not be fetched (\(error)); check the address and the connection, then run again.", status: 75)
-        }
-        if response.status == 304 { return .unchanged }
-        guard response.isSuccess else {
-            let later = response.status == 429 || response.status >= 500
+            if let status = error.status {
+                throw Problem(
+                    description: "\(argument): the feed answered HTTP \(status); \(error.isRetryable ? "run again later" : "check the address").",
+                    status: error.isRetryable ? 75 : 1)
+            }
             throw Problem(
-                description: "\(argument): the feed answered HTTP \(response.status); \(later ? "run again later" : "check the address").",
-                status: later ? 75 : 1)
+                description: "\(argument): the feed could not be fetched (\(error.transportError ?? "no answer")); check the address and the connection, then run again.",
+                status: 75)
         }
-        let result = try parse(response.body, baseURL: url, contentType: response.headers["Content-Type"])
-        return .posts(
-            result.posts, warnings: result.warnings, etag: response.headers["ETag"],
-            lastModified: response.headers["Last-Modified"])
+        guard case .modified(let body, let contentType, let validators) = fetched else { return .unchanged }
+        let result = try parse(body, baseURL: url, contentType: contentType)
+        return .posts(result.posts, warnings: result.warnings, etag: validators.etag, lastModified: validators.lastModified)
     }
 
     /// The feed's posts and warnings; the `Content-Type` header's charset, if any, decides the
@@ -93,7 +93,7 @@ struct FeedSource {
                 declaredCharset: contentType.flatMap(ImportContext.charset(inContentType:)))
             return try PostImport.importer(for: format).importResult(from: data, context: context)
         } catch {
-            throw Problem(description: "\(error)", status: 65)
+            throw Problem(description: ImportAdvice.translating("\(error)"), status: 65)
         }
     }
 }

@@ -17,7 +17,7 @@ enum LedgerLocation {
     /// Prints `error` to standard error and returns the exit status for it: 75 when another
     /// process held the ledger too long (run again later), 1 otherwise.
     static func report(_ error: LedgerError) -> Int32 {
-        FileHandle.standardError.write(Data("syndicate: \(error)\n".utf8))
+        FileHandle.standardError.write(Data("syndicate: \(LedgerAdvice.translating(error))\n".utf8))
         return error.kind == .busy ? 75 : 1
     }
 

@@ -64,7 +64,7 @@ struct PostInputOptions: ParsableArguments {
             let chosen = format.format ?? ImportFormat.sniff(data, fileName: context.inputName)
             result = try PostImport.importer(for: chosen).importResult(from: data, context: context)
         } catch {
-            FileHandle.standardError.write(Data("syndicate: \(error)\n".utf8))
+            FileHandle.standardError.write(Data("syndicate: \(ImportAdvice.translating("\(error)"))\n".utf8))
             throw ExitCode(65)
         }
         if result.posts.count > 1, url != nil || title != nil {

@@ -76,7 +76,7 @@ import Testing
         #expect(stored == marked)
         #expect(
             marked.error
-                == "the run that was sending it (pid 200 on test-host) stopped before recording the answer, so it may or may not be on Telegram account 'school'. Fix: look at Telegram account 'school'. If the post is there, nothing more to do (the entry stays and the post is skipped); if it is not, run `syndicate ledger forget 'post-1' --to telegram:school` and the next run posts it."
+                == "the run that was sending it (pid 200 on test-host) stopped before recording the answer, so it may or may not be on Telegram account 'school'. Fix: look at Telegram account 'school'. If the post is there, nothing more to do (the entry stays and the post is skipped); if it is not, remove the entry (DeliveryLedger.forget(postID: \"post-1\", network: .telegram, account: \"school\")) and the next run posts it."
         )
     }
 

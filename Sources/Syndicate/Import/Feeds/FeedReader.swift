@@ -267,12 +267,12 @@ public final class FeedReader: Sequence, IteratorProtocol {
         } else if name.local.lowercased() == "html" {
             throw failure(
                 .malformed,
-                "the root element is <\(element.qualifiedName)>, so this is a web page, not a feed; import it with --format html.",
+                "the root element is <\(element.qualifiedName)>, so this is a web page, not a feed; import it with ImportFormat.html.",
                 location: "line \(element.line)")
         } else {
             throw failure(
                 .malformed,
-                "the root element is <\(element.qualifiedName)>, not <rss>, <rdf:RDF> or <feed>; this is not an RSS or Atom feed (use --format html for a web page, --format jsonfeed for a JSON Feed).",
+                "the root element is <\(element.qualifiedName)>, not <rss>, <rdf:RDF> or <feed>; this is not an RSS or Atom feed (use ImportFormat.html for a web page, ImportFormat.jsonfeed for a JSON Feed).",
                 location: "line \(element.line)")
         }
         updateContainerScope(element)

@@ -58,7 +58,7 @@ public struct JSONFeedImporter: PostImporter {
         guard let version = feed["version"] as? String, version.lowercased().contains("jsonfeed.org/version/") else {
             throw failure(
                 .malformed, context,
-                "the object has no jsonfeed.org \"version\", so this is not a JSON Feed; use --format json for Post JSON.")
+                "the object has no jsonfeed.org \"version\", so this is not a JSON Feed; use ImportFormat.json for Post JSON.")
         }
         guard let items = feed["items"] as? [Any] else {
             throw failure(.malformed, context, "the feed has no \"items\" list; a JSON Feed must have one.")

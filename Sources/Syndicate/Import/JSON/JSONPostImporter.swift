@@ -133,7 +133,7 @@ public struct JSONPostImporter: PostImporter {
             return ImportError(
                 .malformed, input: context.inputName, format: format,
                 message:
-                    "the JSON could not be decoded as posts (\(error)); check it against `syndicate inspect --json` output."
+                    "the JSON could not be decoded as posts (\(error)); check it against the JSON that encoding a Post writes."
             )
         }
     }

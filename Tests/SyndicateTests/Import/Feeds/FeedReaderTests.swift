@@ -173,7 +173,7 @@ import Testing
     @Test func htmlPageIsMalformedAndPointsAtTheHTMLFormat() throws {
         #expect(throws: error(
             .malformed, "line 2",
-            "the root element is <html>, so this is a web page, not a feed; import it with --format html.")
+            "the root element is <html>, so this is a web page, not a feed; import it with ImportFormat.html.")
         ) {
             try importing("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>x</title></head></html>")
         }
@@ -182,7 +182,7 @@ import Testing
     @Test func htmlPageWithUnquotedAttributesIsStillRecognised() throws {
         #expect(throws: error(
             .malformed, "line 1",
-            "the root element is <html>, so this is a web page, not a feed; import it with --format html.")
+            "the root element is <html>, so this is a web page, not a feed; import it with ImportFormat.html.")
         ) {
             try importing("<html lang=en><body><p>Hi</body></html>")
         }
@@ -191,7 +191,7 @@ import Testing
     @Test func jsonGivenAsRSSPointsAtTheJSONFeedFormat() throws {
         #expect(throws: error(
             .malformed, "line 1, column 1",
-            "there is text (starting '{') before the root element; the input is not a well-formed XML feed; it looks like JSON — a JSON Feed is read with --format jsonfeed.")
+            "there is text (starting '{') before the root element; the input is not a well-formed XML feed; it looks like JSON — a JSON Feed is read with ImportFormat.jsonfeed.")
         ) {
             try importing(#"{"version": "https://jsonfeed.org/version/1.1", "items": []}"#)
         }
@@ -200,7 +200,7 @@ import Testing
     @Test func otherXMLIsMalformedNamingItsRoot() throws {
         #expect(throws: error(
             .malformed, "line 1",
-            "the root element is <note>, not <rss>, <rdf:RDF> or <feed>; this is not an RSS or Atom feed (use --format html for a web page, --format jsonfeed for a JSON Feed).")
+            "the root element is <note>, not <rss>, <rdf:RDF> or <feed>; this is not an RSS or Atom feed (use ImportFormat.html for a web page, ImportFormat.jsonfeed for a JSON Feed).")
         ) {
             try importing("<note><to>x</to></note>")
         }

@@ -72,7 +72,7 @@ import Testing
     @Test func notAJSONFeedIsMalformed() throws {
         #expect(throws: ImportError(
             .malformed, input: "feed.json", format: .jsonfeed,
-            message: "the object has no jsonfeed.org \"version\", so this is not a JSON Feed; use --format json for Post JSON.")
+            message: "the object has no jsonfeed.org \"version\", so this is not a JSON Feed; use ImportFormat.json for Post JSON.")
         ) {
             try posts(#"{"id": "x", "title": "A post"}"#)
         }

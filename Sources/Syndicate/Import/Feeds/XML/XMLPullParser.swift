@@ -404,7 +404,7 @@ struct XMLPullParser {
             let place = rootClosed ? "after the root element closed" : "before the root element"
             let hint =
                 byte == UInt8(ascii: "{") && !rootClosed
-                ? "; it looks like JSON — a JSON Feed is read with --format jsonfeed" : ""
+                ? "; it looks like JSON — a JSON Feed is read with ImportFormat.jsonfeed" : ""
             throw malformed(
                 "there is text (starting '\(Self.describe(byte))') \(place); the input is not a well-formed XML feed\(hint).")
         }
