@@ -20,7 +20,7 @@ extension BoilerplateRule {
     /// The default rules, in the order they are tried: metadata first (so a sign-off that also
     /// asks for comments yields its author), then plugs, prompts and notices, then the rules
     /// that cut the rest of the body (related-post lists, comment sections). The platforms' stock
-    /// furniture (``platformRules``: Yoast, Medium, Jetpack, Substack, Ghost) comes with the plugs.
+    /// furniture (`platformRules`: Yoast, Medium, Jetpack, Substack, Ghost) comes with the plugs.
     ///
     /// Every pattern is anchored and length-limited: a rule removes a paragraph that *is* a plug,
     /// never one that merely mentions Facebook or comments.

@@ -2,11 +2,11 @@ import Foundation
 
 /// Turns raw input bytes into text, or says precisely why they are not text.
 ///
-/// The charset is decided by ``CharsetSniffing/document(_:server:format:)``: a byte-order mark,
+/// The charset is decided by `CharsetSniffing.document(_:server:format:)`: a byte-order mark,
 /// then ``ImportContext/declaredCharset`` (the server's), then an HTML page's `<meta charset>` or
 /// `http-equiv` Content-Type (or an XML declaration) — unless the bytes are UTF-8 with non-ASCII
 /// text, which wins over a declaration inside the document — else UTF-8; other charsets are converted
-/// through the system's `iconv` (``CharsetConverter``). Rejects empty input, input over the size
+/// through the system's `iconv` (`CharsetConverter`). Rejects empty input, input over the size
 /// limit, a byte that does not decode (`.notText`, located at its offset), an unknown charset
 /// (`.unknownCharset`) and binary data (NUL bytes or a high share of control characters), each
 /// with an ``ImportError`` naming the input.
@@ -45,7 +45,7 @@ public enum InputText {
         return text
     }
 
-    /// The text of `data` in the charset ``CharsetSniffing/document(_:server:format:)`` decides.
+    /// The text of `data` in the charset `CharsetSniffing.document(_:server:format:)` decides.
     private static func convert(_ data: Data, format: ImportFormat?, context: ImportContext) throws(ImportError) -> String {
         var decision = CharsetSniffing.document(Array(data.prefix(1024))[...], server: context.declaredCharset, format: format)
         let body = data.dropFirst(decision.skip)

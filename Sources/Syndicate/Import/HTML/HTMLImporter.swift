@@ -3,11 +3,11 @@ import Foundation
 /// Imports one article page, as saved from a browser or fetched from a blog.
 ///
 /// Reads the whole page once into a tolerant tree (see ``HTMLText`` for the parsing rules) and
-/// reads it as Mozilla Readability does (``ReadabilityExtractor``, ``ReadabilityMetadata``):
+/// reads it as Mozilla Readability does (`ReadabilityExtractor`, `ReadabilityMetadata`):
 /// - **title**: the first of the JSON-LD article's `name` (or `headline` when only it resembles
 ///   the `<title>`), `dc:title`, `dcterm:title`, `og:title`, `weibo:*:title`, `title`,
 ///   `twitter:title`, `parsely-title` meta; else the `<title>` with the site's name cut as
-///   Readability's `_getArticleTitle` cuts it (``ReadabilityTitle``); else the article's
+///   Readability's `_getArticleTitle` cuts it (`ReadabilityTitle`); else the article's
 ///   `<h1>`; a page with article text and none of these takes its first sentence;
 /// - **url**: `<link rel=canonical>`, else `og:url`, else the JSON-LD `url`/`mainEntityOfPage`,
 ///   else ``ImportContext/baseURL``; relative URLs resolve against `<base href>`, else that URL;
