@@ -4,7 +4,7 @@ import Foundation
 /// through an ``HTTPTransport`` and reads the answers into a ``Delivery`` or a ``DeliveryError``.
 ///
 /// Syndicate has a client per network (``XClient``, ``MastodonClient``, ``BlueskyClient``, …);
-/// ``NetworkClients/make(settings:environment:)`` builds the right one from an account's
+/// ``NetworkRegistry/makeClient(settings:environment:)`` builds the right one from an account's
 /// settings. Conform your own type to post somewhere Syndicate does not know:
 ///
 /// ```swift

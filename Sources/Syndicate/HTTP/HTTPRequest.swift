@@ -32,7 +32,7 @@ public struct HTTPRequest: Sendable, Equatable, Hashable {
     /// The body; nil for none.
     public var body: Data?
     /// How long the whole exchange may take before the transport gives up with
-    /// ``HTTPTransportError/Kind-swift.enum/timedOut``.
+    /// ``HTTPTransportError/Kind-swift.struct/timedOut``.
     public var timeout: Duration
 
     /// The timeout used when none is given: 30 seconds.

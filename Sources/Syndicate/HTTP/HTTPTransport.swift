@@ -33,6 +33,6 @@ public protocol HTTPTransport: Sendable {
     /// Sends `request` and returns the response, whatever its status.
     ///
     /// - Throws: ``HTTPTransportError`` when no response arrives (other errors are treated as
-    ///   ``HTTPTransportError/Kind-swift.enum/connectionLost``).
+    ///   ``HTTPTransportError/Kind-swift.struct/connectionLost``).
     func send(_ request: HTTPRequest) async throws -> HTTPResponse
 }

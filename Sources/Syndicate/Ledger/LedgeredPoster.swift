@@ -48,7 +48,10 @@ public struct LedgeredPoster: Sendable {
     /// Delivers `post` to every client the ledger does not already settle; one result per
     /// client, in the clients' order.
     ///
-    /// - Parameter feed: The feed the post came from, recorded with each entry.
+    /// - Parameters:
+    ///   - post: The post to deliver.
+    ///   - feed: The feed the post came from, recorded with each entry.
+    ///   - clients: The accounts to post to.
     public func deliver(_ post: Post, feed: String?, to clients: [any NetworkClient]) async -> [LedgeredResult] {
         var results = [LedgeredResult?](repeating: nil, count: clients.count)
         await withTaskGroup(of: (Int, LedgeredResult).self) { group in

@@ -7,12 +7,12 @@ import Foundation
 /// The parser is hand-written over UTF-8 bytes and computes the instant arithmetically (no
 /// `Calendar`, no formatter), because feeds carry one or two dates per item and a feed can hold
 /// a hundred thousand items.
-public enum DateParsing {
+package enum DateParsing {
     /// Returns the date `text` denotes, or nil when it is in no recognised format or names an
     /// impossible day or time (`2024-02-30`, `25:00`).
     ///
     /// A date without a time is midnight UTC; a time without a zone is taken as UTC.
-    public static func date(from text: String) -> Date? {
+    package static func date(from text: String) -> Date? {
         var text = text
         return text.withUTF8 { bytes in
             var scanner = Scanner(bytes: bytes)

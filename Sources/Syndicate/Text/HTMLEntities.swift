@@ -7,7 +7,7 @@ import Foundation
 /// written, a legacy name such as `&amp` is accepted without its semicolon, and a numeric
 /// reference to zero, a surrogate or a value beyond U+10FFFF becomes U+FFFD. The work is linear
 /// in the input: a million `&amp;` decode in one pass, never by repeated replacement.
-public enum HTMLEntities {
+package enum HTMLEntities {
     /// The longest name in the table (`CounterClockwiseContourIntegral`), so a scan never looks further.
     static let longestName = 32
 
@@ -26,7 +26,7 @@ public enum HTMLEntities {
     ///
     /// - Parameter text: Text as it appears in HTML or XML, for example `Ofsted&rsquo;s &amp; ASCL`.
     /// - Returns: The decoded text, `Ofsted’s & ASCL`. Text without `&` is returned unchanged.
-    public static func decode(_ text: String) -> String {
+    package static func decode(_ text: String) -> String {
         // Scan the contiguous bytes directly: the generic `utf8.contains` is several times slower.
         let hasAmpersand =
             text.utf8.withContiguousStorageIfAvailable { bytes in

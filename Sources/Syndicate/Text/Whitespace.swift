@@ -1,13 +1,13 @@
 import Foundation
 
 /// Whitespace rules shared by every importer.
-public enum Whitespace {
+package enum Whitespace {
     /// Collapses every run of whitespace (spaces, tabs, newlines, no-break and other Unicode
     /// spaces) into one ASCII space and trims both ends.
     ///
     /// Zero-width characters that carry meaning (ZWJ in emoji, ZWNJ in Persian) are kept. Works
     /// on UTF-8 bytes in one pass and returns the input itself when nothing changes.
-    public static func collapse(_ text: String) -> String {
+    package static func collapse(_ text: String) -> String {
         var text = text
         return text.withUTF8 { bytes in collapse(bytes) } ?? text
     }
@@ -119,7 +119,7 @@ public enum Whitespace {
     }
 
     /// Whether `scalar` is whitespace that text normalisation turns into a plain space.
-    public static func isCollapsible(_ scalar: Unicode.Scalar) -> Bool {
+    package static func isCollapsible(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
             return true

@@ -9,8 +9,8 @@ import Logging
 /// `SERVICE` (the PDS; default `https://bsky.social`).
 ///
 /// The client signs in once and shares the session between all its deliveries
-/// (``BlueskySession``): an expired access token is refreshed, never a sign-in per post. Every
-/// record gets a key derived from the post, account and part (``BlueskyRecordKey``), so that a
+/// (`BlueskySession`): an expired access token is refreshed, never a sign-in per post. Every
+/// record gets a key derived from the post, account and part (`BlueskyRecordKey`), so that a
 /// retry collides with what an earlier attempt wrote instead of posting twice: the client then
 /// looks the record up and, when every part already exists, reports a `.duplicate`; a thread
 /// broken off half-way is completed.

@@ -7,7 +7,7 @@ import Foundation
 /// - `PAGE_TOKEN`: a **Page** access token (from `GET /{user-id}/accounts` with
 ///   `pages_manage_posts`, `pages_read_engagement`, `pages_show_list`).
 /// - `APP_SECRET`: optional; when set, every call carries `appsecret_proof`
-///   (``AppSecretProof``), which apps with "Require App Secret" on must send.
+///   (`AppSecretProof`), which apps with "Require App Secret" on must send.
 /// - `API_BASE`: optional, default `https://graph.facebook.com`.
 /// - `API_VERSION`: optional, default `v21.0`.
 ///

@@ -17,9 +17,9 @@ import Foundation
 /// MastodonWebComposer.countableText("hi @arnt@grå.org, see example.com")
 /// // "hi @arnt, see xxxxxxxxxxxxxxxxxxxxxxx"
 /// ```
-public enum MastodonWebComposer {
+package enum MastodonWebComposer {
     /// A remote mention `@username@host` found the way the web composer finds it.
-    public struct Mention: Sendable, Equatable, Hashable {
+    package struct Mention: Sendable, Equatable, Hashable {
         /// Where the mention, from its `@` to the end of the host, lies in the text, in UTF-16 units.
         public var utf16Range: Range<Int>
         /// The username, as written (without `@`).
@@ -50,7 +50,7 @@ public enum MastodonWebComposer {
     ///   - text: The body of the status.
     ///   - urlLength: The instance's `characters_reserved_per_url` (23 upstream).
     /// - Returns: The countable text.
-    public static func countableText(_ text: String, urlLength: Int = 23) -> String {
+    package static func countableText(_ text: String, urlLength: Int = 23) -> String {
         let scanner = Scanner(text)
         var entities = scanner.urls().map { (range: $0, replacement: String(repeating: "x", count: max(urlLength, 0))) }
         entities += scanner.mentions().map { (range: $0.scalars, replacement: "@" + $0.username) }
@@ -79,7 +79,7 @@ public enum MastodonWebComposer {
     ///   - spoilerText: The content warning; empty when there is none.
     ///   - urlLength: The instance's `characters_reserved_per_url` (23 upstream).
     /// - Returns: The number of grapheme clusters the web UI counts.
-    public static func count(_ text: String, spoilerText: String = "", urlLength: Int = 23) -> Int {
+    package static func count(_ text: String, spoilerText: String = "", urlLength: Int = 23) -> Int {
         (spoilerText + countableText(text, urlLength: urlLength)).count
     }
 
@@ -92,7 +92,7 @@ public enum MastodonWebComposer {
     ///
     /// - Parameter text: The body of the status.
     /// - Returns: The mentions with their UTF-16 ranges.
-    public static func remoteMentions(in text: String) -> [Mention] {
+    package static func remoteMentions(in text: String) -> [Mention] {
         let scanner = Scanner(text)
         return scanner.mentions().map {
             Mention(
