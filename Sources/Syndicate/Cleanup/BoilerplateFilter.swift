@@ -123,7 +123,7 @@ public struct BoilerplateFilter: Sendable, Equatable {
     }
 
     /// Cleans `paragraphs`; with `alreadyCollapsed`, the caller promises every paragraph is
-    /// already in ``Whitespace/collapse(_:)``'s form (as ``HTMLText`` returns them), and the
+    /// already in `Whitespace.collapse(_:)`'s form (as ``HTMLText`` returns them), and the
     /// filter does not collapse them again. With `cuttingExcerpts` (the default), a paragraph that
     /// ends in a bracketed excerpt marker loses its unfinished sentence (``ExcerptCleaner``).
     func clean(

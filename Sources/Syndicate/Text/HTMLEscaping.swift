@@ -1,6 +1,6 @@
 import Foundation
 
-/// Escapes text for HTML and XML: the inverse of ``HTMLEntities/decode(_:)`` for the characters
+/// Escapes text for HTML and XML: the inverse of `HTMLEntities.decode(_:)` for the characters
 /// markup reserves.
 enum HTMLEscaping {
     /// `text` with `&`, `<` and `>` written as `&amp;`, `&lt;` and `&gt;`, and `"` as `&quot;`

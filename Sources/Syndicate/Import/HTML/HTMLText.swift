@@ -11,7 +11,7 @@ import Foundation
 /// - table cells are separated by a space;
 /// - `<script>`, `<style>`, `<template>`, `<noscript>`, `<head>`, `<svg>`, `<iframe>`, form
 ///   controls and media elements are dropped with their content;
-/// - entities are decoded, whitespace is collapsed with ``Whitespace/collapse(_:)`` (in `<pre>`
+/// - entities are decoded, whitespace is collapsed with `Whitespace.collapse(_:)` (in `<pre>`
 ///   too), and empty paragraphs are left out.
 ///
 /// The parser is tolerant (unclosed tags, unquoted attributes, stray end tags) and linear, and

@@ -6,7 +6,7 @@ import Foundation
 /// at all, attributes without values, `/>` on any element, comments, CDATA sections, doctypes
 /// and processing instructions (skipped), stray `<` that starts no tag (kept as text), and the
 /// raw text of `<script>`, `<style>` and friends, where tags are not recognised until the
-/// matching end tag. Entities are decoded in text and attribute values with ``HTMLEntities``.
+/// matching end tag. Entities are decoded in text and attribute values with `HTMLEntities`.
 ///
 /// Every scan moves forward, and a scan that finds no end (an unclosed comment, quote or
 /// script) consumes the rest of the input or stops at the tag's `>`, so the work is linear.
