@@ -23,7 +23,7 @@ import Foundation
 ///     body: [], filter: .default)
 /// // "I envy people who aren’t interested in clothes."
 /// ```
-public enum ExcerptCleaner {
+package enum ExcerptCleaner {
     /// The longest completion taken from the body, in characters past the summary's own text;
     /// a longer one is not the sentence the summary began.
     static let maximumCompletion = 400
@@ -37,7 +37,7 @@ public enum ExcerptCleaner {
     ///   - filter: The boilerplate rules to apply; with ``BoilerplateFilter/none`` the summary
     ///     is returned unchanged.
     /// - Returns: The cleaned summary, or nil when nothing of it is left.
-    public static func summary(_ summary: String?, body: [String], filter: BoilerplateFilter) -> String? {
+    package static func summary(_ summary: String?, body: [String], filter: BoilerplateFilter) -> String? {
         guard let summary else { return nil }
         guard !filter.rules.isEmpty else { return summary }
         // A summary is the author's prose: furniture is cut from it sentence by sentence (the

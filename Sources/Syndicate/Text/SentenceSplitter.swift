@@ -6,9 +6,9 @@ import Foundation
 /// quotation marks and brackets that follow, when whitespace or the end of text comes next (CJK
 /// terminators need no whitespace). A period after a known abbreviation ("Mrs", "Dr", "e.g."),
 /// a single capital initial, or between digits does not end a sentence.
-public enum SentenceSplitter {
+package enum SentenceSplitter {
     /// Abbreviations (lower-cased, without the final period) after which a period does not end a sentence.
-    public static let abbreviations: Set<String> = [
+    package static let abbreviations: Set<String> = [
         "mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "rev", "hon", "gen", "col", "lt", "sgt", "capt",
         "e.g", "i.e", "etc", "vs", "no", "nos", "vol", "fig", "approx", "inc", "ltd", "co", "corp", "dept",
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "cf", "al",
@@ -20,7 +20,7 @@ public enum SentenceSplitter {
     fileprivate static let closers: Set<Character> = ["\"", "'", "”", "’", "»", "›", ")", "]", "}", "」", "』", "）", "】"]
 
     /// Returns the sentences of `text`, each trimmed, none empty.
-    public static func sentences(in text: String) -> [String] {
+    package static func sentences(in text: String) -> [String] {
         var text = text
         if let result = text.withUTF8(SingleScalarText.sentences(in:)) { return result }
         return characterSentences(in: text)
