@@ -3,7 +3,7 @@ import Syndicate
 
 /// The responses a ``ResponseFuzzTarget`` input describes.
 ///
-/// Byte 0 picks the network (`byte % 10`, in ``SocialNetwork/allCases`` order) and, with bit 7,
+/// Byte 0 picks the network (`byte % n`, n built-in networks, in ``SocialNetwork/allCases`` order) and, with bit 7,
 /// a thread. The rest splits on `0xFE` into responses: a status byte (below 0x80 an index into
 /// ``statuses``, from 0x80 up `100 + (byte - 0x80) * 4`), then header lines (`name: value`)
 /// up to a blank line, then the body. A response without a blank line is all body.

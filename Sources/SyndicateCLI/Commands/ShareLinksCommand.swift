@@ -6,7 +6,7 @@ import Syndicate
 struct ShareLinksCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "share-links",
-        abstract: "Print share-intent links (X, Facebook, LinkedIn, Bluesky, Mastodon, Threads, Telegram) for each post.",
+        abstract: "Print share-intent links for each post, on every network that has them.",
         discussion: """
             Links carry UTM parameters (utm_source=<network>, utm_medium=social, \
             utm_campaign=syndicate) unless --no-tracking is given. Mastodon needs --mastodon-instance. \
