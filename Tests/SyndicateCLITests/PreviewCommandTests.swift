@@ -17,7 +17,7 @@ import Testing
     }
 
     @Test func everyNetworkByDefaultAndTwitterIsAnAliasOfX() throws {
-        #expect(try PreviewCommand.networks(nil) == [.x, .mastodon, .bluesky, .threads, .linkedin, .facebook, .telegram, .discord, .slack, .webhook])
+        #expect(try PreviewCommand.networks(nil) == [.x, .mastodon, .bluesky, .threads, .linkedin, .facebook, .telegram, .discord, .slack, .webhook, .tumblr])
         #expect(try PreviewCommand.networks("twitter, X ,slack") == [.x, .slack])
     }
 
@@ -29,7 +29,7 @@ import Testing
             #expect(SyndicateCommand.exitCode(for: error).rawValue == 64)
             #expect(
                 SyndicateCommand.message(for: error)
-                    == "Unknown network 'myspace' in --to. Use one or more of: x, mastodon, bluesky, threads, linkedin, facebook, telegram, discord, slack, webhook, separated by commas.")
+                    == "Unknown network 'myspace' in --to. Use one or more of: x, mastodon, bluesky, threads, linkedin, facebook, telegram, discord, slack, webhook, tumblr, separated by commas.")
         }
     }
 

@@ -51,6 +51,7 @@ import Testing
               Mastodon  — no Mastodon instance given; Mastodon's share page lives on each server, so name one (such as mastodon.social).
               Threads   https://www.threads.com/intent/post?text=Sports%20day%20%26%20fun&url=https%3A%2F%2Fschool.example%2Fsports&tag=PE
               Telegram  https://t.me/share/url?url=https%3A%2F%2Fschool.example%2Fsports&text=Sports%20day%20%26%20fun
+              Tumblr    https://www.tumblr.com/widgets/share/tool?posttype=link&canonicalUrl=https%3A%2F%2Fschool.example%2Fsports&content=https%3A%2F%2Fschool.example%2Fsports&title=Sports%20day%20%26%20fun&tags=PE
 
 
             """, stderr: ""))

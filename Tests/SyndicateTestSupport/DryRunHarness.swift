@@ -36,7 +36,7 @@ public enum DryRunHarness {
         let client = try NetworkRegistry.builtIn.makeClient(settings: filled, environment: environment(transport))
         let payload = try composer.payload(for: post, on: settings.network)
         let delivery = try await client.deliver(payload, of: post)
-        let redactor = Redactor(secrets: client.secrets + filled.secrets)
+        let redactor = Redactor(secrets: client.secrets + NetworkRegistry.builtIn.secrets(of: filled))
         return (delivery, await transport.requests.map(redactor.redact))
     }
 }

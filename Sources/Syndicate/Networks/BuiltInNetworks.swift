@@ -15,5 +15,6 @@ extension NetworkRegistry {
         DiscordNetwork(),
         SlackNetwork(),
         WebhookNetwork(),
+        TumblrNetwork(),
     ])
 }

@@ -16,5 +16,6 @@ enum LoopbackEmulators {
         DiscordEmulator.self,
         SlackEmulator.self,
         WebhookEmulator.self,
+        TumblrEmulator.self,
     ]
 }

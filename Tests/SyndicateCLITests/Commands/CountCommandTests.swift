@@ -29,7 +29,7 @@ import Testing
 
     @Test(arguments: [
         (["count", "--network", "myspace", "hi"],
-         "Unknown network 'myspace'. Use one of: x (or twitter), mastodon, bluesky, threads, linkedin, facebook, telegram, discord, slack, webhook."),
+         "Unknown network 'myspace'. Use one of: x (or twitter), mastodon, bluesky, threads, linkedin, facebook, telegram, discord, slack, webhook, tumblr."),
         (["count", "--network", "x", "--json", "--jsonl"],
          "--json and --jsonl exclude each other; --jsonl already prints JSON, one object per line."),
         (["count", "--network", "x", "--jsonl", "hi"],
@@ -110,7 +110,7 @@ import Testing
         #expect(outcome.status == 64)
         #expect(outcome.stdout == "")
         #expect(outcome.stderr.hasPrefix(
-            "Error: Unknown network 'myspace'. Use one of: x (or twitter), mastodon, bluesky, threads, linkedin, facebook, telegram, discord, slack, webhook.\n"))
+            "Error: Unknown network 'myspace'. Use one of: x (or twitter), mastodon, bluesky, threads, linkedin, facebook, telegram, discord, slack, webhook, tumblr.\n"))
     }
 
     @Test func jsonLinesKeepOrderAndReportBadLinesInPlace() throws {

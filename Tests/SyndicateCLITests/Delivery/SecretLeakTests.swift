@@ -37,6 +37,10 @@ struct SecretLeakTests {
             secret("WEBHOOK_URL", "\(base)/services/T0/B0/sl-LEAKCHECK-8l9m0n")
         case .webhook:
             secret("WEBHOOK_URL", "\(base)/hooks/wh-LEAKCHECK-1o2p3q")
+        case .tumblr:
+            plain("BLOG", "school-news"); plain("API_BASE", base)
+            secret("CONSUMER_KEY", "tk-LEAKCHECK-4r5s6t"); secret("CONSUMER_SECRET", "ts-LEAKCHECK-7u8v9w")
+            secret("ACCESS_TOKEN", "ta-LEAKCHECK-0x1y2z"); secret("ACCESS_TOKEN_SECRET", "tt-LEAKCHECK-3a4b5c")
         default:
             Issue.record("no leak-check settings for \(network.rawValue): add them here")
         }

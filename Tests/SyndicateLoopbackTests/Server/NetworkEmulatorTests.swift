@@ -55,6 +55,7 @@ struct NetworkEmulatorTests {
             ("/rest/posts", .linkedInPosts), ("/v1.0/1789/threads", .threadsCreate), ("/v1.0/1789/threads_publish", .threadsPublish),
             ("/v21.0/1234/feed", .facebookFeed), ("/bot123:ABC/sendMessage", .telegramSendMessage),
             ("/api/webhooks/99/secret", .discordWebhook), ("/services/T1/B2/secret", .slackWebhook), ("/hooks/anything/here", .webhook),
+            ("/v2/blog/staff.tumblr.com/posts", .tumblrPosts),
         ])
     func routes(path: String, route: LoopbackRoute) {
         #expect(LoopbackRouter.match(path: path)?.route == route)

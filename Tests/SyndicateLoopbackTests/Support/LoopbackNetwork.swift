@@ -140,6 +140,15 @@ struct LoopbackNetwork: Sendable, CustomTestStringConvertible {
             payload: composed(.webhook), client: { try WebhookLoopback.client($0, $1) },
             refusedCredential: nil,
             rateLimit: RateLimit(readsReset: true, message: nil)),  // Retry-After
+        LoopbackNetwork(
+            network: .tumblr, name: "Tumblr", firstRoute: .tumblrPosts, postRoute: .tumblrPosts,
+            refusesDuplicates: false,
+            payload: composed(.tumblr), client: { try TumblrLoopback.client($0, $1) },
+            refusedCredential: RefusedCredential(
+                secret: "stolen-but-wrong", status: 401, message: "Unable to authorize (code 1016)",
+                client: { try TumblrLoopback.client($0, $1, tokenSecret: "stolen-but-wrong") }),
+            // Tumblr documents no reset for its 429 "Limit Exceeded".
+            rateLimit: RateLimit(readsReset: false, message: "Limit Exceeded")),
     ]
 
     /// The networks whose credential refusal the shared suite checks.

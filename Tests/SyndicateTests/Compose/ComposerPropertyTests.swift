@@ -49,7 +49,7 @@ import Testing
             let written: String =
                 switch payload.network {
                 case .telegram, .slack: TelegramParts.escape(link.absoluteString)
-                case .facebook: ""
+                case .facebook, .tumblr: ""  // the link is a field (Tumblr: the link block)
                 default: link.absoluteString
                 }
             #expect(written.isEmpty || payload.text.contains(written), "\(label): link not in text: \(payload.text)")

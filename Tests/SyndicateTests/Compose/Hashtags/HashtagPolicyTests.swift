@@ -6,7 +6,7 @@ import Testing
     @Test func defaultMaximumsMatchTheIssue() {
         let policy = HashtagPolicy.default
         let maximums = SocialNetwork.allCases.map { "\($0.rawValue) \(policy.maximum(for: $0))" }
-        #expect(maximums == ["x 2", "mastodon 4", "bluesky 2", "threads 1", "linkedin 3", "facebook 0", "telegram 0", "discord 0", "slack 0", "webhook 0"])
+        #expect(maximums == ["x 2", "mastodon 4", "bluesky 2", "threads 1", "linkedin 3", "facebook 0", "telegram 0", "discord 0", "slack 0", "webhook 0", "tumblr 5"])
         #expect(!policy.inline)
     }
 

@@ -119,6 +119,10 @@ import Testing
                     #expect(items["u"] == posted.absoluteString)
                 case .linkedin, .telegram:
                     #expect(items["url"] == posted.absoluteString)
+                case .tumblr:
+                    #expect(items["posttype"] == "link")
+                    #expect(items["canonicalUrl"] == posted.absoluteString)
+                    #expect(items["content"] == posted.absoluteString)
                 default:
                     Issue.record("no share intent expected for \(link.network)")
                 }

@@ -20,6 +20,7 @@ import Testing
             "mastodon https://mastodon.social/share?text=Fish%20%26%20chips%20%2B%20peas%20%3D%20%231%20lunch%3F%20https%3A%2F%2Fschool.example%2Fnews%2Flunch%2F%3Futm_source%3Dmastodon%26utm_medium%3Dsocial%26utm_campaign%3Dsyndicate%20%23SchoolMeals%20%23HealthyEating%20%23Kitchen%20%23Parents",
             "threads https://www.threads.com/intent/post?text=Fish%20%26%20chips%20%2B%20peas%20%3D%20%231%20lunch%3F&url=https%3A%2F%2Fschool.example%2Fnews%2Flunch%2F%3Futm_source%3Dthreads%26utm_medium%3Dsocial%26utm_campaign%3Dsyndicate&tag=SchoolMeals",
             "telegram https://t.me/share/url?url=https%3A%2F%2Fschool.example%2Fnews%2Flunch%2F%3Futm_source%3Dtelegram%26utm_medium%3Dsocial%26utm_campaign%3Dsyndicate&text=Fish%20%26%20chips%20%2B%20peas%20%3D%20%231%20lunch%3F",
+            "tumblr https://www.tumblr.com/widgets/share/tool?posttype=link&canonicalUrl=https%3A%2F%2Fschool.example%2Fnews%2Flunch%2F%3Futm_source%3Dtumblr%26utm_medium%3Dsocial%26utm_campaign%3Dsyndicate&content=https%3A%2F%2Fschool.example%2Fnews%2Flunch%2F%3Futm_source%3Dtumblr%26utm_medium%3Dsocial%26utm_campaign%3Dsyndicate&title=Fish%20%26%20chips%20%2B%20peas%20%3D%20%231%20lunch%3F&tags=SchoolMeals%2CHealthyEating%2CKitchen%2CParents%2CMenu",
         ])
     }
 
@@ -34,7 +35,7 @@ import Testing
     @Test func mastodonIsOmittedWithAReasonWithoutAnInstance() {
         let links = ShareLinks(post: Self.post)
         #expect(links.url(for: .mastodon) == nil)
-        #expect(links.links.map(\.network) == [.x, .facebook, .linkedin, .bluesky, .threads, .telegram])
+        #expect(links.links.map(\.network) == [.x, .facebook, .linkedin, .bluesky, .threads, .telegram, .tumblr])
         #expect(links.omitted == [
             ShareLinks.Omission(
                 network: .mastodon,
@@ -98,6 +99,6 @@ import Testing
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let links = ShareLinks(post: Post(id: "1", title: "A", url: URL(string: "https://a.example/")), tracking: .none)
         let json = String(decoding: try encoder.encode(links), as: UTF8.self)
-        #expect(json == #"{"links":[{"network":"x","url":"https://x.com/intent/tweet?text=A&url=https%3A%2F%2Fa.example%2F"},{"network":"facebook","url":"https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fa.example%2F"},{"network":"linkedin","url":"https://www.linkedin.com/sharing/share-offsite/?url=https%3A%2F%2Fa.example%2F"},{"network":"bluesky","url":"https://bsky.app/intent/compose?text=A%20https%3A%2F%2Fa.example%2F"},{"network":"threads","url":"https://www.threads.com/intent/post?text=A&url=https%3A%2F%2Fa.example%2F"},{"network":"telegram","url":"https://t.me/share/url?url=https%3A%2F%2Fa.example%2F&text=A"}],"omitted":[{"network":"mastodon","reason":"no Mastodon instance given; Mastodon's share page lives on each server, so name one (such as mastodon.social)."}]}"#)
+        #expect(json == #"{"links":[{"network":"x","url":"https://x.com/intent/tweet?text=A&url=https%3A%2F%2Fa.example%2F"},{"network":"facebook","url":"https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fa.example%2F"},{"network":"linkedin","url":"https://www.linkedin.com/sharing/share-offsite/?url=https%3A%2F%2Fa.example%2F"},{"network":"bluesky","url":"https://bsky.app/intent/compose?text=A%20https%3A%2F%2Fa.example%2F"},{"network":"threads","url":"https://www.threads.com/intent/post?text=A&url=https%3A%2F%2Fa.example%2F"},{"network":"telegram","url":"https://t.me/share/url?url=https%3A%2F%2Fa.example%2F&text=A"},{"network":"tumblr","url":"https://www.tumblr.com/widgets/share/tool?posttype=link&canonicalUrl=https%3A%2F%2Fa.example%2F&content=https%3A%2F%2Fa.example%2F&title=A"}],"omitted":[{"network":"mastodon","reason":"no Mastodon instance given; Mastodon's share page lives on each server, so name one (such as mastodon.social)."}]}"#)
     }
 }

@@ -76,6 +76,7 @@ import Testing
         (NetworkRule.facebook, SocialNetwork.facebook, 63_206),
         (NetworkRule.discord, SocialNetwork.discord, 2000),
         (NetworkRule.slack, SocialNetwork.slack, 40_000),
+        (NetworkRule.tumblr, SocialNetwork.tumblr, 4096),
     ])
     func characterNetworksCountCodePoints(rule: NetworkRule, network: SocialNetwork, limit: Int) {
         #expect(rule.measure("Hi " + Self.family) == TextMeasurement(
@@ -127,7 +128,7 @@ import Testing
     @Test func ruleForEachNetworkIsItsStaticMember() {
         #expect(SocialNetwork.allCases.map { NetworkRule.rule(for: $0).network } == SocialNetwork.allCases)
         #expect(SocialNetwork.allCases.map { NetworkRule.rule(for: $0).limit } == [
-            280, 500, 300, 500, 3000, 63_206, 4096, 2000, 40_000, 4000,
+            280, 500, 300, 500, 3000, 63_206, 4096, 2000, 40_000, 4000, 4096,
         ])
     }
 }

@@ -4,7 +4,7 @@ import Testing
 @Suite struct SocialNetworkTests {
     @Test(arguments: [
         ("x", SocialNetwork.x), ("X", .x), ("twitter", .x), ("Twitter", .x), ("bluesky", .bluesky),
-        ("LinkedIn", .linkedin), ("slack", .slack),
+        ("LinkedIn", .linkedin), ("slack", .slack), ("Tumblr", .tumblr),
     ])
     func namesAndAliasesResolve(name: String, network: SocialNetwork) {
         #expect(SocialNetwork(name: name) == network)
@@ -17,7 +17,7 @@ import Testing
 
     @Test func rawValuesAreTheCommandLineNames() {
         #expect(SocialNetwork.allCases.map(\.rawValue) == [
-            "x", "mastodon", "bluesky", "threads", "linkedin", "facebook", "telegram", "discord", "slack", "webhook",
+            "x", "mastodon", "bluesky", "threads", "linkedin", "facebook", "telegram", "discord", "slack", "webhook", "tumblr",
         ])
     }
 }

@@ -1,0 +1,116 @@
+import Foundation
+import Syndicate
+
+/// Tumblr's NPF `POST /v2/blog/{blog}/posts`: an OAuth 1.0a signed JSON body
+/// `{"content":[blocks],"state","tags","source_url"}` in, `201
+/// {"meta":{"status":201,"msg":"Created"},"response":{"id":"…"}}` out (api.md, "Create/Reblog a
+/// Post (Neue Post Format)"). Every post is accepted: Tumblr documents no duplicate refusal.
+///
+/// The `Authorization` header is verified as ``XEmulator`` verifies X's (the server's configured
+/// OAuth 1.0a secrets, an accepted `oauth_token`), the JSON body not part of the signature; a
+/// failure is Tumblr's 401 (code 1016, "Unable to authorize"). The body must be JSON, `content`
+/// a non-empty array of NPF blocks of known types, a text block's `text` at most 4,096 code
+/// points, a link block's `url` an http(s) URL, `tags` a string and `state` one of Tumblr's;
+/// otherwise 400 code 8001. Errors have Tumblr's shape
+/// `{"meta":{"status","msg"},"response":[],"errors":[{"title","code","detail"?}]}`; a scripted
+/// 403 is the daily posting limit (code 8023), a 404 an unknown blog.
+struct TumblrEmulator: NetworkEmulator {
+    static let routes: [LoopbackRoute] = [.tumblrPosts]
+
+    static func match(_ segments: [String]) -> RouteMatch? {
+        guard segments.count == 4, segments[0] == "v2", segments[1] == "blog", segments[3] == "posts" else { return nil }
+        return RouteMatch(route: .tumblrPosts, captures: ["blog": segments[2]])
+    }
+
+    /// The NPF content block types (npf-spec.md).
+    static let blockTypes: Set<String> = ["text", "image", "link", "audio", "video", "paywall", "poll"]
+    /// The post states (api.md "Note about Post States").
+    static let states: Set<String> = ["published", "queue", "draft", "private", "unapproved"]
+    /// The most code points of a text block.
+    static let textBlockLimit = 4096
+
+    private var nextID = 7_190_000_000_000_000_001
+
+    mutating func handle(_ request: LoopbackRequest, match: RouteMatch, context: EmulatorContext) -> EmulatorResult {
+        guard request.method == "POST" else {
+            return EmulatorResult(Self.answer(405, msg: "Method Not Allowed", errors: [["title": "Method Not Allowed", "code": 0]]))
+        }
+        guard let token = XEmulator.oauthParameters(of: request)?.first(where: { $0.name == "oauth_token" })?.value,
+            context.accepts(token), XEmulator.verifiesOAuth1(request, context: context)
+        else {
+            return EmulatorResult(Self.error(401, route: match.route, reset: context.now, context: context))
+        }
+        if let problem = Self.validate(request) {
+            return EmulatorResult(Self.answer(400, msg: "Bad Request", errors: [["title": problem, "code": 8001]]))
+        }
+        let content = request.jsonObject?["content"] as? [[String: Any]] ?? []
+        let text = content.filter { $0["type"] as? String == "text" }.compactMap { $0["text"] as? String }.joined(separator: "\n\n")
+        let id = String(nextID)
+        nextID += 1
+        return EmulatorResult(
+            Self.answer(201, msg: "Created", response: ["id": id]),
+            post: LoopbackPost(network: .tumblr, id: id, text: text, author: match.captures["blog"] ?? ""))
+    }
+
+    /// Why the request's body is not a post Tumblr creates, or nil.
+    static func validate(_ request: LoopbackRequest) -> String? {
+        guard request.headers["Content-Type"]?.lowercased().hasPrefix("application/json") == true else {
+            return "The request must have Content-Type: application/json"
+        }
+        guard let body = request.jsonObject else { return "The request body is not a JSON object" }
+        guard let content = body["content"] as? [Any] else { return "'content' must be an array'" }
+        guard !content.isEmpty else { return "'content' is required for new posts" }
+        for (index, item) in content.enumerated() {
+            guard let block = item as? [String: Any], let type = block["type"] as? String, blockTypes.contains(type) else {
+                return "content block \(index) has no valid type"
+            }
+            switch type {
+            case "text":
+                guard let text = block["text"] as? String else { return "text block \(index) has no text" }
+                guard text.unicodeScalars.count <= textBlockLimit else {
+                    return "text block \(index) is longer than \(textBlockLimit) characters"
+                }
+                if let formatting = block["formatting"], !(formatting is [Any]) { return "text block \(index): 'formatting' must be an array" }
+            case "link":
+                guard let url = block["url"] as? String, BlueskyEmulator.isHTTPURL(url) else { return "link block \(index) has no valid url" }
+            default:
+                break
+            }
+        }
+        if let tags = body["tags"], !(tags is String) { return "'tags' must be a comma-separated string" }
+        if let state = body["state"] {
+            guard let state = state as? String, states.contains(state) else { return "'state' is not a valid post state" }
+        }
+        if let source = body["source_url"], !(source is String) { return "'source_url' must be a string" }
+        return nil
+    }
+
+    static func error(_ status: Int, route: LoopbackRoute, reset: Date, context: EmulatorContext) -> HTTPResponse {
+        switch status {
+        case 401:
+            answer(401, msg: "Unauthorized", errors: [["title": "Unauthorized", "code": 1016, "detail": "Unable to authorize"]])
+        case 403:
+            answer(403, msg: "Forbidden", errors: [["title": "Forbidden", "code": 8023, "detail": "You have reached your daily post limit."]])
+        case 404:
+            answer(404, msg: "Not Found", errors: [["title": "Not Found", "code": 0, "detail": "Blog not found"]])
+        case 429:
+            // api.md "Rate Limits": "a `429 Limit Exceeded` response"; no reset is documented.
+            answer(429, msg: "Limit Exceeded", errors: [["title": "Limit Exceeded", "code": 0]])
+        default:
+            answer(status, msg: LoopbackBody.reason(status), errors: [["title": LoopbackBody.reason(status), "code": 0]])
+        }
+    }
+
+    /// Tumblr's envelope: `meta` with the status and its reason, `response` (an empty array on
+    /// errors), and `errors` when there are some.
+    static func answer(_ status: Int, msg: String, response: [String: Any]? = nil, errors: [[String: Any]]? = nil) -> HTTPResponse {
+        var object: [String: Any] = ["meta": ["status": status, "msg": msg], "response": response ?? [Any]()]
+        if let errors { object["errors"] = errors }
+        return LoopbackBody.json(status, object)
+    }
+}
+
+extension LoopbackRoute {
+    /// Tumblr: `POST /v2/blog/{blog}/posts`.
+    public static let tumblrPosts = LoopbackRoute("tumblrPosts", network: .tumblr)
+}
