@@ -300,10 +300,13 @@ extension Composer {
         }
 
         mutating func addNetworkParts(to payload: inout SharePayload, summary: String, tags: [String]) {
+            let draft = self
             var context = PayloadContext(
                 post: post, link: link, summary: summary, hashtags: tags, hashtagCandidates: hashtagCandidates,
-                hashtagMaximum: configuration.hashtags.maximum(for: network, in: configuration.networks), cardDescription: cardDescription,
-                plainText: template.render(values(summary: summary, tags: tags, escaped: false)), warnings: warnings)
+                hashtagMaximum: configuration.hashtags.maximum(for: network, in: configuration.networks),
+                cardDescription: { draft.cardDescription },
+                plainText: { draft.template.render(draft.values(summary: summary, tags: tags, escaped: false)) },
+                warnings: warnings)
             definition.addFields(to: &payload, context: &context)
             warnings = context.warnings
         }

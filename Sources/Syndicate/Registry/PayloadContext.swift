@@ -15,18 +15,24 @@ public struct PayloadContext: Sendable {
     public let hashtagCandidates: [String]
     /// The most hashtags the network gets under the configuration's policy.
     public let hashtagMaximum: Int
-    /// A description for link cards: the author's summary or the lead, at most 300 characters.
-    public let cardDescription: String
+    /// A description for link cards: the author's summary or the lead, at most 300 characters
+    /// (worked out when asked: most networks have no card).
+    public var cardDescription: String { describeCard() }
     /// The text rendered from the template without the network's escaping (LinkedIn keeps it
-    /// as the payload's plain ``SharePayload/text`` beside its escaped commentary).
-    public let plainText: String
+    /// as the payload's plain ``SharePayload/text`` beside its escaped commentary); rendered
+    /// when asked.
+    public var plainText: String { renderPlainText() }
+    private let describeCard: @Sendable () -> String
+    private let renderPlainText: @Sendable () -> String
     /// What was changed or left out, in order; a definition appends its own.
     public var warnings: [SharePayload.Warning]
 
-    /// Creates a context.
+    /// Creates a context; `cardDescription` and `plainText` are called only when a definition
+    /// reads them.
     public init(
         post: Post, link: URL?, summary: String, hashtags: [String], hashtagCandidates: [String], hashtagMaximum: Int,
-        cardDescription: String, plainText: String, warnings: [SharePayload.Warning] = []
+        cardDescription: @escaping @Sendable () -> String, plainText: @escaping @Sendable () -> String,
+        warnings: [SharePayload.Warning] = []
     ) {
         self.post = post
         self.link = link
@@ -34,8 +40,8 @@ public struct PayloadContext: Sendable {
         self.hashtags = hashtags
         self.hashtagCandidates = hashtagCandidates
         self.hashtagMaximum = hashtagMaximum
-        self.cardDescription = cardDescription
-        self.plainText = plainText
+        self.describeCard = cardDescription
+        self.renderPlainText = plainText
         self.warnings = warnings
     }
 
