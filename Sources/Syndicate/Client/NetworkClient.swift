@@ -3,7 +3,7 @@ import Foundation
 /// Posts payloads to one account of one network: builds the network's requests, sends them
 /// through an ``HTTPTransport`` and reads the answers into a ``Delivery`` or a ``DeliveryError``.
 ///
-/// Syndicate has a client per network (``XClient``, ``MastodonClient``, ``BlueskyClient``, …);
+/// Syndicate has a client per network, in the network's folder (`XClient`, `MastodonClient`, …);
 /// ``NetworkRegistry/makeClient(settings:environment:)`` builds the right one from an account's
 /// settings. Conform your own type to post somewhere Syndicate does not know:
 ///

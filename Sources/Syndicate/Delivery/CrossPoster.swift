@@ -12,7 +12,7 @@ import Logging
 /// ```swift
 /// // import SyndicateCurl (or SyndicateURLSession for URLSessionTransport)
 /// let environment = DeliveryEnvironment(transport: CurlTransport())
-/// let clients = try [MastodonClient(settings: .environment(network: .mastodon), environment: environment)]
+/// let clients = try [NetworkRegistry.builtIn.makeClient(settings: .environment(network: .mastodon), environment: environment)]
 /// let results = await CrossPoster(environment: environment).deliver(post, to: clients)
 /// for result in results { print(result.network, result.outcome) }
 /// ```

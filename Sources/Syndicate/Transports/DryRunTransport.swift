@@ -7,7 +7,7 @@ import Foundation
 ///
 /// ```swift
 /// let transport = DryRunTransport()
-/// let client = try MastodonClient(settings: settings, environment: DeliveryEnvironment(transport: transport))
+/// let client = try NetworkRegistry.builtIn.makeClient(settings: settings, environment: DeliveryEnvironment(transport: transport))
 /// _ = try await client.deliver(payload, of: post)
 /// let sent = await transport.requests          // [HTTPRequest], in order
 /// ```

@@ -21,18 +21,18 @@ import Logging
 /// thumbnail, and the post is made all the same. Each `@handle` mention is resolved to its DID
 /// (`com.atproto.identity.resolveHandle`, once per handle) and becomes a mention facet; a handle
 /// that does not resolve is posted as plain text.
-public struct BlueskyClient: NetworkClient {
+package struct BlueskyClient: NetworkClient {
     /// The largest thumbnail Bluesky takes, in bytes.
-    public static let maximumThumbnailSize = 1_000_000
+    package static let maximumThumbnailSize = 1_000_000
 
-    public let network = SocialNetwork.bluesky
-    public let account: String
-    public let duplicateProtection = DuplicateProtection.idempotencyKey
+    package let network = SocialNetwork.bluesky
+    package let account: String
+    package let duplicateProtection = DuplicateProtection.idempotencyKey
     /// The app password, and the current session's tokens once signed in.
-    public var secrets: [String] { [appPassword] + session.secretsBox.secrets }
+    package var secrets: [String] { [appPassword] + session.secretsBox.secrets }
 
     /// The service's base URL.
-    public var service: URL { api.service }
+    package var service: URL { api.service }
     private let appPassword: String
     private let api: BlueskyAPI
     private let session: BlueskySession
@@ -41,7 +41,7 @@ public struct BlueskyClient: NetworkClient {
     ///
     /// - Throws: ``DeliveryError`` `.missingCredential` naming the missing variable, or
     ///   `.invalidConfiguration` for an unusable `SERVICE`.
-    public init(settings: AccountSettings, environment: DeliveryEnvironment) throws(DeliveryError) {
+    package init(settings: AccountSettings, environment: DeliveryEnvironment) throws(DeliveryError) {
         account = settings.account
         let service = try settings.url("SERVICE", default: "https://bsky.social")
         let handle = try settings.require("HANDLE")
@@ -53,7 +53,7 @@ public struct BlueskyClient: NetworkClient {
         session = BlueskySession(api: api, identifier: handle.hasPrefix("@") ? String(handle.dropFirst()) : handle, password: appPassword)
     }
 
-    public func deliver(_ payload: SharePayload, of post: Post) async throws(DeliveryError) -> Delivery {
+    package func deliver(_ payload: SharePayload, of post: Post) async throws(DeliveryError) -> Delivery {
         var parts = payload.parts.map { $0.map { (text: $0.text, facets: $0.facets) } } ?? [(text: payload.text, facets: payload.facets)]
         guard !parts.isEmpty else {
             throw DeliveryError(.invalidPayload, network: network, account: account, message: "the payload has no text")

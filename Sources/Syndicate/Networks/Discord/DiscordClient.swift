@@ -12,11 +12,11 @@ import Foundation
 /// `allowed_mentions` (none parsed) keeps article text from pinging anyone. Discord has no
 /// duplicate detection, so a failure that may have reached it is never retried
 /// (``DuplicateProtection/none``).
-public struct DiscordClient: NetworkClient {
-    public let network = SocialNetwork.discord
-    public let account: String
-    public let duplicateProtection = DuplicateProtection.none
-    public var secrets: [String] { [webhookURL.absoluteString, webhookToken] }
+package struct DiscordClient: NetworkClient {
+    package let network = SocialNetwork.discord
+    package let account: String
+    package let duplicateProtection = DuplicateProtection.none
+    package var secrets: [String] { [webhookURL.absoluteString, webhookToken] }
 
     private let webhookURL: URL
     private let webhookToken: String
@@ -28,7 +28,7 @@ public struct DiscordClient: NetworkClient {
     /// - Throws: ``DeliveryError`` `.missingCredential` when `WEBHOOK_URL` is missing, or
     ///   `.invalidConfiguration` when it is not an `https://…/api/webhooks/{id}/{token}` URL
     ///   (plain http is accepted for loopback addresses only, for tests).
-    public init(settings: AccountSettings, environment: DeliveryEnvironment) throws(DeliveryError) {
+    package init(settings: AccountSettings, environment: DeliveryEnvironment) throws(DeliveryError) {
         account = settings.account
         webhookLocation = settings.location(of: "WEBHOOK_URL")
         let text = try settings.require("WEBHOOK_URL").trimmingCharacters(in: .whitespacesAndNewlines)
@@ -92,7 +92,7 @@ public struct DiscordClient: NetworkClient {
         }
     }
 
-    public func deliver(_ payload: SharePayload, of post: Post) async throws(DeliveryError) -> Delivery {
+    package func deliver(_ payload: SharePayload, of post: Post) async throws(DeliveryError) -> Delivery {
         let response = try await exchange.send(try request(for: payload))
         guard response.isSuccess else { throw error(for: response) }
         if response.status == 204 || response.body.isEmpty {

@@ -14,25 +14,25 @@ import Foundation
 /// The post's `message` is the payload's ``SharePayload/message`` (else its text) and `link`
 /// its ``SharePayload/link``, from which Facebook builds the link card. Facebook refuses a
 /// repeat of the same message (#506, #368), which counts as already posted.
-public struct FacebookClient: NetworkClient {
+package struct FacebookClient: NetworkClient {
     /// The Graph API version used unless `API_VERSION` says otherwise.
-    public static let defaultAPIVersion = "v21.0"
+    package static let defaultAPIVersion = "v21.0"
 
     /// ``SocialNetwork/facebook``.
-    public let network = SocialNetwork.facebook
+    package let network = SocialNetwork.facebook
     /// The account's name, as errors and results name it.
-    public let account: String
+    package let account: String
     /// ``DuplicateProtection/rejectsDuplicates``: Facebook refuses a repeated post.
-    public let duplicateProtection = DuplicateProtection.rejectsDuplicates
+    package let duplicateProtection = DuplicateProtection.rejectsDuplicates
     /// Every credential the client holds (the values of its secret settings), for redaction.
-    public let secrets: [String]
+    package let secrets: [String]
 
     /// The Graph API's base URL.
-    public let apiBase: URL
+    package let apiBase: URL
     /// The Graph API version, such as `v21.0`.
-    public let apiVersion: String
+    package let apiVersion: String
     /// The Page posted to.
-    public let pageID: String
+    package let pageID: String
     private let pageToken: String
     private let appSecretProof: String?
     private let exchange: NetworkExchange
@@ -41,7 +41,7 @@ public struct FacebookClient: NetworkClient {
     ///
     /// - Throws: ``DeliveryError`` `.missingCredential` naming the missing variable (`PAGE_ID`,
     ///   `PAGE_TOKEN`), or `.invalidConfiguration` for an unusable `API_BASE`, `API_VERSION` or `PAGE_ID`.
-    public init(settings: AccountSettings, environment: DeliveryEnvironment) throws(DeliveryError) {
+    package init(settings: AccountSettings, environment: DeliveryEnvironment) throws(DeliveryError) {
         account = settings.account
         apiBase = try settings.url("API_BASE", default: "https://graph.facebook.com")
         pageID = try settings.require("PAGE_ID")
@@ -85,7 +85,7 @@ public struct FacebookClient: NetworkClient {
     /// Posts `payload` and returns where it landed.
     ///
     /// - Throws: ``DeliveryError``.
-    public func deliver(_ payload: SharePayload, of post: Post) async throws(DeliveryError) -> Delivery {
+    package func deliver(_ payload: SharePayload, of post: Post) async throws(DeliveryError) -> Delivery {
         let response = try await exchange.send(request(for: payload))
         guard response.isSuccess else { throw GraphAPIError.deliveryError(for: response, exchange: exchange) }
         let created = try exchange.decode(Created.self, from: response)

@@ -14,27 +14,27 @@ import Foundation
 /// already escaped as little text; it is sent as is. The article card is sent as
 /// `content.article` with source, title and description (no thumbnail: that needs an image
 /// upload first). LinkedIn refuses a repeat (422 `DUPLICATE_POST`), which counts as already posted.
-public struct LinkedInClient: NetworkClient {
+package struct LinkedInClient: NetworkClient {
     /// The `LinkedIn-Version` used unless `API_VERSION` says otherwise.
-    public static let defaultAPIVersion = "202601"
+    package static let defaultAPIVersion = "202601"
     /// The URN prefixes an author may have.
-    public static let authorPrefixes = ["urn:li:person:", "urn:li:organization:"]
+    package static let authorPrefixes = ["urn:li:person:", "urn:li:organization:"]
 
     /// ``SocialNetwork/linkedin``.
-    public let network = SocialNetwork.linkedin
+    package let network = SocialNetwork.linkedin
     /// The account's name, as errors and results name it.
-    public let account: String
+    package let account: String
     /// ``DuplicateProtection/rejectsDuplicates``: LinkedIn refuses a repeated post.
-    public let duplicateProtection = DuplicateProtection.rejectsDuplicates
+    package let duplicateProtection = DuplicateProtection.rejectsDuplicates
     /// Every credential the client holds (the values of its secret settings), for redaction.
-    public let secrets: [String]
+    package let secrets: [String]
 
     /// The API's base URL.
-    public let apiBase: URL
+    package let apiBase: URL
     /// The `LinkedIn-Version` header's value.
-    public let apiVersion: String
+    package let apiVersion: String
     /// The author URN posted as.
-    public let author: String
+    package let author: String
     private let accessToken: String
     private let exchange: NetworkExchange
 
@@ -49,7 +49,7 @@ public struct LinkedInClient: NetworkClient {
     /// - Throws: ``DeliveryError`` `.missingCredential` naming the missing variable
     ///   (`ACCESS_TOKEN`, `AUTHOR`), or `.invalidConfiguration` for an author that is not a person
     ///   or organization URN, an unusable `API_BASE` or an `API_VERSION` that is not `YYYYMM`.
-    public init(settings: AccountSettings, environment: DeliveryEnvironment) throws(DeliveryError) {
+    package init(settings: AccountSettings, environment: DeliveryEnvironment) throws(DeliveryError) {
         account = settings.account
         apiBase = Self.origin(of: try settings.url("API_BASE", default: "https://api.linkedin.com"))
         author = try settings.require("AUTHOR")
@@ -125,7 +125,7 @@ public struct LinkedInClient: NetworkClient {
     /// Posts `payload` and returns where it landed.
     ///
     /// - Throws: ``DeliveryError``.
-    public func deliver(_ payload: SharePayload, of post: Post) async throws(DeliveryError) -> Delivery {
+    package func deliver(_ payload: SharePayload, of post: Post) async throws(DeliveryError) -> Delivery {
         let response = try await exchange.send(try request(for: payload))
         guard response.isSuccess else { throw error(for: response) }
         guard let urn = response.headers["x-restli-id"]?.trimmingCharacters(in: .whitespaces), !urn.isEmpty else {

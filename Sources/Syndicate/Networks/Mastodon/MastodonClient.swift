@@ -10,17 +10,17 @@ import Foundation
 /// Every status carries an `Idempotency-Key` derived from the post, the account and the part
 /// (``IdempotencyKey``): Mastodon keeps keys for an hour and answers a repeat with the first
 /// status, so a retry never duplicates.
-public struct MastodonClient: NetworkClient {
+package struct MastodonClient: NetworkClient {
     /// The visibilities Mastodon accepts.
-    public static let visibilities: Set<String> = ["public", "unlisted", "private", "direct"]
+    package static let visibilities: Set<String> = ["public", "unlisted", "private", "direct"]
 
-    public let network = SocialNetwork.mastodon
-    public let account: String
-    public let duplicateProtection = DuplicateProtection.idempotencyKey
-    public var secrets: [String] { [accessToken] }
+    package let network = SocialNetwork.mastodon
+    package let account: String
+    package let duplicateProtection = DuplicateProtection.idempotencyKey
+    package var secrets: [String] { [accessToken] }
 
     /// The server's base URL.
-    public let instance: URL
+    package let instance: URL
     private let accessToken: String
     private let visibility: String
     private let language: String?
@@ -30,7 +30,7 @@ public struct MastodonClient: NetworkClient {
     ///
     /// - Throws: ``DeliveryError`` `.missingCredential` naming the missing variable, or
     ///   `.invalidConfiguration` for an unusable instance or visibility.
-    public init(settings: AccountSettings, environment: DeliveryEnvironment) throws(DeliveryError) {
+    package init(settings: AccountSettings, environment: DeliveryEnvironment) throws(DeliveryError) {
         account = settings.account
         guard settings.value("INSTANCE") != nil else { throw settings.missing("INSTANCE") }
         instance = try settings.url("INSTANCE", default: "")
@@ -82,7 +82,7 @@ public struct MastodonClient: NetworkClient {
         }
     }
 
-    public func deliver(_ payload: SharePayload, of post: Post) async throws(DeliveryError) -> Delivery {
+    package func deliver(_ payload: SharePayload, of post: Post) async throws(DeliveryError) -> Delivery {
         let texts = payload.parts?.map(\.text) ?? [payload.text]
         let language = self.language ?? post.language.flatMap { LanguageTag($0) }?.primary
         var ids: [String] = []

@@ -18,11 +18,11 @@ import Foundation
 /// `posting_to_general_channel_denied` (a workspace admin's restriction) are `.forbidden`;
 /// `channel_not_found` and `channel_is_archived` (the webhook's channel is gone) are
 /// `.invalidConfiguration`, since only a new webhook cures them; 429 waits `Retry-After`.
-public struct SlackClient: NetworkClient {
-    public let network = SocialNetwork.slack
-    public let account: String
-    public let duplicateProtection = DuplicateProtection.none
-    public var secrets: [String] { [webhookURL.absoluteString] }
+package struct SlackClient: NetworkClient {
+    package let network = SocialNetwork.slack
+    package let account: String
+    package let duplicateProtection = DuplicateProtection.none
+    package var secrets: [String] { [webhookURL.absoluteString] }
 
     private let webhookURL: URL
     private let webhookLocation: String
@@ -32,7 +32,7 @@ public struct SlackClient: NetworkClient {
     ///
     /// - Throws: ``DeliveryError`` `.missingCredential` when `WEBHOOK_URL` is missing, or
     ///   `.invalidConfiguration` when it is not an https URL (plain http only on loopback, for tests).
-    public init(settings: AccountSettings, environment: DeliveryEnvironment) throws(DeliveryError) {
+    package init(settings: AccountSettings, environment: DeliveryEnvironment) throws(DeliveryError) {
         account = settings.account
         webhookLocation = settings.location(of: "WEBHOOK_URL")
         let text = try settings.require("WEBHOOK_URL").trimmingCharacters(in: .whitespacesAndNewlines)
@@ -66,7 +66,7 @@ public struct SlackClient: NetworkClient {
         }
     }
 
-    public func deliver(_ payload: SharePayload, of post: Post) async throws(DeliveryError) -> Delivery {
+    package func deliver(_ payload: SharePayload, of post: Post) async throws(DeliveryError) -> Delivery {
         let response = try await exchange.send(try request(for: payload))
         guard response.isSuccess else { throw error(for: response) }
         let key = IdempotencyKey.make(postID: post.id, network: network, account: account)

@@ -11,16 +11,16 @@ import Foundation
 /// detection, so a failure that may have reached it is never retried
 /// (``DuplicateProtection/none``). The bot token is part of the request path; redaction hides
 /// it (`/botREDACTED/sendMessage`).
-public struct TelegramClient: NetworkClient {
-    public let network = SocialNetwork.telegram
-    public let account: String
-    public let duplicateProtection = DuplicateProtection.none
-    public var secrets: [String] { [botToken] }
+package struct TelegramClient: NetworkClient {
+    package let network = SocialNetwork.telegram
+    package let account: String
+    package let duplicateProtection = DuplicateProtection.none
+    package var secrets: [String] { [botToken] }
 
     /// The Bot API's base URL.
-    public let apiBase: URL
+    package let apiBase: URL
     /// The chat posted to, as configured.
-    public let chatID: String
+    package let chatID: String
     private let botToken: String
     private let chatLocation: String
     private let tokenLocation: String
@@ -30,7 +30,7 @@ public struct TelegramClient: NetworkClient {
     ///
     /// - Throws: ``DeliveryError`` `.missingCredential` naming the missing variable, or
     ///   `.invalidConfiguration` for an unusable `API_BASE` or bot token.
-    public init(settings: AccountSettings, environment: DeliveryEnvironment) throws(DeliveryError) {
+    package init(settings: AccountSettings, environment: DeliveryEnvironment) throws(DeliveryError) {
         account = settings.account
         apiBase = try settings.url("API_BASE", default: "https://api.telegram.org")
         botToken = try settings.require("BOT_TOKEN").trimmingCharacters(in: .whitespacesAndNewlines)
@@ -142,7 +142,7 @@ public struct TelegramClient: NetworkClient {
         }
     }
 
-    public func deliver(_ payload: SharePayload, of post: Post) async throws(DeliveryError) -> Delivery {
+    package func deliver(_ payload: SharePayload, of post: Post) async throws(DeliveryError) -> Delivery {
         let response = try await exchange.send(try request(for: payload))
         guard response.isSuccess else { throw error(for: response) }
         let answer = try exchange.decode(Answer.self, from: response)

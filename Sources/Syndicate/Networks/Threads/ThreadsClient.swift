@@ -19,23 +19,23 @@ import Logging
 /// ``duplicateProtection`` is ``DuplicateProtection/none``: Threads has no idempotency key and
 /// does not refuse a repeated text, so publishing twice makes two posts. A failure that may
 /// have reached Threads is therefore never retried blindly.
-public struct ThreadsClient: NetworkClient {
+package struct ThreadsClient: NetworkClient {
     /// The Graph API version of Threads.
-    public static let apiVersion = "v1.0"
+    package static let apiVersion = "v1.0"
 
     /// ``SocialNetwork/threads``.
-    public let network = SocialNetwork.threads
+    package let network = SocialNetwork.threads
     /// The account's name, as errors and results name it.
-    public let account: String
+    package let account: String
     /// ``DuplicateProtection/none``: Threads neither refuses a repeat nor takes a key, so publishing twice makes two posts.
-    public let duplicateProtection = DuplicateProtection.none
+    package let duplicateProtection = DuplicateProtection.none
     /// Every credential the client holds (the values of its secret settings), for redaction.
-    public let secrets: [String]
+    package let secrets: [String]
 
     /// The API's base URL.
-    public let apiBase: URL
+    package let apiBase: URL
     /// The Threads user posted as.
-    public let userID: String
+    package let userID: String
     private let accessToken: String
     private let environment: DeliveryEnvironment
     private let exchange: NetworkExchange
@@ -44,7 +44,7 @@ public struct ThreadsClient: NetworkClient {
     ///
     /// - Throws: ``DeliveryError`` `.missingCredential` naming the missing variable (`USER_ID`,
     ///   `ACCESS_TOKEN`), or `.invalidConfiguration` for an unusable `API_BASE` or `USER_ID`.
-    public init(settings: AccountSettings, environment: DeliveryEnvironment) throws(DeliveryError) {
+    package init(settings: AccountSettings, environment: DeliveryEnvironment) throws(DeliveryError) {
         account = settings.account
         apiBase = try settings.url("API_BASE", default: "https://graph.threads.net")
         userID = try settings.require("USER_ID")
@@ -161,7 +161,7 @@ public struct ThreadsClient: NetworkClient {
     /// Posts `payload` and returns where it landed.
     ///
     /// - Throws: ``DeliveryError``.
-    public func deliver(_ payload: SharePayload, of post: Post) async throws(DeliveryError) -> Delivery {
+    package func deliver(_ payload: SharePayload, of post: Post) async throws(DeliveryError) -> Delivery {
         let container = try await exchange.send(containerRequest(for: payload))
         guard container.isSuccess else { throw GraphAPIError.deliveryError(for: container, exchange: exchange) }
         let creationID = try exchange.decode(Created.self, from: container).id

@@ -21,28 +21,28 @@ import Foundation
 /// ``duplicateProtection`` is ``DuplicateProtection/none``: no idempotency key or duplicate
 /// refusal is documented (none found; UNVERIFIED), so a repeat would post twice, and a failure
 /// that may have reached Tumblr is never retried blindly.
-public struct TumblrClient: NetworkClient {
+package struct TumblrClient: NetworkClient {
     /// The OAuth 1.0a settings, all required.
-    public static let oauth1Settings = ["CONSUMER_KEY", "CONSUMER_SECRET", "ACCESS_TOKEN", "ACCESS_TOKEN_SECRET"]
+    package static let oauth1Settings = ["CONSUMER_KEY", "CONSUMER_SECRET", "ACCESS_TOKEN", "ACCESS_TOKEN_SECRET"]
     /// The `User-Agent` sent with every request: one value, never varied (api.md: an application
     /// "may be suspended if it uses a variety of values for the `User-Agent` header").
-    public static let userAgent = "Syndicate (+https://github.com/syndicate-swift/syndicate)"
+    package static let userAgent = "Syndicate (+https://github.com/syndicate-swift/syndicate)"
     /// Tumblr's error code for "the blog's daily posting limit has been reached" (403.8023).
     static let dailyPostingLimitCode = 8023
 
     /// ``SocialNetwork/tumblr``.
-    public let network = SocialNetwork.tumblr
+    package let network = SocialNetwork.tumblr
     /// The account's name, as errors and results name it.
-    public let account: String
+    package let account: String
     /// ``DuplicateProtection/none``: Tumblr neither refuses a repeat nor takes a key.
-    public let duplicateProtection = DuplicateProtection.none
+    package let duplicateProtection = DuplicateProtection.none
     /// Every credential the client holds (the values of its secret settings), for redaction.
-    public let secrets: [String]
+    package let secrets: [String]
 
     /// The API's base URL (`https://api.tumblr.com` unless `API_BASE` says otherwise).
-    public let apiBase: URL
+    package let apiBase: URL
     /// The blog posted to, as its identifier (name, hostname or UUID).
-    public let blog: String
+    package let blog: String
     private let signer: OAuth1Signer
     private let settings: AccountSettings
     private let environment: DeliveryEnvironment
@@ -52,7 +52,7 @@ public struct TumblrClient: NetworkClient {
     ///
     /// - Throws: ``DeliveryError`` `.missingCredential` naming every missing variable, or
     ///   `.invalidConfiguration` for an unusable `API_BASE` or `BLOG`.
-    public init(settings: AccountSettings, environment: DeliveryEnvironment) throws(DeliveryError) {
+    package init(settings: AccountSettings, environment: DeliveryEnvironment) throws(DeliveryError) {
         account = settings.account
         apiBase = try settings.url("API_BASE", default: "https://api.tumblr.com")
         let missing = (["BLOG"] + Self.oauth1Settings).filter { settings.value($0) == nil }
@@ -126,7 +126,7 @@ public struct TumblrClient: NetworkClient {
     /// Posts `payload` and returns where it landed.
     ///
     /// - Throws: ``DeliveryError``.
-    public func deliver(_ payload: SharePayload, of post: Post) async throws(DeliveryError) -> Delivery {
+    package func deliver(_ payload: SharePayload, of post: Post) async throws(DeliveryError) -> Delivery {
         let response = try await exchange.send(try request(for: payload))
         guard response.isSuccess else { throw error(for: response) }
         let id: String

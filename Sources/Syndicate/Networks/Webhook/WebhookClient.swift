@@ -21,11 +21,11 @@ import Foundation
 /// (``DuplicateProtection/none``). The ``Delivery/remoteID`` is the `id` of a JSON answer
 /// (string or number) when there is one, else the idempotency key; the ``Delivery/url`` is the
 /// answer's `url`, if any.
-public struct WebhookClient: NetworkClient {
-    public let network = SocialNetwork.webhook
-    public let account: String
-    public let duplicateProtection = DuplicateProtection.none
-    public var secrets: [String] { [webhookURL.absoluteString] }
+package struct WebhookClient: NetworkClient {
+    package let network = SocialNetwork.webhook
+    package let account: String
+    package let duplicateProtection = DuplicateProtection.none
+    package var secrets: [String] { [webhookURL.absoluteString] }
 
     private let webhookURL: URL
     private let exchange: NetworkExchange
@@ -34,7 +34,7 @@ public struct WebhookClient: NetworkClient {
     ///
     /// - Throws: ``DeliveryError`` `.missingCredential` when `WEBHOOK_URL` is missing, or
     ///   `.invalidConfiguration` when it is not an http(s) URL.
-    public init(settings: AccountSettings, environment: DeliveryEnvironment) throws(DeliveryError) {
+    package init(settings: AccountSettings, environment: DeliveryEnvironment) throws(DeliveryError) {
         account = settings.account
         let text = try settings.require("WEBHOOK_URL").trimmingCharacters(in: .whitespacesAndNewlines)
         // Taken exactly as written (a trailing slash may matter to the receiver).
@@ -111,7 +111,7 @@ public struct WebhookClient: NetworkClient {
         }
     }
 
-    public func deliver(_ payload: SharePayload, of post: Post) async throws(DeliveryError) -> Delivery {
+    package func deliver(_ payload: SharePayload, of post: Post) async throws(DeliveryError) -> Delivery {
         let response = try await exchange.send(try request(for: payload, of: post))
         guard response.isSuccess else { throw error(for: response) }
         let object = NetworkExchange.jsonObject(response)

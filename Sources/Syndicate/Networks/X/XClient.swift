@@ -12,7 +12,7 @@ import Foundation
 ///
 /// X rejects the same text from the same account with 403 "duplicate content", which this
 /// client reports as ``DeliveryError/Category/duplicate`` (already posted).
-public struct XClient: NetworkClient {
+package struct XClient: NetworkClient {
     /// How requests are authorised.
     enum Authentication: Sendable {
         /// OAuth 1.0a user context, signed per request.
@@ -22,19 +22,19 @@ public struct XClient: NetworkClient {
     }
 
     /// The settings OAuth 1.0a user context needs, all four.
-    public static let oauth1Settings = ["CONSUMER_KEY", "CONSUMER_SECRET", "ACCESS_TOKEN", "ACCESS_TOKEN_SECRET"]
+    package static let oauth1Settings = ["CONSUMER_KEY", "CONSUMER_SECRET", "ACCESS_TOKEN", "ACCESS_TOKEN_SECRET"]
 
     /// ``SocialNetwork/x``.
-    public let network = SocialNetwork.x
+    package let network = SocialNetwork.x
     /// The account's name, as errors and results name it.
-    public let account: String
+    package let account: String
     /// ``DuplicateProtection/rejectsDuplicates``: X refuses a repeated post.
-    public let duplicateProtection = DuplicateProtection.rejectsDuplicates
+    package let duplicateProtection = DuplicateProtection.rejectsDuplicates
     /// Every credential the client holds (the values of its secret settings), for redaction.
-    public let secrets: [String]
+    package let secrets: [String]
 
     /// The API's base URL (`https://api.x.com` unless `API_BASE` says otherwise).
-    public let apiBase: URL
+    package let apiBase: URL
     private let authentication: Authentication
     private let settings: AccountSettings
     private let environment: DeliveryEnvironment
@@ -44,7 +44,7 @@ public struct XClient: NetworkClient {
     ///
     /// - Throws: ``DeliveryError`` `.missingCredential` naming the variables to set (the four
     ///   OAuth 1.0a ones or `BEARER_TOKEN`), or `.invalidConfiguration` for an unusable `API_BASE`.
-    public init(settings: AccountSettings, environment: DeliveryEnvironment) throws(DeliveryError) {
+    package init(settings: AccountSettings, environment: DeliveryEnvironment) throws(DeliveryError) {
         account = settings.account
         apiBase = try settings.url("API_BASE", default: "https://api.x.com")
         let oauth1 = Self.oauth1Settings.map { settings.value($0) }
@@ -122,7 +122,7 @@ public struct XClient: NetworkClient {
     /// Posts `payload` and returns where it landed.
     ///
     /// - Throws: ``DeliveryError``.
-    public func deliver(_ payload: SharePayload, of post: Post) async throws(DeliveryError) -> Delivery {
+    package func deliver(_ payload: SharePayload, of post: Post) async throws(DeliveryError) -> Delivery {
         let texts = payload.parts?.map(\.text) ?? [payload.text]
         var ids: [String] = []
         for text in texts {
