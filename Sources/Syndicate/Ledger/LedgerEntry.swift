@@ -68,7 +68,7 @@ public struct LedgerEntry: Sendable, Equatable, Hashable, Codable {
     public var title: String?
     /// The SHA-256 (hex) of the payload sent: its JSON with sorted keys.
     public var payloadHash: String?
-    /// The ``IdempotencyKey`` the request carries.
+    /// The `IdempotencyKey` the request carries.
     public var idempotencyKey: String?
     /// The network's id of the post, once posted.
     public var remoteID: String?

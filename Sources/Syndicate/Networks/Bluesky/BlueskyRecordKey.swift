@@ -7,7 +7,7 @@ import Foundation
 /// A TID is 64 bits written as 13 characters of base32-sortable (`234567abcdefghijklmnopqrstuvwxyz`):
 /// a zero bit, 53 bits of microseconds since 1970 and 10 bits of "clock id". Here the seconds are
 /// the post's publication time (a fixed 2023 date plus up to a year from the key's hash when it
-/// has none), and the microseconds and clock id come from ``IdempotencyKey``'s hash — so keys sort
+/// has none), and the microseconds and clock id come from `IdempotencyKey`'s hash — so keys sort
 /// roughly by publication, and two posts published in the same second still differ.
 enum BlueskyRecordKey {
     /// The base32-sortable alphabet of TIDs.

@@ -8,7 +8,7 @@ import Foundation
 /// a BCP 47 tag such as `en-GB` is sent as `en`; default the post's).
 ///
 /// Every status carries an `Idempotency-Key` derived from the post, the account and the part
-/// (``IdempotencyKey``): Mastodon keeps keys for an hour and answers a repeat with the first
+/// (`IdempotencyKey`): Mastodon keeps keys for an hour and answers a repeat with the first
 /// status, so a retry never duplicates.
 package struct MastodonClient: NetworkClient {
     /// The visibilities Mastodon accepts.

@@ -9,7 +9,7 @@ import Foundation
 ///
 /// The payload's text (mrkdwn) is sent with `unfurl_links` on, so Slack shows the link's card.
 /// Slack answers `ok` and no message id, so the ``Delivery/remoteID`` is the post's
-/// ``IdempotencyKey`` for this account and the ``Delivery/url`` is nil. Slack has no duplicate
+/// `IdempotencyKey` for this account and the ``Delivery/url`` is nil. Slack has no duplicate
 /// detection, so a failure that may have reached it is never retried (``DuplicateProtection/none``).
 ///
 /// Slack's plain-text errors map to categories as follows: `invalid_payload`, `no_text` and

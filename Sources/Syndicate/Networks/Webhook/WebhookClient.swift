@@ -16,7 +16,7 @@ import Foundation
 /// ```
 ///
 /// `images` are the post's images. The request carries an `Idempotency-Key` header (the post's
-/// ``IdempotencyKey`` for this account) for receivers that de-duplicate; Syndicate cannot know
+/// `IdempotencyKey` for this account) for receivers that de-duplicate; Syndicate cannot know
 /// whether one does, so a failure that may have reached it is never retried
 /// (``DuplicateProtection/none``). The ``Delivery/remoteID`` is the `id` of a JSON answer
 /// (string or number) when there is one, else the idempotency key; the ``Delivery/url`` is the
