@@ -52,6 +52,7 @@ struct BlueskyNetwork: NetworkDefinition {
 
     func dryRunResponse(to request: HTTPRequest, number: Int) -> HTTPResponse? {
         let path = request.url.path
+        guard path.contains("/xrpc/com.atproto.") else { return nil }
         let body = request.jsonObject
         if path.hasSuffix("com.atproto.server.createSession") || path.hasSuffix("com.atproto.server.refreshSession") {
             let handle = body?["identifier"] as? String ?? "dry-run.bsky.social"
