@@ -121,7 +121,7 @@ package struct NetworkExchange: Sendable {
     package func unexpected(_ response: HTTPResponse, _ what: String) -> DeliveryError {
         DeliveryError(
             .unexpectedResponse, network: network, account: account, message: what, status: response.status,
-            networkMessage: redactor.redact(String(response.text.prefix(200))))
+            networkMessage: String(redactor.redact(response.text).prefix(200)))
     }
 
     /// `response`'s body decoded as `T`, or `.unexpectedResponse`.
