@@ -39,8 +39,19 @@ enum LedgerAdvice {
     /// What a person does about an uncertain entry, naming `syndicate ledger forget`.
     static func uncertainFix(_ key: LedgerEntry.Key) -> String {
         "look at \(key.network.displayName) account '\(key.account)'. If the post is there, nothing more to do "
-            + "(the entry stays and the post is skipped); if it is not, run `syndicate ledger forget '\(key.postID)' "
-            + "--to \(key.network.rawValue):\(key.account)` and the next run posts it."
+            + "(the entry stays and the post is skipped); if it is not, run `syndicate ledger forget \(shellQuoted(key.postID, always: true)) "
+            + "--to \(shellQuoted("\(key.network.rawValue):\(key.account)"))` and the next run posts it."
+    }
+
+    /// `text` as one POSIX shell word: in single quotes, each `'` written `'\''`, so that a post
+    /// id from someone else's feed can never become a command when the advice is pasted. Plain
+    /// words (letters, digits, `-_.:/@`) are left bare unless `always`.
+    static func shellQuoted(_ text: String, always: Bool = false) -> String {
+        let plain = !always && !text.isEmpty && text.unicodeScalars.allSatisfy {
+            $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "-_.:/@".unicodeScalars.contains($0))
+        }
+        if plain { return text }
+        return "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
     /// `message` (an entry's error) with the library's fix for an uncertain `key` replaced by

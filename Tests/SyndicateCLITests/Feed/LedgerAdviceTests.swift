@@ -10,7 +10,7 @@ struct LedgerAdviceTests {
     let key = LedgerEntry.Key(postID: "post-1", network: .telegram, account: "school")
 
     @Test("the library's fix for an uncertain entry becomes the ledger forget command")
-    func translatesTheUncertainFix() {
+    func translatesTheUncertainFix() throws {
         var stored: LedgerEntry? = LedgerEntry(
             key: key, state: .pending,
             owner: LedgerOwner(host: "test-host", pid: 200, processStart: nil, run: "other", claimedAt: Date(timeIntervalSince1970: 0)),
@@ -19,12 +19,22 @@ struct LedgerAdviceTests {
             owner: LedgerOwner(host: "test-host", pid: 100, processStart: nil, run: "me", claimedAt: Date(timeIntervalSince1970: 0)),
             protection: .none, now: Date(timeIntervalSince1970: 0), isAlive: { _ in false })
         _ = LedgerClaims.claim(&stored, key: key, context: context)
-        let error = try! #require(stored?.error)
+        let error = try #require(stored?.error)
         #expect(!error.contains("syndicate"))
         #expect(
             LedgerAdvice.translating(error, for: key)
                 == "the run that was sending it (pid 200 on test-host) stopped before recording the answer, so it may or may not be on Telegram account 'school'. Fix: look at Telegram account 'school'. If the post is there, nothing more to do (the entry stays and the post is skipped); if it is not, run `syndicate ledger forget 'post-1' --to telegram:school` and the next run posts it."
         )
+    }
+
+    @Test("a post id or account from someone else's feed is one shell word in the advice, never a command")
+    func quotesForTheShell() {
+        let hostile = LedgerEntry.Key(postID: "x'; rm -rf ~; echo '", network: .telegram, account: "school $(id)")
+        let fix = LedgerAdvice.uncertainFix(hostile)
+        #expect(fix.contains(#"forget 'x'\''; rm -rf ~; echo '\''' --to 'telegram:school $(id)'"#), "\(fix)")
+        #expect(LedgerAdvice.shellQuoted("telegram:school") == "telegram:school")
+        #expect(LedgerAdvice.shellQuoted("post-1", always: true) == "'post-1'")
+        #expect(LedgerAdvice.shellQuoted("it's") == #"'it'\''s'"#)
     }
 
     @Test("an error without the library's fix is left as it is")
