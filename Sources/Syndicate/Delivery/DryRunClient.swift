@@ -56,10 +56,8 @@ public struct DryRunClient: Sendable {
     }
 
     /// The requests recorded since the last call, redacted, oldest first; they are then
-    /// forgotten. Call it while no delivery through ``client`` is under way.
+    /// forgotten, in one step (a request recorded meanwhile is kept for the next call).
     public func takeRequests() async -> [RedactedRequest] {
-        let requests = await transport.requests
-        await transport.removeAllRequests()
-        return requests.map(redactor.redact)
+        await transport.takeRequests().map(redactor.redact)
     }
 }

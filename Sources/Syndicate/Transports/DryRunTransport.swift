@@ -42,6 +42,12 @@ public actor DryRunTransport: HTTPTransport {
         return DryRunResponses.response(to: request, number: counter, networks: networks)
     }
 
+    /// The recorded requests, oldest first, forgotten as they are returned (the numbering goes on).
+    public func takeRequests() -> [HTTPRequest] {
+        defer { requests.removeAll() }
+        return requests
+    }
+
     /// Forgets the recorded requests (the numbering goes on).
     public func removeAllRequests() {
         requests.removeAll()

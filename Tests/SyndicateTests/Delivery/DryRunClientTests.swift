@@ -25,6 +25,18 @@ import Testing
         #expect(await dryRun.takeRequests().isEmpty)
     }
 
+    @Test func requestsTakenWhileOthersArriveAreNeverLost() async throws {
+        let transport = DryRunTransport()
+        let request = HTTPRequest(method: .post, url: try #require(URL(string: "https://hooks.example/a")))
+        let taken = await withTaskGroup(of: Int.self) { group in
+            for _ in 0..<200 { group.addTask { _ = try? await transport.send(request); return 0 } }
+            for _ in 0..<50 { group.addTask { await transport.takeRequests().count } }
+            return await group.reduce(0, +)
+        }
+        #expect(taken + (await transport.takeRequests().count) == 200)
+        #expect(await transport.requests.isEmpty)
+    }
+
     @Test func givenSettingsAreKeptAndTheirSecretsRedacted() async throws {
         let settings = AccountSettings(
             network: .mastodon, account: "default",
