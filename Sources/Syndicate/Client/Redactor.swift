@@ -80,6 +80,7 @@ public struct Redactor: Sendable {
     /// `url` with secret query fields and declared secrets replaced.
     public func redact(url: URL) -> String {
         guard var components = URLComponents(url: url, resolvingAgainstBaseURL: false) else { return redact(url.absoluteString) }
+        if components.percentEncodedPassword != nil { components.percentEncodedPassword = Self.placeholder }
         if let query = components.percentEncodedQuery {
             components.percentEncodedQuery = redactForm(query)
         }

@@ -68,10 +68,12 @@ public actor FeedFetcher {
             return status == 429 || status >= 500
         }
 
-        /// `https://… : the feed answered HTTP 404` or `…: the feed could not be fetched (…)`.
+        /// `https://… : the feed answered HTTP 404` or `…: the feed could not be fetched (…)`;
+        /// the address with any password and secret query parameters redacted.
         public var description: String {
-            if let status { return "\(url.absoluteString): the feed answered HTTP \(status)" }
-            return "\(url.absoluteString): the feed could not be fetched (\(transportError ?? "no answer"))"
+            let shown = Redactor(secrets: []).redact(url: url)
+            if let status { return "\(shown): the feed answered HTTP \(status)" }
+            return "\(shown): the feed could not be fetched (\(transportError ?? "no answer"))"
         }
     }
 
@@ -125,7 +127,12 @@ public actor FeedFetcher {
         } catch {
             throw Failure(url: url, status: nil, transportError: "\(error)")
         }
-        if response.status == 304 { return .notModified }
+        // A 304 answers only a conditional request; to an unconditional one it is a broken
+        // server or proxy, and taking it as "unchanged" would hide the feed on every run.
+        if response.status == 304 {
+            guard known[url] != nil else { throw Failure(url: url, status: 304, transportError: nil) }
+            return .notModified
+        }
         guard response.isSuccess else { throw Failure(url: url, status: response.status, transportError: nil) }
         let validators = Validators(etag: response.headers["ETag"], lastModified: response.headers["Last-Modified"])
         remember(validators, for: url)

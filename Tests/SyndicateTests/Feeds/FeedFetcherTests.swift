@@ -105,6 +105,22 @@ import Testing
             #expect(error.description == "https://school.example/feed.xml: the feed could not be fetched (timed out)")
         }
     }
+
+    @Test func a304ToAnUnconditionalRequestIsAFailureNotAnUnchangedFeed() async throws {
+        let fetcher = FeedFetcher(transport: DryRunTransport { _ in HTTPResponse(status: 304) })
+        await #expect(throws: FeedFetcher.Failure(url: url, status: 304, transportError: nil)) { try await fetcher.fetch(url) }
+        await fetcher.remember(.init(etag: "\"v1\"", lastModified: nil), for: url)
+        #expect(try await fetcher.fetch(url) == .notModified)
+    }
+
+    @Test func aFailureNeverShowsTheFeedsPasswordOrToken() throws {
+        let secretURL = try #require(URL(string: "https://reader:hunter2-pass@school.example/feed.xml?token=abc123secret&page=2"))
+        let shown = FeedFetcher.Failure(url: secretURL, status: 401, transportError: nil).description
+        #expect(!shown.contains("hunter2-pass"))
+        #expect(!shown.contains("abc123secret"))
+        #expect(shown.contains("school.example/feed.xml"))
+        #expect(shown.contains("page=2"))
+    }
 }
 
 /// A feed version the test changes between fetches.
