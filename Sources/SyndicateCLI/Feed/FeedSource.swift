@@ -65,13 +65,14 @@ struct FeedSource {
         do {
             fetched = try await fetcher.fetch(url)
         } catch {
+            let shown = Redactor(secrets: []).redact(url: url)
             if let status = error.status {
                 throw Problem(
-                    description: "\(argument): the feed answered HTTP \(status); \(error.isRetryable ? "run again later" : "check the address").",
+                    description: "\(shown): the feed answered HTTP \(status); \(error.isRetryable ? "run again later" : "check the address").",
                     status: error.isRetryable ? 75 : 1)
             }
             throw Problem(
-                description: "\(argument): the feed could not be fetched (\(error.transportError ?? "no answer")); check the address and the connection, then run again.",
+                description: "\(shown): the feed could not be fetched (\(error.transportError ?? "no answer")); check the address and the connection, then run again.",
                 status: 75)
         }
         guard case .modified(let body, let contentType, let validators) = fetched else { return .unchanged }
