@@ -21,8 +21,12 @@ enum TumblrParts {
                 return nil
             }
             if host == "www.tumblr.com" || host == "tumblr.com" {
-                guard let name = url.path.split(separator: "/").first else { return nil }
-                text = String(name)
+                // `www.tumblr.com/{name}`, also as the dashboard's `/blog/view/{name}` or `/blog/{name}`.
+                var segments = url.path.split(separator: "/").map(String.init)
+                if segments.count > 1, segments[0] == "blog" { segments.removeFirst() }
+                if segments.count > 1, segments[0] == "view" { segments.removeFirst() }
+                guard let name = segments.first else { return nil }
+                text = name
             } else {
                 text = host
             }
@@ -75,7 +79,8 @@ enum TumblrParts {
             if !paragraph.isEmpty { paragraphs.append(paragraph) }
             current = []
         }
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // On line breaks of every kind: "\r\n" is one Character, never equal to "\n".
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             if line.allSatisfy(\.isWhitespace) { flush() } else { current.append(line) }
         }
         flush()
