@@ -117,8 +117,12 @@ public struct AccountSettings: Sendable, Equatable {
 
     /// The values of every secret setting, longest first (so that redaction replaces a secret
     /// before any shorter secret inside it).
-    public var secrets: [String] {
-        values.filter { !Self.publicSettings.contains($0.key) && !$0.value.isEmpty }.map(\.value)
-            .sorted { $0.count > $1.count }
+    public var secrets: [String] { secrets(besides: []) }
+
+    /// The values of every secret setting, longest first, treating `publicSettings` (a
+    /// network's own addresses and ids) as public too.
+    public func secrets(besides publicSettings: Set<String>) -> [String] {
+        values.filter { !Self.publicSettings.contains($0.key) && !publicSettings.contains($0.key) && !$0.value.isEmpty }
+            .map(\.value).sorted { $0.count > $1.count }
     }
 }

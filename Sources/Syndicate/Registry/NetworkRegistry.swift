@@ -100,9 +100,7 @@ public struct NetworkRegistry: Sendable {
     /// The values of every secret setting of `settings`, longest first: all but the common
     /// public settings and the network's own public ones.
     public func secrets(of settings: AccountSettings) -> [String] {
-        let own = definition(for: settings.network)?.publicSettings ?? []
-        return settings.values.filter { !AccountSettings.publicSettings.contains($0.key) && !own.contains($0.key) && !$0.value.isEmpty }
-            .map(\.value).sorted { $0.count > $1.count }
+        settings.secrets(besides: definition(for: settings.network)?.publicSettings ?? [])
     }
 
     /// The answer a dry run gives `request`: the first registered network's that claims it.

@@ -73,9 +73,7 @@ package struct TumblrClient: NetworkClient {
         signer = OAuth1Signer(
             credentials: .init(consumerKey: values[0], consumerSecret: values[1], token: values[2], tokenSecret: values[3]))
         // BLOG and API_BASE are addresses: a redacted blog name would hide every post's URL.
-        secrets = settings.values
-            .filter { !AccountSettings.publicSettings.contains($0.key) && !TumblrNetwork.ownPublicSettings.contains($0.key) && !$0.value.isEmpty }
-            .map(\.value).sorted { $0.count > $1.count }
+        secrets = settings.secrets(besides: TumblrNetwork.ownPublicSettings)
         self.settings = settings
         self.environment = environment
         exchange = NetworkExchange(network: .tumblr, account: account, environment: environment, secrets: secrets)
