@@ -73,7 +73,10 @@ import Testing
 
     @Test(arguments: ["Import", "Text", "Compose", "Model", "Cleanup", "Client", "HTTP", "Delivery", "Ledger", "Transports", "Registry", "Feeds"])
     func sharedFoldersNameNoTypeOfANetworkFolder(folder: String) throws {
-        let found = Self.references(to: try Self.networkTypes(), in: try Self.sources(in: folder))
+        let sources = try Self.sources(in: folder)
+        // A renamed or missing folder must fail here, not pass with nothing read.
+        #expect(!sources.isEmpty, "Sources/Syndicate/\(folder) holds no Swift file")
+        let found = Self.references(to: try Self.networkTypes(), in: sources)
         #expect(found.isEmpty, "\(found.joined(separator: "\n"))")
     }
 
