@@ -22,8 +22,6 @@ import Foundation
 /// refusal is documented (none found; UNVERIFIED), so a repeat would post twice, and a failure
 /// that may have reached Tumblr is never retried blindly.
 package struct TumblrClient: NetworkClient {
-    /// The OAuth 1.0a settings, all required.
-    package static let oauth1Settings = ["CONSUMER_KEY", "CONSUMER_SECRET", "ACCESS_TOKEN", "ACCESS_TOKEN_SECRET"]
     /// The `User-Agent` sent with every request: one value, never varied (api.md: an application
     /// "may be suspended if it uses a variety of values for the `User-Agent` header").
     package static let userAgent = "Syndicate (+https://github.com/syndicate-swift/syndicate)"
@@ -55,8 +53,8 @@ package struct TumblrClient: NetworkClient {
     package init(settings: AccountSettings, environment: DeliveryEnvironment) throws(DeliveryError) {
         account = settings.account
         apiBase = try settings.url("API_BASE", default: "https://api.tumblr.com")
-        let missing = (["BLOG"] + Self.oauth1Settings).filter { settings.value($0) == nil }
-        guard missing.isEmpty else {
+        let missing = (["BLOG"] + OAuth1Signer.Credentials.settingNames).filter { settings.value($0) == nil }
+        guard missing.isEmpty, let credentials = OAuth1Signer.Credentials(settings: settings) else {
             throw DeliveryError(
                 .missingCredential, network: .tumblr, account: account,
                 message: "the setting\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", ")) \(missing.count == 1 ? "is" : "are") missing",
@@ -69,9 +67,7 @@ package struct TumblrClient: NetworkClient {
                 fix: "set \(settings.location(of: "BLOG")) to the blog's name (staff for staff.tumblr.com), its hostname or its UUID (t:…).")
         }
         self.blog = blog
-        let values = Self.oauth1Settings.map { settings.value($0) ?? "" }
-        signer = OAuth1Signer(
-            credentials: .init(consumerKey: values[0], consumerSecret: values[1], token: values[2], tokenSecret: values[3]))
+        signer = OAuth1Signer(credentials: credentials)
         // BLOG and API_BASE are addresses: a redacted blog name would hide every post's URL.
         secrets = settings.secrets(besides: TumblrNetwork.ownPublicSettings)
         self.settings = settings

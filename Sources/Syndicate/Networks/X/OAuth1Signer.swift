@@ -20,6 +20,17 @@ package struct OAuth1Signer: Sendable {
         /// The token shared secret (empty when there is no token).
         package var tokenSecret: String
 
+        /// The settings a user-context signature needs, in the order of ``init(settings:)``
+        /// (X and Tumblr name them alike).
+        package static let settingNames = ["CONSUMER_KEY", "CONSUMER_SECRET", "ACCESS_TOKEN", "ACCESS_TOKEN_SECRET"]
+
+        /// The user-context credentials in `settings`; nil unless all four ``settingNames`` are set.
+        package init?(settings: AccountSettings) {
+            let values = Self.settingNames.compactMap { settings.value($0) }
+            guard values.count == Self.settingNames.count else { return nil }
+            self.init(consumerKey: values[0], consumerSecret: values[1], token: values[2], tokenSecret: values[3])
+        }
+
         /// Creates credentials.
         package init(consumerKey: String, consumerSecret: String, token: String?, tokenSecret: String) {
             self.consumerKey = consumerKey

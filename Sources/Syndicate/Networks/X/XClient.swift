@@ -22,7 +22,7 @@ package struct XClient: NetworkClient {
     }
 
     /// The settings OAuth 1.0a user context needs, all four.
-    package static let oauth1Settings = ["CONSUMER_KEY", "CONSUMER_SECRET", "ACCESS_TOKEN", "ACCESS_TOKEN_SECRET"]
+    package static let oauth1Settings = OAuth1Signer.Credentials.settingNames
 
     /// ``SocialNetwork/x``.
     package let network = SocialNetwork.x
@@ -47,17 +47,12 @@ package struct XClient: NetworkClient {
     package init(settings: AccountSettings, environment: DeliveryEnvironment) throws(DeliveryError) {
         account = settings.account
         apiBase = try settings.url("API_BASE", default: "https://api.x.com")
-        let oauth1 = Self.oauth1Settings.map { settings.value($0) }
-        let values = oauth1.compactMap { $0 }
-        if values.count == 4 {
-            authentication = .oauth1(
-                OAuth1Signer(
-                    credentials: .init(
-                        consumerKey: values[0], consumerSecret: values[1], token: values[2], tokenSecret: values[3])))
+        if let credentials = OAuth1Signer.Credentials(settings: settings) {
+            authentication = .oauth1(OAuth1Signer(credentials: credentials))
         } else if let bearer = settings.value("BEARER_TOKEN") {
             authentication = .bearer(bearer)
         } else {
-            throw Self.missingCredentials(settings, present: oauth1.map { $0 != nil })
+            throw Self.missingCredentials(settings, present: Self.oauth1Settings.map { settings.value($0) != nil })
         }
         secrets = settings.secrets
         self.settings = settings
