@@ -132,6 +132,7 @@ let package = Package(
             name: "SyndicateLoopback",
             dependencies: [
                 "Syndicate",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -90,7 +90,7 @@ public struct MarkdownImporter: PostImporter {
             published: frontMatter.value("date", "published", "pubdate").flatMap(Self.date),
             updated: frontMatter.value("lastmod", "updated", "modified", "last_modified_at").flatMap(Self.date),
             tags: tags,
-            images: Self.images(frontMatter, base: base),
+            images: Self.images(frontMatter, body: html, context: context),
             source: cleaned.source,
             language: frontMatter.value("lang", "language").flatMap(Self.text).map(Whitespace.collapse)
                 .flatMap { $0.isEmpty ? nil : $0 }
@@ -142,24 +142,27 @@ public struct MarkdownImporter: PostImporter {
         return resolved
     }
 
-    /// `image` (a string or `{path|url|src, alt}`) then `images` (a list of either), deduplicated.
-    static func images(_ frontMatter: FrontMatter, base: URL?) -> [Post.Image] {
+    /// `image` (a string or `{path|url|src, alt}`), then `images` (a list of either), then the
+    /// body's own images (`![alt](src)`), deduplicated. Relative paths resolve against the base
+    /// URL, else against the Markdown file's folder (``ImportContext/resolveImage(_:)``).
+    static func images(_ frontMatter: FrontMatter, body html: String, context: ImportContext) -> [Post.Image] {
         var nodes: [Node] = []
         if let image = frontMatter.value("image", "featured_image", "cover") { nodes.append(image) }
         if let images = frontMatter.value("images") {
             nodes.append(contentsOf: images.sequence.map(Array.init) ?? [images])
         }
         var result: [Post.Image] = []
-        for node in nodes {
-            let mapping = node.mapping
-            let location =
-                mapping.flatMap { $0["path"] ?? $0["url"] ?? $0["src"] ?? $0["image"] }.flatMap(text) ?? text(node)
-            guard let location, let url = url(location, base), !result.contains(where: { $0.url == url }) else {
-                continue
-            }
-            let alt = mapping.flatMap { $0["alt"] }.flatMap(text).map(Whitespace.collapse)
+        func add(_ location: String?, alt: String?) {
+            guard let location, let url = context.resolveImage(location), !result.contains(where: { $0.url == url }) else { return }
+            let alt = alt.map(Whitespace.collapse)
             result.append(Post.Image(url: url, alt: alt?.isEmpty == true ? nil : alt))
         }
+        for node in nodes {
+            let mapping = node.mapping
+            add(mapping.flatMap { $0["path"] ?? $0["url"] ?? $0["src"] ?? $0["image"] }.flatMap(text) ?? text(node),
+                alt: mapping.flatMap { $0["alt"] }.flatMap(text))
+        }
+        for image in HTMLText.images(fromHTML: html) { add(image.src, alt: image.alt) }
         return result
     }
 }

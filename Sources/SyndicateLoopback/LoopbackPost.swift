@@ -16,6 +16,8 @@ public struct LoopbackPost: Sendable, Equatable {
     public var replyTo: String?
     /// The `Idempotency-Key` it was created with (Mastodon).
     public var idempotencyKey: String?
+    /// The images attached, in order, as the network stored them.
+    public var media: [LoopbackMedia] = []
 
     /// Creates a record of a post.
     public init(network: SocialNetwork, id: String, text: String, author: String, replyTo: String? = nil, idempotencyKey: String? = nil) {
@@ -25,5 +27,33 @@ public struct LoopbackPost: Sendable, Equatable {
         self.author = author
         self.replyTo = replyTo
         self.idempotencyKey = idempotencyKey
+    }
+}
+
+/// An image an emulated network accepted: what a test checks to know that the right image was
+/// attached exactly once, with its alt text.
+public struct LoopbackMedia: Sendable, Equatable, Hashable {
+    /// The id the network gave it (media id, blob CID, image URN, photo id, or its URL for
+    /// networks that fetch images themselves).
+    public var id: String
+    /// The media type the network stored (sniffed from the bytes where the network does).
+    public var contentType: String
+    /// The size in bytes (0 for an image given by URL).
+    public var byteCount: Int
+    /// The hex SHA-256 of the bytes (empty for an image given by URL).
+    public var sha256: String
+    /// The alt text, when the network has one.
+    public var alt: String?
+    /// The URL, for an image given by URL.
+    public var url: String?
+
+    /// Creates a record of an image.
+    public init(id: String, contentType: String, byteCount: Int, sha256: String, alt: String? = nil, url: String? = nil) {
+        self.id = id
+        self.contentType = contentType
+        self.byteCount = byteCount
+        self.sha256 = sha256
+        self.alt = alt
+        self.url = url
     }
 }

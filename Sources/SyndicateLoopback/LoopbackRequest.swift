@@ -48,6 +48,17 @@ public struct LoopbackRequest: Sendable, Equatable {
         return Self.formFields(text)
     }
 
+    /// The parts of a `multipart/form-data` body, in order; empty for any other body.
+    public var multipartParts: [MultipartForm.Part] {
+        guard let boundary = MultipartForm.boundary(inContentType: headers["Content-Type"]) else { return [] }
+        return MultipartForm.parse(body, boundary: boundary) ?? []
+    }
+
+    /// The text fields of a `multipart/form-data` body (parts without a file name), in order.
+    public var multipartFields: [(name: String, value: String)] {
+        multipartParts.filter { $0.fileName == nil }.map { ($0.name, String(decoding: $0.data, as: UTF8.self)) }
+    }
+
     /// A parameter by name from the query, the form body or the JSON body's top level (in that
     /// order), as text: how Graph-style APIs read `access_token` or `message` wherever it is.
     public func parameter(_ name: String) -> String? {
@@ -58,7 +69,7 @@ public struct LoopbackRequest: Sendable, Equatable {
     public func parameters(_ names: [String]) -> [String: String] {
         var found: [String: String] = [:]
         var missing = Set(names)
-        for (name, value) in queryItems + formFields where missing.contains(name) {
+        for (name, value) in queryItems + formFields + multipartFields where missing.contains(name) {
             found[name] = value
             missing.remove(name)
         }

@@ -32,7 +32,11 @@ public enum Fixtures {
     }
 
     /// A context for importing a fixture named `name`.
+    /// A context for importing a fixture named `name`; an example's relative image paths
+    /// resolve beside it in `Examples/Posts/`.
     public static func context(_ name: String, baseURL: URL? = nil) -> ImportContext {
-        ImportContext(inputName: name, baseURL: baseURL)
+        let file = example(name)
+        return ImportContext(
+            inputName: name, baseURL: baseURL, sourceFile: FileManager.default.fileExists(atPath: file.path) ? file : nil)
     }
 }

@@ -22,6 +22,8 @@ public enum Golden {
     /// Compares `actual` with the golden `name` of `target`; returns a failure message (with a
     /// line diff of the golden and `actual`) or nil.
     public static func check(_ actual: String, named name: String, target: String) -> String? {
+        // Local image files are named by absolute paths, which differ between checkouts.
+        let actual = actual.replacingOccurrences(of: Fixtures.repositoryRoot.path, with: "<repository>")
         let url = Fixtures.repositoryRoot.appendingPathComponent("Tests/\(target)/__Goldens__/\(name).json")
         let existing = try? String(contentsOf: url, encoding: .utf8)
         if isRecording || existing == nil {

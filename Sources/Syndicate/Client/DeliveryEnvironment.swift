@@ -2,7 +2,7 @@ import Foundation
 import Logging
 
 /// What the application chooses for delivery: the transport, the logger, the clock, the source
-/// of OAuth nonces and the way to wait. Clients and ``CrossPoster`` take it; none builds its own.
+/// of OAuth nonces, the way to wait and the image pipeline. Clients and ``CrossPoster`` take it; none builds its own.
 ///
 /// ```swift
 /// var logger = Logger(label: "my-blog.syndicate")
@@ -20,6 +20,8 @@ public struct DeliveryEnvironment: Sendable {
     public var nonce: @Sendable () -> String
     /// Waits; tests pass one that records the wait and returns at once.
     public var sleep: @Sendable (Duration) async throws -> Void
+    /// How images are read, fitted and remembered once uploaded.
+    public var images: ImagePipeline
 
     /// Creates an environment; only the transport is required.
     public init(
@@ -27,12 +29,14 @@ public struct DeliveryEnvironment: Sendable {
         logger: Logger = Logger(label: "syndicate", factory: { _ in SwiftLogNoOpLogHandler() }),
         now: @escaping @Sendable () -> Date = { Date() },
         nonce: @escaping @Sendable () -> String = { UUID().uuidString.replacingOccurrences(of: "-", with: "") },
-        sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }
+        sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
+        images: ImagePipeline = ImagePipeline()
     ) {
         self.transport = transport
         self.logger = logger
         self.now = now
         self.nonce = nonce
         self.sleep = sleep
+        self.images = images
     }
 }

@@ -77,6 +77,10 @@ public struct DeliveryError: Error, Sendable, Equatable, CustomStringConvertible
     /// which it is (Bluesky's record under the post's key). ``CrossPoster`` reports it as
     /// ``DeliveryResult/Outcome/alreadyPosted(_:)``, and the ledger records its id and URL.
     public var existing: Delivery?
+    /// Images uploaded for this post that no post references because the delivery failed after
+    /// uploading them (media ids, blob CIDs, image URNs). A retry within their lifetime attaches
+    /// them instead of uploading again; otherwise the network discards them.
+    public var unattachedMediaIDs: [String] = []
 
     /// Creates an error; `fix` defaults to the category's advice.
     public init(
@@ -101,6 +105,15 @@ public struct DeliveryError: Error, Sendable, Equatable, CustomStringConvertible
         error.postedPartIDs = ids
         error.message = "parts 1–\(ids.count) of \(total) of the thread were posted (ids \(ids.joined(separator: ", "))), then part \(ids.count + 1) failed: \(message)"
         error.fix = "post the remaining parts by hand as replies to \(ids.last ?? ""), or delete the posted parts and run again. (\(fix))"
+        return error
+    }
+
+    /// This error, for a delivery that uploaded `ids` before failing: the message says so.
+    public func afterUploading(_ ids: [String]) -> DeliveryError {
+        guard !ids.isEmpty else { return self }
+        var error = self
+        error.unattachedMediaIDs = ids
+        error.message += " (after uploading \(ids.count == 1 ? "an image" : "\(ids.count) images") that no post uses yet: \(ids.joined(separator: ", ")); a retry reuses them, else \(network.displayName) discards them)"
         return error
     }
 

@@ -92,7 +92,20 @@ public struct Redactor: Sendable {
     public func redact(body: Data, contentType: String?) -> String {
         let type = contentType?.lowercased() ?? ""
         if type.hasPrefix("image/") || type.hasPrefix("application/octet-stream") || type.hasPrefix("video/") {
-            return "<\(body.count) bytes of \(contentType ?? "binary data")>"
+            return binarySummary(body, contentType: contentType)
+        }
+        if let boundary = MultipartForm.boundary(inContentType: contentType), let parts = MultipartForm.parse(body, boundary: boundary) {
+            return parts.map { part in
+                let value: String
+                if part.fileName != nil || !(part.contentType ?? "text/plain").lowercased().hasPrefix("text/") {
+                    value = binarySummary(part.data, contentType: part.contentType)
+                } else {
+                    value = Self.secretFieldNames.contains(part.name.lowercased())
+                        ? Self.placeholder : redact(String(decoding: part.data, as: UTF8.self))
+                }
+                let file = part.fileName.map { "; filename=\"\($0)\"" } ?? ""
+                return "--\(part.name)\(file): \(value)"
+            }.joined(separator: "\n")
         }
         guard let text = String(data: body, encoding: .utf8) else { return "<\(body.count) bytes>" }
         if type.contains("x-www-form-urlencoded") { return redact(redactForm(text)) }
@@ -105,6 +118,19 @@ public struct Redactor: Sendable {
             }
         }
         return redact(text)
+    }
+
+    /// Binary bytes as a dry run shows them: an image as
+    /// `<image/jpeg 182,344 bytes, 1200×630, sha256 9f86d081884c7d65…>`, a dry run's note for an
+    /// image it did not fetch as itself, anything else by its size and type.
+    func binarySummary(_ data: Data, contentType: String?) -> String {
+        if let header = ImageHeader(data) { return PreparedImage.summary(of: data, format: header.format) }
+        if data.count < 512, data.first == UInt8(ascii: "<"), data.last == UInt8(ascii: ">"),
+            let note = String(data: data, encoding: .utf8)
+        {
+            return redact(note)
+        }
+        return "<\(data.count) bytes of \(contentType ?? "binary data")>"
     }
 
     /// A `name=value&…` string with the values of secret names replaced (encoding kept).

@@ -17,6 +17,8 @@ public struct ComposeError: Error, Sendable, Equatable, CustomStringConvertible,
         case doesNotFit(length: Int, limit: Int)
         /// The network has no ``NetworkDefinition`` in the configuration's registry.
         case unknownNetwork(String)
+        /// ``ImagePolicy/requiresAltText`` is set and the image at this address has no alt text.
+        case missingAltText(String)
     }
 
     /// What went wrong.

@@ -244,6 +244,12 @@ extension Composer {
             var payload = SharePayload(
                 network: network, text: text, length: measured.length, limit: rule.limit, link: link, hashtags: hashtags)
             if link == nil { warnings.append(.init(.noLink, "The post has no URL, so nothing links to it.")) }
+            if let limits = definition.imageLimits {
+                let selection = ImageSelection(network: network, limits: limits, policy: configuration.images, language: post.language)
+                let chosen = try selection.select(from: post.images)
+                payload.images = chosen.images
+                warnings += chosen.warnings
+            }
             addNetworkParts(to: &payload, summary: summary, tags: used)
             if configuration.threading, definition.supportsThreads, sentences.count > 1,
                 !fits(summary: sentences.joined(separator: " "), tags: used)

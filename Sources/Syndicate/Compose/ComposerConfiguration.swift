@@ -28,6 +28,8 @@ public struct ComposerConfiguration: Sendable {
     /// ``NetworkDefinition/defaultSentenceMaximum`` (X 1, Mastodon and Telegram 3, LinkedIn 4,
     /// the others 2).
     public var maximumSentences: [SocialNetwork: Int]
+    /// Which images go to each network, and whether alt text is required.
+    public var images: ImagePolicy
     /// The networks the composer knows: each one's rule, template, style and fields.
     public var networks: NetworkRegistry
 
@@ -41,6 +43,7 @@ public struct ComposerConfiguration: Sendable {
     ///   - threading: Whether long posts become threads on X, Mastodon and Bluesky.
     ///   - maximumThreadParts: The most parts of a thread.
     ///   - maximumSentences: Sentences of summary per network, replacing the networks' defaults.
+    ///   - images: Which images go where; every network up to its maximum by default.
     ///   - networks: The networks known; ``NetworkRegistry/builtIn`` by default.
     public init(
         templates: [SocialNetwork: PostTemplate] = [:],
@@ -50,6 +53,7 @@ public struct ComposerConfiguration: Sendable {
         threading: Bool = false,
         maximumThreadParts: Int = 10,
         maximumSentences: [SocialNetwork: Int] = [:],
+        images: ImagePolicy = .default,
         networks: NetworkRegistry = .builtIn
     ) {
         self.templates = templates
@@ -59,6 +63,7 @@ public struct ComposerConfiguration: Sendable {
         self.threading = threading
         self.maximumThreadParts = max(1, maximumThreadParts)
         self.maximumSentences = maximumSentences
+        self.images = images
         self.networks = networks
     }
 

@@ -87,6 +87,11 @@ extension SharePayload {
             case imagesDropped
             /// An image has no alt text.
             case imageWithoutAlt
+            /// An image's alt text was longer than the network allows and was cut.
+            case altTextCut
+            /// An image could not be used (unreadable, too large with no image library to
+            /// scale it, not public where the network fetches it) and was left out.
+            case imageLeftOut
             /// The post has no URL, so nothing links to it.
             case noLink
             /// The thread reached its maximum number of parts; the rest was left out.

@@ -16,6 +16,9 @@ public struct ImportContext: Sendable {
     /// `koi8-r`), if the input was fetched; it overrides the document's own declaration, and
     /// only a byte-order mark overrides it.
     public var declaredCharset: String?
+    /// The file the input was read from, if it was read from disk: a relative image path
+    /// (`images/relay.jpg`) that ``baseURL`` does not resolve becomes a file beside it.
+    public var sourceFile: URL?
 
     /// Creates a context; every parameter but the name has a default.
     public init(
@@ -23,13 +26,29 @@ public struct ImportContext: Sendable {
         baseURL: URL? = nil,
         boilerplate: BoilerplateFilter = .default,
         limits: ImportLimits = .default,
-        declaredCharset: String? = nil
+        declaredCharset: String? = nil,
+        sourceFile: URL? = nil
     ) {
         self.declaredCharset = declaredCharset
+        self.sourceFile = sourceFile
         self.inputName = inputName
         self.baseURL = baseURL
         self.boilerplate = boilerplate
         self.limits = limits
+    }
+
+    /// `location` (an image's `src` or front-matter path) as a URL: absolute as written, else
+    /// resolved against ``baseURL``, else a file relative to ``sourceFile``'s folder (an
+    /// absolute path as is); nil when none applies.
+    public func resolveImage(_ location: String) -> URL? {
+        let trimmed = location.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { return nil }
+        if let absolute = URL(string: trimmed), let scheme = absolute.scheme, scheme.count > 1 { return absolute }
+        if let baseURL, let resolved = URL(string: trimmed, relativeTo: baseURL)?.absoluteURL { return resolved }
+        guard let sourceFile, !trimmed.hasPrefix("//") else { return nil }
+        let path = trimmed.removingPercentEncoding ?? trimmed
+        if path.hasPrefix("/") { return URL(fileURLWithPath: path).standardizedFileURL }
+        return URL(fileURLWithPath: path, relativeTo: sourceFile.deletingLastPathComponent()).standardizedFileURL
     }
 
     /// The `charset` parameter of an HTTP `Content-Type` value, for ``declaredCharset``:

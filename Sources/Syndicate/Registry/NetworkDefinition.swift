@@ -57,7 +57,12 @@ public protocol NetworkDefinition: Sendable {
     /// The hashtags the network takes from `candidates` (highest priority first), at most `maximum`.
     func hashtags(from candidates: [String], maximum: Int) -> [String]
 
-    /// Adds the network's own fields (cards, facets, markup modes, images) to a composed payload.
+    /// The images the network takes (how many, how large, which formats, alt text, upload or
+    /// public URL); nil when it takes none. The composer chooses ``SharePayload/images`` by it
+    /// before ``addFields(to:context:)``, and clients fit each image to it.
+    var imageLimits: ImageLimits? { get }
+    /// Adds the network's own fields (cards, facets, markup modes) to a composed payload, whose
+    /// ``SharePayload/images`` are already chosen.
     func addFields(to payload: inout SharePayload, context: inout PayloadContext)
     /// Finishes a part of a thread (Bluesky: the part's facets); called for every part.
     func finishThreadPart(_ part: inout SharePayload.ThreadPart)
@@ -97,6 +102,7 @@ extension NetworkDefinition {
     public func link(_ url: URL, title: String) -> String { url.absoluteString }
     public func hashtag(_ tag: String) -> String { "#" + tag }
     public func hashtags(from candidates: [String], maximum: Int) -> [String] { Array(candidates.prefix(max(0, maximum))) }
+    public var imageLimits: ImageLimits? { nil }
     public func addFields(to payload: inout SharePayload, context: inout PayloadContext) {}
     public func finishThreadPart(_ part: inout SharePayload.ThreadPart) {}
     public func shareIntent(_ context: ShareIntentContext) -> ShareIntent? { nil }

@@ -44,17 +44,4 @@ public struct PayloadContext: Sendable {
         self.renderPlainText = plainText
         self.warnings = warnings
     }
-
-    /// The post's images up to `maximum` for `network`, warning about those left out and those
-    /// without alt text.
-    public mutating func images(maximum: Int, on network: SocialNetwork) -> [Post.Image] {
-        let kept = Array(post.images.prefix(maximum))
-        if post.images.count > maximum {
-            warnings.append(.init(.imagesDropped, "\(post.images.count - maximum) of \(post.images.count) images left out: \(network.displayName) takes at most \(maximum)."))
-        }
-        for image in kept where (image.alt ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
-            warnings.append(.init(.imageWithoutAlt, "The image \(image.url.absoluteString) has no alt text; add one so that screen-reader users know what it shows."))
-        }
-        return kept
-    }
 }

@@ -57,7 +57,10 @@ struct PostInputOptions: ParsableArguments {
     /// The posts of the input, overrides applied, with the importer's warnings; on failure
     /// prints the error to standard error and exits 65.
     func importResult() throws -> ImportResult {
-        let context = ImportContext(inputName: input, baseURL: baseURL.flatMap(URL.init(string:)))
+        let isFile = input != "-" && URL(string: input)?.scheme.map { $0.count > 1 } != true
+        let context = ImportContext(
+            inputName: input, baseURL: baseURL.flatMap(URL.init(string:)),
+            sourceFile: isFile ? URL(fileURLWithPath: input) : nil)
         var result: ImportResult
         do {
             let data = try InputReader.read(input, limits: context.limits)

@@ -69,6 +69,19 @@ public enum HTMLText {
         return (paragraphs(in: tree, from: HTMLTree.document), links(in: tree, from: HTMLTree.document, resolve: resolve))
     }
 
+    /// The `<img>` elements of `html` in document order, with their `src` and `alt` (entities
+    /// decoded; the `src` as written, for the caller to resolve). Images inside
+    /// ``droppedElements`` are left out.
+    public static func images(fromHTML html: String) -> [(src: String, alt: String?)] {
+        let tree = HTMLTree(html: html)
+        var images: [(src: String, alt: String?)] = []
+        tree.walk(from: HTMLTree.document, skipping: { tree.traits($0).has(.dropped) }) { step in
+            guard case .enter(let node) = step, tree.name(node) == "img", let src = tree.attribute("src", of: node) else { return }
+            images.append((src, tree.attribute("alt", of: node)))
+        }
+        return images
+    }
+
     /// The links under `root` keyed by their visible text (whitespace collapsed), so that a
     /// "Read more at The Telegraph" line gives the post's source its URL. Links inside
     /// ``droppedElements`` are left out; the first link with a given text and a URL wins.

@@ -19,6 +19,9 @@ extension NetworkRule {
 /// asked; the record key makes a repeat collide with the first post.
 struct BlueskyNetwork: NetworkDefinition {
     let network = SocialNetwork.bluesky
+    /// Bluesky: four images (`app.bsky.embed.images`), each blob at most 1,000,000 bytes, alt
+    /// text up to 2,000 graphemes (the app's limit).
+    var imageLimits: ImageLimits? { ImageLimits(maximumCount: 4, maximumBytes: 1_000_000, altTextLimit: 2_000, altTextCounter: .graphemes) }
     var rule: NetworkRule { .bluesky }
     let defaultTemplate = "{summary} {hashtags}\n\n{link}"
     let defaultHashtagMaximum = 2

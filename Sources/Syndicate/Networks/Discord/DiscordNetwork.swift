@@ -13,6 +13,8 @@ extension NetworkRule {
 /// Discord: bold headline, summary and link in Markdown, with no mention able to ping anyone.
 struct DiscordNetwork: NetworkDefinition {
     let network = SocialNetwork.discord
+    /// Discord: up to four embed images by public URL (embed images have no alt text).
+    var imageLimits: ImageLimits? { ImageLimits(maximumCount: 4, carriesAltText: false, transfer: .publicURL) }
     var rule: NetworkRule { .discord }
     let defaultTemplate = "**{title}**\n{summary}\n{link}"
 

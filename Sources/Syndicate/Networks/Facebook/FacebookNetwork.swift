@@ -13,6 +13,8 @@ extension NetworkRule {
 /// A Facebook Page: the summary alone as `message`, the link beside it (the card does the work).
 struct FacebookNetwork: NetworkDefinition {
     let network = SocialNetwork.facebook
+    /// Facebook Pages: unpublished photos attached to the post, each at most 10 MB.
+    var imageLimits: ImageLimits? { ImageLimits(maximumCount: 10, maximumBytes: 10 * 1024 * 1024, formats: [.jpeg, .png, .gif]) }
     var rule: NetworkRule { .facebook }
     let defaultTemplate = "{summary}"
 

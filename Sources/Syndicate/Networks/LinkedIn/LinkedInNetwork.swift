@@ -14,6 +14,9 @@ extension NetworkRule {
 /// format (escaped, template text included), with an article card.
 struct LinkedInNetwork: NetworkDefinition {
     let network = SocialNetwork.linkedin
+    /// LinkedIn: one image or a multi-image post of up to 20, at most 36,152,320 pixels each
+    /// (Images API), alt text up to 4,086 characters.
+    var imageLimits: ImageLimits? { ImageLimits(maximumCount: 20, maximumPixels: 36_152_320, formats: [.jpeg, .png, .gif], altTextLimit: 4_086, altTextCounter: .codePoints) }
     var rule: NetworkRule { .linkedin }
     let defaultTemplate = "{title}\n\n{summary} (via {source})\n\n{link}\n\n{hashtags}"
     let defaultSentenceMaximum = 4

@@ -32,15 +32,16 @@ extension NetworkRule {
 /// `Idempotency-Key` the server keeps for an hour.
 struct MastodonNetwork: NetworkDefinition {
     let network = SocialNetwork.mastodon
+    /// Mastodon's defaults: four images of at most 16 MB and 33,177,600 pixels, alt text up to
+    /// 1,500 characters (an instance may say less in `/api/v2/instance`; the client reads it).
+    var imageLimits: ImageLimits? { ImageLimits(
+        maximumCount: 4, maximumBytes: 16 * 1024 * 1024, maximumPixels: 33_177_600,
+        formats: ImageFormat.common.union([.avif, .heic]), altTextLimit: 1_500, altTextCounter: .codePoints) }
     var rule: NetworkRule { .mastodon }
     let defaultTemplate = "{summary}\n\n{link}\n\n{hashtags}"
     let defaultSentenceMaximum = 3
     let defaultHashtagMaximum = 4
     let supportsThreads = true
-
-    func addFields(to payload: inout SharePayload, context: inout PayloadContext) {
-        payload.images = context.images(maximum: 4, on: network)
-    }
 
     func shareIntent(_ context: ShareIntentContext) -> ShareIntent? {
         guard let instance = context.instance else {

@@ -18,6 +18,9 @@ extension NetworkRule {
 /// Telegram: bold headline, summary "(via Source)" and link, in HTML.
 struct TelegramNetwork: NetworkDefinition {
     let network = SocialNetwork.telegram
+    /// Telegram: one photo with a caption or an album of up to 10, each at most 10 MB; photos
+    /// have no alt text.
+    var imageLimits: ImageLimits? { ImageLimits(maximumCount: 10, maximumBytes: 10 * 1024 * 1024, maximumSide: 10_000, formats: [.jpeg, .png, .webp], carriesAltText: false) }
     var rule: NetworkRule { .telegram }
     let defaultTemplate = "<b>{title}</b>\n\n{summary} (via {source})\n\n{link}"
     let defaultSentenceMaximum = 3

@@ -22,6 +22,9 @@ extension NetworkRule {
 /// created, then published.
 struct ThreadsNetwork: NetworkDefinition {
     let network = SocialNetwork.threads
+    /// Threads: one image or a carousel of up to 20, JPEG or PNG of at most 8 MB, which Threads
+    /// fetches from a public URL itself.
+    var imageLimits: ImageLimits? { ImageLimits(maximumCount: 20, maximumBytes: 8 * 1024 * 1024, formats: [.jpeg, .png], altTextLimit: 1_000, altTextCounter: .codePoints, transfer: .publicURL) }
     var rule: NetworkRule { .threads }
     let defaultTemplate = "{summary}\n\n{link}"
     let defaultHashtagMaximum = 1

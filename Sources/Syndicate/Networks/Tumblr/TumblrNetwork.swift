@@ -16,6 +16,8 @@ extension NetworkRule {
 /// description), the hashtags as the post's `tags`; OAuth 1.0a, no duplicate protection.
 struct TumblrNetwork: NetworkDefinition {
     let network = SocialNetwork.tumblr
+    /// Tumblr: NPF image blocks that Tumblr fetches from public URLs.
+    var imageLimits: ImageLimits? { ImageLimits(maximumCount: 10, transfer: .publicURL) }
     var rule: NetworkRule { .tumblr }
     /// The link goes in a link block and the tags in `tags`, so the text is the summary alone.
     let defaultTemplate = "{summary}"

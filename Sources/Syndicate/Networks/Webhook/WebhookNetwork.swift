@@ -18,6 +18,8 @@ extension NetworkRule {
 /// the transport's generic JSON success.
 struct WebhookNetwork: NetworkDefinition {
     let network = SocialNetwork.webhook
+    /// A webhook: the images' public URLs and alt text in the JSON.
+    var imageLimits: ImageLimits? { ImageLimits(maximumCount: 20, transfer: .publicURL) }
     var rule: NetworkRule { .webhook }
     let defaultTemplate = "{title}\n\n{summary}\n\n{link}"
 

@@ -24,16 +24,14 @@ extension NetworkRule {
 /// X: short and punchy (one sentence, two hashtags), threads when asked, OAuth 1.0a or a bearer token.
 struct XNetwork: NetworkDefinition {
     let network = SocialNetwork.x
+    /// X: four images of at most 5 MB (JPEG, PNG, GIF, WebP), alt text up to 1,000 characters.
+    var imageLimits: ImageLimits? { ImageLimits(maximumCount: 4, maximumBytes: 5 * 1024 * 1024, altTextLimit: 1_000, altTextCounter: .codePoints) }
     let aliases = ["twitter"]
     var rule: NetworkRule { .x }
     let defaultTemplate = "{summary} {link} {hashtags}"
     let defaultSentenceMaximum = 1
     let defaultHashtagMaximum = 2
     let supportsThreads = true
-
-    func addFields(to payload: inout SharePayload, context: inout PayloadContext) {
-        payload.images = context.images(maximum: 4, on: network)
-    }
 
     func shareIntent(_ context: ShareIntentContext) -> ShareIntent? {
         let text = context.fittedHeadline(within: .x) { "\($0) \(context.link)" + context.tagLine }

@@ -1,0 +1,231 @@
+import Foundation
+
+/// How clients get an image's bytes and fit them to a network: read from disk or fetched
+/// through an ``HTTPTransport``, format sniffed from the bytes (``ImageHeader``), checked
+/// against the network's ``ImageLimits``, and scaled by an ``ImageResizer`` when one is set.
+///
+/// One pipeline is shared by every client of a run (it lives in ``DeliveryEnvironment``), so
+/// an image is downloaded once however many networks it goes to.
+///
+/// ```swift
+/// var environment = DeliveryEnvironment(transport: CurlTransport())
+/// environment.images.resizer = VipsImageResizer.shared   // import SyndicateImages
+/// ```
+public struct ImagePipeline: Sendable {
+    /// Where remote (`http(s)`) images are read from.
+    public enum RemoteImages: Sendable {
+        /// Through the delivery transport; not at all when that is a ``DryRunTransport``.
+        case deliveryTransport
+        /// Through this transport (a dry run that should read the real bytes).
+        case transport(any HTTPTransport)
+        /// Never: a dry run shows a note in place of the bytes.
+        case notFetched
+    }
+
+    /// Where remote images are read from.
+    public var remote: RemoteImages
+    /// The image library that scales images over a limit; nil leaves them out with a warning.
+    public var resizer: (any ImageResizer)?
+    /// The largest image read or downloaded, in bytes.
+    public var maximumDownloadBytes: Int
+    /// How long one download may take.
+    public var timeout: Duration
+    /// Media ids already uploaded, so that a retry attaches them instead of uploading again.
+    public var uploads: any MediaUploadMemory
+    private let cache = ImageCache()
+
+    /// Creates a pipeline.
+    public init(
+        remote: RemoteImages = .deliveryTransport, resizer: (any ImageResizer)? = nil,
+        maximumDownloadBytes: Int = 50 * 1024 * 1024, timeout: Duration = .seconds(30),
+        uploads: any MediaUploadMemory = InMemoryMediaUploads()
+    ) {
+        self.remote = remote
+        self.resizer = resizer
+        self.maximumDownloadBytes = maximumDownloadBytes
+        self.timeout = timeout
+        self.uploads = uploads
+    }
+
+    /// `image` read, sniffed and fitted to `limits`.
+    ///
+    /// - Parameters:
+    ///   - image: The image as the post has it (alt text already fitted by the composer).
+    ///   - limits: The network's limits.
+    ///   - transport: The delivery transport, used for remote images under `.deliveryTransport`.
+    /// - Throws: ``ImageError``: `.unreadable`, `.fetchFailed`, `.notAnImage`, `.corrupt`, or
+    ///   `.tooLarge` when the image is over a limit and no resizer could fit it.
+    public func prepare(_ image: Post.Image, limits: ImageLimits, transport: any HTTPTransport) async throws(ImageError) -> PreparedImage {
+        let source = image.url
+        let alt = image.alt ?? ""
+        let reader: (any HTTPTransport)?
+        switch remote {
+        case .deliveryTransport: reader = transport is DryRunTransport ? nil : transport
+        case .transport(let chosen): reader = chosen
+        case .notFetched: reader = nil
+        }
+        if !source.isFileURL, reader == nil {
+            let format = Self.formatGuess(source)
+            return PreparedImage(
+                source: source, alt: alt, data: PreparedImage.unfetchedNote(source), format: format,
+                width: image.width, height: image.height, isFetched: false)
+        }
+        let data = try await bytes(of: source, through: reader)
+        guard let header = ImageHeader(data) else {
+            let start = data.prefix(16).map { String(format: "%02x", $0) }.joined(separator: " ")
+            throw ImageError(
+                .notAnImage, image: source,
+                message: "\(ImageError.name(of: source)) is not a JPEG, PNG, GIF, WebP, AVIF or HEIC image (its first bytes are \(start.isEmpty ? "none" : start))",
+                fix: "point the post at the image file itself, not a page or a thumbnail service, or replace the file")
+        }
+        let prepared = PreparedImage(
+            source: source, alt: alt, data: data, format: header.format, width: header.width ?? image.width,
+            height: header.height ?? image.height)
+        if limits.formats.contains(header.format), limits.admits(bytes: data.count, width: prepared.width, height: prepared.height) {
+            return prepared
+        }
+        let over = Self.overLimit(prepared, limits: limits)
+        guard let resizer else {
+            throw ImageError(
+                .tooLarge, image: source,
+                message: "\(ImageError.name(of: source)) is \(over), and no image library is built in to scale or convert it",
+                fix: "install libvips (the libvips42 package on Debian and Ubuntu) so that an image library scales it, or make the image smaller")
+        }
+        let fitted = try resizer.fit(prepared, within: limits)
+        guard limits.formats.contains(fitted.format), limits.admits(bytes: fitted.data.count, width: fitted.width, height: fitted.height) else {
+            throw ImageError(
+                .tooLarge, image: source,
+                message: "\(ImageError.name(of: source)) is still \(Self.overLimit(fitted, limits: limits)) after \(resizer.name) scaled it",
+                fix: "make the image smaller or simpler (a photograph rather than a detailed scan)")
+        }
+        var result = fitted
+        result.source = source
+        result.alt = alt
+        result.isFetched = true
+        result.wasFitted = true
+        return result
+    }
+
+    /// The public `http(s)` URL of `image`, for networks that fetch images themselves.
+    ///
+    /// - Throws: ``ImageError`` `.notPublic` for a local file or another scheme.
+    public func publicURL(of image: Post.Image, network: SocialNetwork) throws(ImageError) -> URL {
+        let scheme = image.url.scheme?.lowercased()
+        guard scheme == "https" || scheme == "http", let host = image.url.host, !host.isEmpty else {
+            throw ImageError(
+                .notPublic, image: image.url,
+                message: "\(network.displayName) fetches images from their web address, and \(ImageError.name(of: image.url)) has none",
+                fix: "publish the image on the site and give its https URL in the post")
+        }
+        return image.url
+    }
+
+    /// What limit `image` is over, as a phrase.
+    static func overLimit(_ image: PreparedImage, limits: ImageLimits) -> String {
+        let grouped = { (value: Int) in value.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US"))) }
+        if !limits.formats.contains(image.format) {
+            let accepted = limits.formats.map(\.fileExtension).sorted().joined(separator: ", ")
+            return "\(image.format.mimeType), which the network does not take (it takes \(accepted))"
+        }
+        if let maximum = limits.maximumBytes, image.data.count > maximum {
+            return "\(grouped(image.data.count)) bytes, over the limit of \(grouped(maximum))"
+        }
+        if let width = image.width, let height = image.height {
+            if let maximum = limits.maximumPixels, width * height > maximum {
+                return "\(width)×\(height) pixels, over the limit of \(grouped(maximum)) pixels"
+            }
+            if let maximum = limits.maximumSide, max(width, height) > maximum {
+                return "\(width)×\(height) pixels, over the limit of \(maximum) a side"
+            }
+        }
+        return "over the network's limits (\(limits.summary))"
+    }
+
+    /// The format a URL's extension suggests, for an image not fetched; JPEG when it says none.
+    static func formatGuess(_ url: URL) -> ImageFormat {
+        switch url.pathExtension.lowercased() {
+        case "png": .png
+        case "gif": .gif
+        case "webp": .webp
+        case "avif": .avif
+        case "heic", "heif": .heic
+        default: .jpeg
+        }
+    }
+
+    /// The bytes of `source`: read from disk, or downloaded once per pipeline.
+    private func bytes(of source: URL, through reader: (any HTTPTransport)?) async throws(ImageError) -> Data {
+        if let cached = await cache.data(for: source) { return cached }
+        let data: Data
+        if source.isFileURL {
+            data = try readFile(source)
+        } else if let reader {
+            data = try await download(source, through: reader)
+        } else {
+            throw ImageError(.fetchFailed, image: source, message: "\(source.absoluteString) was not fetched", fix: "fetch remote images")
+        }
+        await cache.store(data, for: source)
+        return data
+    }
+
+    private func readFile(_ source: URL) throws(ImageError) -> Data {
+        let path = source.path
+        let attributes: [FileAttributeKey: Any]
+        do {
+            attributes = try FileManager.default.attributesOfItem(atPath: path)
+        } catch {
+            throw ImageError(
+                .unreadable, image: source, message: "the image file \(path) does not exist or cannot be read",
+                fix: "check the path in the post (relative paths are read from the post file's folder)")
+        }
+        if let size = attributes[.size] as? Int, size > maximumDownloadBytes {
+            throw ImageError(
+                .tooLarge, image: source, message: "the image file \(path) is \(size) bytes, over the \(maximumDownloadBytes)-byte limit for an image",
+                fix: "make the image smaller")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ImageError(.unreadable, image: source, message: "the image file \(path) cannot be read", fix: "check the file's permissions")
+        }
+        return data
+    }
+
+    private func download(_ source: URL, through transport: any HTTPTransport) async throws(ImageError) -> Data {
+        let scheme = source.scheme?.lowercased()
+        guard scheme == "http" || scheme == "https" else {
+            throw ImageError(.unreadable, image: source, message: "\(source.absoluteString) is neither a file nor an http(s) address", fix: "give the image as an https URL or a file path")
+        }
+        let request = HTTPRequest(method: .get, url: source, headers: ["Accept": "image/*"], timeout: timeout)
+        let response: HTTPResponse
+        do {
+            response = try await transport.send(request)
+        } catch {
+            throw ImageError(
+                .fetchFailed, image: source, message: "\(source.absoluteString) could not be downloaded (\(error))",
+                fix: "check that the image is online and run again", isTransient: true)
+        }
+        guard (200..<300).contains(response.status) else {
+            throw ImageError(
+                .fetchFailed, image: source, message: "\(source.absoluteString) answered HTTP \(response.status)",
+                fix: response.status >= 500 || response.status == 429 ? "run again later" : "correct the image's address in the post",
+                isTransient: response.status >= 500 || response.status == 429)
+        }
+        guard response.body.count <= maximumDownloadBytes else {
+            throw ImageError(
+                .tooLarge, image: source, message: "\(source.absoluteString) is \(response.body.count) bytes, over the \(maximumDownloadBytes)-byte limit for an image",
+                fix: "make the image smaller")
+        }
+        return response.body
+    }
+}
+
+/// Downloaded image bytes by URL, shared by every copy of a pipeline.
+actor ImageCache {
+    private var entries: [URL: Data] = [:]
+
+    func data(for url: URL) -> Data? { entries[url] }
+
+    func store(_ data: Data, for url: URL) {
+        if entries.count >= 64 { entries.removeAll() }
+        entries[url] = data
+    }
+}
