@@ -21,6 +21,15 @@ struct ImageSelection {
         let maximum = policy.maximum(for: network, limits: limits)
         guard maximum > 0, !images.isEmpty else { return ([], []) }
         var warnings: [SharePayload.Warning] = []
+        var images = images
+        if limits.transfer == .publicURL {
+            // The network fetches images itself: a local file cannot reach it.
+            for image in images where !Self.isPublic(image.url) {
+                warnings.append(.init(.imageLeftOut, "The image \(ImageError.name(of: image.url)) is left out: \(network.displayName) fetches images from their web address, and it has none; publish it on the site and give its https URL."))
+            }
+            images.removeAll { !Self.isPublic($0.url) }
+            guard !images.isEmpty else { return ([], warnings) }
+        }
         var chosen = Array(images.indices)
         if images.count > maximum {
             let rest = images.indices.dropFirst().sorted { a, b in
@@ -73,6 +82,11 @@ struct ImageSelection {
         }
         if !kept.isEmpty { return kept.joined(separator: " ") }
         return fitter.cut(sentences.first ?? alt, fits: fits)
+    }
+
+    static func isPublic(_ url: URL) -> Bool {
+        let scheme = url.scheme?.lowercased()
+        return (scheme == "https" || scheme == "http") && !(url.host ?? "").isEmpty
     }
 
     static func hasAlt(_ image: Post.Image) -> Bool {

@@ -61,6 +61,13 @@ struct FeedCommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-tracking"), help: "Post the canonical URL without UTM parameters.")
     var noTracking = false
 
+    @OptionGroup var images: ImageOptions
+
+    @Flag(
+        name: .customLong("fetch-images"),
+        help: "With --dry-run, download remote images to show their real size and digest (only the image hosts are contacted).")
+    var fetchImages = false
+
     @Option(help: "The most attempts per delivery, the first included (retries only what is safe).")
     var attempts: Int = 4
 
@@ -73,6 +80,7 @@ struct FeedCommand: AsyncParsableCommand {
     func validate() throws {
         _ = try AccountTargets.entries(to)
         if let limit, limit < 1 { throw ValidationError("--limit must be at least 1.") }
+        if fetchImages, !dryRun { throw ValidationError("--fetch-images applies to --dry-run only (a real run always reads the images).") }
         if let since, DateParsing.date(from: since) == nil {
             throw ValidationError("--since '\(since)' is not a date; write it as 2026-01-31 or 2026-01-31T09:00:00Z.")
         }
@@ -122,11 +130,12 @@ struct FeedCommand: AsyncParsableCommand {
 
         // Clients; a dry run gives each account a DryRunClient (placeholders, its own recording transport).
         let realTransport: (any HTTPTransport)? = dryRun ? nil : fetchTransport
+        let imagePipeline = ImageReading.pipeline(dryRun: dryRun, fetchInDryRun: fetchImages, transport: fetchTransport)
         var clients: [any NetworkClient] = []
         var recorders: [String: DryRunClient] = [:]
         var problems: [String] = []
         for account in accounts {
-            let environment = DeliveryEnvironment(transport: realTransport ?? DryRunTransport(), logger: logger)
+            let environment = DeliveryEnvironment(transport: realTransport ?? DryRunTransport(), logger: logger, images: imagePipeline)
             do {
                 if dryRun {
                     let dryRunClient = try DryRunClient(settings: account, environment: environment)
@@ -144,10 +153,10 @@ struct FeedCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
 
-        let composer = Composer(configuration: ComposerConfiguration(linkTracking: noTracking ? .none : .default))
+        let composer = Composer(configuration: ComposerConfiguration(linkTracking: noTracking ? .none : .default, images: images.policy))
         let crossPoster = CrossPoster(
             composer: composer, retryPolicy: RetryPolicy(maximumAttempts: attempts), maximumConcurrency: concurrency,
-            environment: DeliveryEnvironment(transport: realTransport ?? DryRunTransport(), logger: logger))
+            environment: DeliveryEnvironment(transport: realTransport ?? DryRunTransport(), logger: logger, images: imagePipeline))
         let syndicator = FeedSyndicator(
             poster: LedgeredPoster(ledger: store, poster: crossPoster, owner: .current(), isAlive: LedgerOwner.isAlive))
         let options = FeedSyndicator.Options(

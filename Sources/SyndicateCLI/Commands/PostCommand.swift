@@ -45,6 +45,13 @@ struct PostCommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-tracking"), help: "Post the canonical URL without UTM parameters.")
     var noTracking = false
 
+    @OptionGroup var images: ImageOptions
+
+    @Flag(
+        name: .customLong("fetch-images"),
+        help: "With --dry-run, download remote images to show their real size and digest (only the image hosts are contacted).")
+    var fetchImages = false
+
     @Option(help: "Posts delivered at once across accounts.")
     var concurrency: Int = 4
 
@@ -58,6 +65,7 @@ struct PostCommand: AsyncParsableCommand {
         _ = try AccountTargets.entries(to)
         guard (1...64).contains(concurrency) else { throw ValidationError("--concurrency must be between 1 and 64.") }
         guard (1...10).contains(attempts) else { throw ValidationError("--attempts must be between 1 and 10.") }
+        if fetchImages, !dryRun { throw ValidationError("--fetch-images applies to --dry-run only (a real run always reads the images).") }
     }
 
     func run() async throws {
@@ -71,16 +79,20 @@ struct PostCommand: AsyncParsableCommand {
         }
         let accounts = try AccountTargets.settings(for: try AccountTargets.entries(to), config: configFile)
         let posts = try input.posts()
-        let composer = Composer(configuration: ComposerConfiguration(linkTracking: noTracking ? .none : .default, threading: thread))
+        let composer = Composer(
+            configuration: ComposerConfiguration(
+                linkTracking: noTracking ? .none : .default, threading: thread, images: images.policy))
         let realTransport: (any HTTPTransport)? = dryRun ? nil : try transport.transport()
+        let imagePipeline = try ImageReading.pipeline(dryRun: dryRun, fetchInDryRun: fetchImages, transport: try transport.transport())
         let poster = CrossPoster(
             composer: composer, retryPolicy: RetryPolicy(maximumAttempts: attempts), maximumConcurrency: concurrency,
-            environment: DeliveryEnvironment(transport: realTransport ?? DryRunTransport(), logger: logger, now: CommandClock.now))
+            environment: DeliveryEnvironment(
+                transport: realTransport ?? DryRunTransport(), logger: logger, now: CommandClock.now, images: imagePipeline))
 
         var reports: [DeliveryReport] = []
         for post in posts {
             reports.append(
-                await deliver(post, to: accounts, poster: poster, transport: realTransport, logger: logger))
+                await deliver(post, to: accounts, poster: poster, transport: realTransport, images: imagePipeline, logger: logger))
         }
         if json {
             let encoder = JSONEncoder()
@@ -96,13 +108,15 @@ struct PostCommand: AsyncParsableCommand {
     /// Delivers one post to every account; a dry run gives each account a ``DryRunClient``
     /// (placeholders for missing settings, its own recording transport).
     func deliver(
-        _ post: Post, to accounts: [AccountSettings], poster: CrossPoster, transport: (any HTTPTransport)?, logger: Logger
+        _ post: Post, to accounts: [AccountSettings], poster: CrossPoster, transport: (any HTTPTransport)?, images: ImagePipeline,
+        logger: Logger
     ) async -> DeliveryReport {
         var clients: [any NetworkClient] = []
         var recorders: [Int: DryRunClient] = [:]
         var failures: [Int: DeliveryResult] = [:]
         for (index, account) in accounts.enumerated() {
-            let environment = DeliveryEnvironment(transport: transport ?? DryRunTransport(), logger: logger, now: CommandClock.now)
+            let environment = DeliveryEnvironment(
+                transport: transport ?? DryRunTransport(), logger: logger, now: CommandClock.now, images: images)
             do {
                 if dryRun {
                     let dryRunClient = try DryRunClient(settings: account, environment: environment)

@@ -34,6 +34,8 @@ struct PreviewCommand: ParsableCommand {
     @Flag(help: "Print a JSON array instead of the human preview.")
     var json = false
 
+    @OptionGroup var images: ImageOptions
+
     /// The accepted network names, for help and errors.
     static let networkNames = SocialNetwork.allCases.map(\.rawValue).joined(separator: ", ")
 
@@ -60,7 +62,7 @@ struct PreviewCommand: ParsableCommand {
     func run() throws {
         let networks = try Self.networks(to)
         let composer = Composer(
-            configuration: ComposerConfiguration(linkTracking: noTracking ? .none : .default, threading: thread))
+            configuration: ComposerConfiguration(linkTracking: noTracking ? .none : .default, threading: thread, images: images.policy))
         let posts = try input.posts()
         var previews: [Preview] = []
         do {
@@ -107,8 +109,10 @@ struct PreviewCommand: ParsableCommand {
                 if let embed = payload.embed { output += "  card: \(embed.external.title) — \(embed.external.uri.absoluteString)\n" }
                 if let article = payload.article { output += "  article: \(article.title) — \(article.source.absoluteString)\n" }
                 if payload.network == .facebook, let link = payload.link { output += "  link: \(link.absoluteString)\n" }
-                for image in payload.images {
-                    output += "  image: \(image.url.absoluteString)\(image.alt.map { " “\($0)”" } ?? "")\n"
+                for (index, image) in payload.images.enumerated() {
+                    let name = image.url.isFileURL ? image.url.path : image.url.absoluteString
+                    let alt = image.alt.map { "alt “\($0)”" } ?? "no alt text"
+                    output += "  image \(index + 1)/\(payload.images.count): \(name) — \(alt)\n"
                 }
                 for warning in payload.warnings { output += "  ! \(warning.message)\n" }
                 output += "\n"

@@ -22,9 +22,13 @@ struct DeliveryReport: Encodable {
         var request: RedactedRequest?
         /// Every request sent for this account, in order, redacted (a dry run shows them all).
         var requests: [RedactedRequest]?
+        /// The network's ids of the images attached, when there were any.
+        var mediaIds: [String] = []
+        /// What the client changed or left out while delivering (an image it could not use).
+        var warnings: [String] = []
 
         private enum CodingKeys: String, CodingKey {
-            case network, account, status, remoteId, url, error, errorCategory, retryable, request, requests
+            case network, account, status, remoteId, url, error, errorCategory, retryable, request, requests, mediaIds, warnings
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -39,6 +43,8 @@ struct DeliveryReport: Encodable {
             try container.encodeIfPresent(retryable, forKey: .retryable)
             try container.encode(request, forKey: .request)
             try container.encodeIfPresent(requests, forKey: .requests)
+            if !mediaIds.isEmpty { try container.encode(mediaIds, forKey: .mediaIds) }
+            if !warnings.isEmpty { try container.encode(warnings, forKey: .warnings) }
         }
 
         /// The line for `result`; `requests` are the redacted requests of a dry run.
@@ -52,6 +58,8 @@ struct DeliveryReport: Encodable {
             }
             remoteId = result.delivery?.remoteID
             url = result.delivery?.url
+            mediaIds = result.delivery?.mediaIDs ?? []
+            warnings = result.delivery?.warnings ?? []
             if let failure = result.error {
                 error = failure.description
                 errorCategory = failure.category
@@ -96,8 +104,10 @@ extension DeliveryReport {
                             .map { "      " + $0 }.joined(separator: "\n") + "\n\n"
                     }
                 default:
-                    output += "  ✓ \(name): posted \(line.url?.absoluteString ?? line.remoteId ?? "")\n"
+                    let images = line.mediaIds.isEmpty ? "" : " with \(line.mediaIds.count == 1 ? "1 image" : "\(line.mediaIds.count) images")"
+                    output += "  ✓ \(name): posted \(line.url?.absoluteString ?? line.remoteId ?? "")\(images)\n"
                 }
+                for warning in line.warnings { output += "    ! \(warning)\n" }
             }
             output += "\n"
         }
