@@ -37,7 +37,7 @@ public final class SQLiteLedger: DeliveryLedger {
 
     /// The file's path, tilde expanded.
     public let path: String
-    private let queue: DatabaseQueue
+    let queue: DatabaseQueue
     /// False for a read-only ledger whose file holds no tables yet (an empty file).
     private let hasTables: Bool
 
@@ -116,6 +116,8 @@ public final class SQLiteLedger: DeliveryLedger {
                         try db.execute(sql: "PRAGMA user_version = \(Self.schemaVersion)")
                     } else if !tables.contains("entries") || !tables.contains("feeds") {
                         throw NotALedger(tables: tables.sorted())
+                    } else if try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 < Self.schemaVersion {
+                        try Self.migrate(db)
                     }
                     return .commit
                 }
@@ -190,8 +192,28 @@ public final class SQLiteLedger: DeliveryLedger {
 
     // MARK: Schema
 
-    /// The schema's version, kept in `PRAGMA user_version`.
-    static let schemaVersion = 1
+    /// The schema's version, kept in `PRAGMA user_version`: 1 had `entries` and `feeds`; 2 adds
+    /// `uploaded_media`.
+    static let schemaVersion = 2
+
+    /// The images uploaded but perhaps not yet attached, so that a retry in a later run reuses them.
+    static let uploadedMediaTable = """
+                    CREATE TABLE IF NOT EXISTS uploaded_media (
+                        post_id TEXT NOT NULL,
+                        network TEXT NOT NULL,
+                        account TEXT NOT NULL,
+                        digest TEXT NOT NULL,
+                        media_id TEXT NOT NULL,
+                        expires_at REAL NOT NULL,
+                        PRIMARY KEY (post_id, network, account, digest)
+                    );
+                    """
+
+    /// Brings an older ledger up to ``schemaVersion`` inside the caller's transaction.
+    static func migrate(_ db: Database) throws {
+        try db.execute(sql: uploadedMediaTable)
+        try db.execute(sql: "PRAGMA user_version = \(schemaVersion)")
+    }
 
     /// The tables of a new ledger.
     static let schema = """
@@ -226,7 +248,7 @@ public final class SQLiteLedger: DeliveryLedger {
                         started_at REAL NOT NULL,
                         last_run_at REAL
                     );
-                    """
+                    """ + uploadedMediaTable
 
     /// Switches to WAL, waiting (bounded) while another process holds the file: SQLite answers
     /// a journal-mode change with SQLITE_BUSY at once instead of calling the busy handler.

@@ -130,7 +130,9 @@ struct FeedCommand: AsyncParsableCommand {
 
         // Clients; a dry run gives each account a DryRunClient (placeholders, its own recording transport).
         let realTransport: (any HTTPTransport)? = dryRun ? nil : fetchTransport
-        let imagePipeline = ImageReading.pipeline(dryRun: dryRun, fetchInDryRun: fetchImages, transport: fetchTransport)
+        var imagePipeline = ImageReading.pipeline(dryRun: dryRun, fetchInDryRun: fetchImages, transport: fetchTransport)
+        // The ledger remembers uploaded images, so that a retry in a later run attaches them.
+        if let memory = store as? any MediaUploadMemory { imagePipeline.uploads = memory }
         var clients: [any NetworkClient] = []
         var recorders: [String: DryRunClient] = [:]
         var problems: [String] = []
