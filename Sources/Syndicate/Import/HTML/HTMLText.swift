@@ -70,8 +70,8 @@ public enum HTMLText {
     }
 
     /// The `<img>` elements of `html` in document order, with their `src` and `alt` (entities
-    /// decoded; the `src` as written, for the caller to resolve). Images inside
-    /// ``droppedElements`` are left out.
+    /// decoded; the `src` as written, for the caller to resolve). Images inside elements that
+    /// never hold article text (`script`, `template`, …) are left out.
     public static func images(fromHTML html: String) -> [(src: String, alt: String?)] {
         let tree = HTMLTree(html: html)
         var images: [(src: String, alt: String?)] = []
