@@ -200,6 +200,15 @@ public final class LoopbackServer: Sendable {
         state.withLock { $0.script.pending(for: route) }
     }
 
+    /// Serves `data` at `GET /images/<name>` with `contentType`, as a publisher's site serves its
+    /// images (for clients that download them, and networks that fetch them by URL); returns
+    /// the image's URL.
+    @discardableResult
+    public func hostImage(_ data: Data, named name: String, contentType: String) -> URL {
+        state.withLock { $0.hostedImages[name] = HTTPResponse(status: 200, headers: ["Content-Type": contentType], body: data) }
+        return baseURL.appendingPathComponent("images").appendingPathComponent(name)
+    }
+
     /// Every request received, in order.
     public var requests: [LoopbackRequest] {
         state.withLock { $0.recorder.requests }

@@ -9,6 +9,8 @@ struct LoopbackState: Sendable {
     var tokens: LoopbackServer.TokenPolicy
     var blueskyPassword: String
     var xSecrets: LoopbackServer.XSecrets
+    /// The images served at `/images/<name>` (``LoopbackServer/hostImage(_:named:contentType:)``).
+    var hostedImages: [String: HTTPResponse] = [:]
 
     /// Each network's emulator, by network name.
     private var emulators: [String: any NetworkEmulator] = Dictionary(
@@ -36,6 +38,10 @@ struct LoopbackState: Sendable {
         let match = LoopbackRouter.match(path: request.path)
         request.route = match?.route
         recorder.record(request)
+        if request.method == "GET", request.path.hasPrefix("/images/") {
+            let name = String(request.path.dropFirst("/images/".count))
+            return .respond(hostedImages[name] ?? LoopbackBody.text(404, "Not Found"), delay: nil)
+        }
         guard let match else {
             return .respond(LoopbackBody.json(404, ["error": "Not Found", "path": request.path]), delay: nil)
         }
