@@ -199,9 +199,14 @@ public struct ImagePipeline: Sendable {
         do {
             response = try await transport.send(request)
         } catch {
+            // A host that cannot be reached at all (no such name, connection refused) is a wrong
+            // address more often than a passing fault: the post goes without the image. A
+            // timeout or a broken connection may pass: the delivery is tried again.
+            let unreachable = (error as? HTTPTransportError)?.kind == .connectionFailed
             throw ImageError(
                 .fetchFailed, image: source, message: "\(source.absoluteString) could not be downloaded (\(error))",
-                fix: "check that the image is online and run again", isTransient: true)
+                fix: unreachable ? "check the image's address in the post" : "check that the image is online and run again",
+                isTransient: !unreachable)
         }
         guard (200..<300).contains(response.status) else {
             throw ImageError(

@@ -57,7 +57,7 @@ struct PostCommandTests {
     @Test("a closed port is a retryable failure: exit 75")
     func retryableExit() throws {
         let outcome = try CLIRunner.run(
-            ["post", Self.example, "--to", "mastodon", "--json", "--attempts", "1"],
+            ["post", Self.example, "--to", "mastodon", "--json", "--attempts", "1", "--no-images"],
             environment: ["SYNDICATE_MASTODON_INSTANCE": "http://127.0.0.1:1", "SYNDICATE_MASTODON_ACCESS_TOKEN": "tok-123456"])
         #expect(outcome.status == 75, "\(outcome.stderr)")
         #expect(outcome.stdout.contains("\"errorCategory\" : \"transport\""))

@@ -14,6 +14,7 @@ import Testing
         init(_ answers: [String: HTTPResponse]) { self.answers = answers }
         func send(_ request: HTTPRequest) async throws -> HTTPResponse {
             requests.append(request)
+            if request.url.host == "nowhere.example" { throw HTTPTransportError(.connectionFailed, "could not resolve host") }
             guard let answer = answers[request.url.absoluteString] else {
                 throw HTTPTransportError(.timedOut, "no answer within the timeout")
             }
@@ -83,7 +84,7 @@ import Testing
     @Test func errorStatusesAndTimeoutsSayWhetherTheyMayPass() async throws {
         let gone = "https://school.example/img/gone.jpg", busy = "https://school.example/img/busy.jpg"
         let server = ImageServer([gone: HTTPResponse(status: 404), busy: HTTPResponse(status: 503)])
-        for (url, transient) in [(gone, false), (busy, true), ("https://school.example/img/slow.jpg", true)] {
+        for (url, transient) in [(gone, false), (busy, true), ("https://school.example/img/slow.jpg", true), ("https://nowhere.example/a.jpg", false)] {
             await #expect {
                 try await ImagePipeline().prepare(Post.Image(url: URL(string: url)!), limits: Self.limits, transport: server)
             } throws: { error in
