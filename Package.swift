@@ -65,6 +65,9 @@ let package = Package(
         /// ``AsyncHTTPClientTransport``: an `HTTPTransport` over swift-server/async-http-client.
         /// Empty unless the package trait `AsyncHTTPClientTransport` is enabled.
         .library(name: "SyndicateAsyncHTTPClient", targets: ["SyndicateAsyncHTTPClient"]),
+        /// ``VipsImageResizer``: scales and re-encodes images that are over a network's limits with
+        /// libvips, loaded on first use (nothing to install to build; `libvips42` to fit images).
+        .library(name: "SyndicateImages", targets: ["SyndicateImages"]),
         /// The `syndicate` command-line tool.
         .executable(name: "syndicate", targets: ["SyndicateCLI"]),
     ],
@@ -109,6 +112,16 @@ let package = Package(
         .target(
             name: "SyndicateCurl",
             dependencies: ["Syndicate", "CSyndicateCurl"],
+            swiftSettings: strictSettings
+        ),
+        // libvips at run time through dlopen, no libvips headers at build time: see CSyndicateVips.h.
+        .target(
+            name: "CSyndicateVips",
+            linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]
+        ),
+        .target(
+            name: "SyndicateImages",
+            dependencies: ["Syndicate", "CSyndicateVips"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -158,6 +171,7 @@ let package = Package(
                 "SyndicateImport",
                 "SyndicateLedger",
                 "SyndicateCurl",
+                "SyndicateImages",
                 // On Linux URLSession means FoundationNetworking, whose libcurl and its thirty
                 // libraries the loader would map at every start; the CLI sends through
                 // SyndicateCurl there, which loads libcurl only when a request goes out.
@@ -224,6 +238,11 @@ let package = Package(
                 "Syndicate", "SyndicateLoopback", "SyndicateURLSession", "SyndicateCurl", "SyndicateAsyncHTTPClient",
                 "SyndicateTestSupport",
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SyndicateImagesTests",
+            dependencies: ["SyndicateImages", "CSyndicateVips", "Syndicate", "SyndicateTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -114,7 +114,7 @@ extension FuzzCommand {
 
     struct Seed: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write the generated seeds (network responses) and libFuzzer dictionaries.")
+            abstract: "Write the generated seeds (network responses, image headers, multipart bodies) and libFuzzer dictionaries.")
 
         @OptionGroup var corpus: CorpusOptions
         @Option(help: "Where to write one libFuzzer dictionary per target.")
@@ -126,6 +126,11 @@ extension FuzzCommand {
             for seed in await ResponseSeeds.make() {
                 try seed.data.write(to: responses.appendingPathComponent(seed.name))
             }
+            for (target, seeds) in [("images", ImageSeeds.images()), ("multipart", ImageSeeds.multipart())] {
+                let folder = URL(fileURLWithPath: corpus.corpusRoot).appendingPathComponent(target)
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                for seed in seeds { try seed.data.write(to: folder.appendingPathComponent(seed.name)) }
+            }
             let folder = URL(fileURLWithPath: dictionaries)
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             for target in FuzzTargets.all where !target.dictionary.isEmpty {
@@ -133,7 +138,7 @@ extension FuzzCommand {
                 try (lines.joined(separator: "\n") + "\n").write(
                     to: folder.appendingPathComponent("\(target.name).dict"), atomically: true, encoding: .utf8)
             }
-            print("wrote \(responses.path) and \(folder.path)")
+            print("wrote \(responses.path), its images and multipart neighbours, and \(folder.path)")
         }
     }
 

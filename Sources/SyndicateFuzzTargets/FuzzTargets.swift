@@ -12,6 +12,8 @@ import Foundation
 /// | `counting` | X weighted counting, Mastodon and every `NetworkRule`, Bluesky facets | lengths, ranges and byte offsets in bounds and consistent |
 /// | `composer` | `Composer` on posts built from the bytes, single and threaded | every payload within its network's limit, counted again |
 /// | `responses` | every network client, answered with responses built from the bytes | a `Delivery` or a `DeliveryError` that names no secret |
+/// | `images` | `ImageHeader` (format sniffing, JPEG/PNG/GIF/WebP sizes) | never traps, sizes positive, found again when bytes are appended |
+/// | `multipart` | `MultipartForm.parse`, and forms built from the bytes | parts are bytes of the body; a built form parses back to its parts |
 public enum FuzzTargets {
     /// All targets, in the order above.
     public static let all: [FuzzTarget] = [
@@ -23,6 +25,8 @@ public enum FuzzTargets {
         CountingFuzzTarget.target,
         ComposerFuzzTarget.target,
         ResponseFuzzTarget.target,
+        ImageHeaderFuzzTarget.target,
+        MultipartFuzzTarget.target,
     ]
 
     /// The target called `name`, if there is one.
