@@ -31,6 +31,14 @@ import Testing
         #expect(post.images.map(\.alt) == ["The relay", "Medals for every house", nil])
     }
 
+    @Test func aSitePathNeedsTheBaseURL() throws {
+        let text = "---\ntitle: Fair\nimage: /images/fair.jpg\n---\nForty projects."
+        let file = URL(fileURLWithPath: "/srv/blog/posts/fair.md")
+        #expect(try post(text, context: ImportContext(inputName: "fair.md", sourceFile: file)).images.isEmpty)
+        let based = ImportContext(inputName: "fair.md", baseURL: URL(string: "https://school.example/news/"), sourceFile: file)
+        #expect(try post(text, context: based).images.map(\.url.absoluteString) == ["https://school.example/images/fair.jpg"])
+    }
+
     @Test func aBaseURLWinsOverTheFile() throws {
         let context = ImportContext(
             inputName: "sports-day.md", baseURL: URL(string: "https://school.example/news/sports-day/"),

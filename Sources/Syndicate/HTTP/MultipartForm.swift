@@ -125,12 +125,26 @@ public struct MultipartForm: Sendable, Equatable {
     }
 
     private static func parameter(_ name: String, in header: String) -> String? {
-        for piece in header.split(separator: ";").dropFirst() {
+        // `;` inside a quoted string is part of the value (RFC 7578 §4.2 quotes names and file names).
+        var pieces: [String] = [], current = "", quoted = false, escaped = false
+        for character in header {
+            if escaped { current.append(character); escaped = false; continue }
+            if quoted, character == "\\" { current.append(character); escaped = true; continue }
+            if character == "\"" { quoted.toggle() }
+            if character == ";", !quoted { pieces.append(current); current = "" } else { current.append(character) }
+        }
+        pieces.append(current)
+        for piece in pieces.dropFirst() {
             let pair = piece.split(separator: "=", maxSplits: 1)
             guard pair.count == 2, pair[0].trimmingCharacters(in: .whitespaces).lowercased() == name else { continue }
             var value = pair[1].trimmingCharacters(in: .whitespaces)
-            if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 { value = String(value.dropFirst().dropLast()) }
-            return value.replacingOccurrences(of: "\\\"", with: "\"")
+            guard value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 else { return value }
+            value = String(value.dropFirst().dropLast())
+            var unescaped = "", pending = false
+            for character in value {
+                if pending || character != "\\" { unescaped.append(character); pending = false } else { pending = true }
+            }
+            return unescaped
         }
         return nil
     }

@@ -38,8 +38,8 @@ public struct ImportContext: Sendable {
     }
 
     /// `location` (an image's `src` or front-matter path) as a URL: absolute as written, else
-    /// resolved against ``baseURL``, else a file relative to ``sourceFile``'s folder (an
-    /// absolute path as is); nil when none applies.
+    /// resolved against ``baseURL``, else a file relative to ``sourceFile``'s folder; nil when
+    /// none applies (a site path such as `/images/a.jpg` without a base URL).
     public func resolveImage(_ location: String) -> URL? {
         let trimmed = location.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { return nil }
@@ -47,7 +47,8 @@ public struct ImportContext: Sendable {
         if let baseURL, let resolved = URL(string: trimmed, relativeTo: baseURL)?.absoluteURL { return resolved }
         guard let sourceFile, !trimmed.hasPrefix("//") else { return nil }
         let path = trimmed.removingPercentEncoding ?? trimmed
-        if path.hasPrefix("/") { return URL(fileURLWithPath: path).standardizedFileURL }
+        // `/images/a.jpg` is a path on the site, not on this disk: it needs the base URL.
+        if path.hasPrefix("/") { return nil }
         return URL(fileURLWithPath: path, relativeTo: sourceFile.deletingLastPathComponent()).standardizedFileURL
     }
 
