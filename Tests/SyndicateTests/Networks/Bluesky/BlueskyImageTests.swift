@@ -124,6 +124,24 @@ struct BlueskyImageTests {
         #expect(!(await transport.requests.contains { $0.url.path.hasSuffix("createRecord") }))
     }
 
+    @Test("the PDS's BlobTooLarge on the record is a typed error in its words, naming the blobs left unattached")
+    func blobTooLarge() async throws {
+        let message = "This file is too large. It is 1.14MB but the maximum size is 976.56KB."
+        let transport = DryRunTransport { request in
+            guard request.url.path.hasSuffix("createRecord") else { return nil }
+            return HTTPResponse(status: 400, body: Data(#"{"error":"BlobTooLarge","message":"\#(message)"}"#.utf8))
+        }
+        let client = try BlueskyClient(settings: settings, environment: DryRunHarness.environment(transport))
+        let post = try DryRunHarness.examplePost("sports-day.md")
+        let payload = try Composer().payload(for: post, on: .bluesky)
+        let error = await #expect(throws: DeliveryError.self) { try await client.deliver(payload, of: post) }
+        #expect(error?.category == .invalidPayload)
+        #expect(error?.status == 400)
+        #expect(error?.networkMessage == "BlobTooLarge: \(message)")
+        #expect(error?.unattachedMediaIDs.count == 2)
+        #expect(error?.isRetryable == false)
+    }
+
     @Test("the limits are the lexicon's: four images of at most 1,000,000 bytes each")
     func limits() throws {
         let limits = try #require(BlueskyNetwork().imageLimits)
