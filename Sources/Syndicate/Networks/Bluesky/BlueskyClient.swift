@@ -91,8 +91,9 @@ package struct BlueskyClient: NetworkClient {
             do {
                 (ref, existed) = try await create(record, rkey: rkey)
             } catch {
-                // Blobs no record references yet are reported, so a retry can reuse them.
-                throw index == 0 ? error.afterUploading(mediaIDs) : error
+                // Blobs no record references yet are reported, so a retry can reuse them (a
+                // duplicate's record already has them).
+                throw index == 0 && error.category != .duplicate ? error.afterUploading(mediaIDs) : error
             }
             refs.append(ref)
             rkeys.append(ref.uri.split(separator: "/").last.map(String.init) ?? rkey)

@@ -165,7 +165,11 @@ package struct LinkedInClient: NetworkClient {
         } catch {
             throw error.afterUploading(ids)
         }
-        guard response.isSuccess else { throw error(for: response).afterUploading(ids) }
+        guard response.isSuccess else {
+            // A duplicate already carries its images; any other refusal leaves them unattached.
+            let refusal = error(for: response)
+            throw refusal.category == .duplicate ? refusal : refusal.afterUploading(ids)
+        }
         guard let urn = response.headers["x-restli-id"]?.trimmingCharacters(in: .whitespaces), !urn.isEmpty else {
             throw exchange.unexpected(response, "a success without the post's URN (no x-restli-id header)")
         }
