@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Syndicate
 
@@ -14,9 +15,22 @@ import Syndicate
 /// 3000 bytes), `createdAt`, and every facet — `byteStart < byteEnd ≤` the text's UTF-8
 /// length, both on character boundaries, a `#link` `uri` that is an http(s) URL, a `#tag`
 /// without a leading `#` of 1–64 graphemes, a `#mention` `did` that is a DID — and an
-/// `app.bsky.embed.external` card's `uri`, `title` and `description`; a violation is 400
-/// `InvalidRequest`. Errors are `{"error","message"}`; a 429 carries
-/// `RateLimit-Limit/-Remaining/-Reset` (Unix seconds) and `RateLimit-Policy`.
+/// `app.bsky.embed.external` card's `uri`, `title` and `description`, an
+/// `app.bsky.embed.images` of at most 4 images each with an `alt`; a violation is 400
+/// `InvalidRequest`.
+///
+/// Blobs are kept per DID as the PDS keeps them (atproto `packages/pds/src/actor-store/blob/
+/// transactor.ts`): uploadBlob stores the type sniffed from the bytes (the declared
+/// `Content-Type` when the bytes are no image it knows) and answers the blob with a CIDv1 raw
+/// sha-256 reference. A record's blob (an image, a card's thumb) must be one this DID uploaded
+/// (else 400 `BlobNotFound`), of at most 1,000,000 bytes (`BlobTooLarge`, "This file is too
+/// large. It is 1.14MB but the maximum size is 976.56KB."), referenced with the stored type
+/// (`InvalidMimeType`, "Referenced Mimetype does not match stored blob") and size
+/// (`InvalidSize`), and an `image/*` (`InvalidMimeType`, "Wrong type of file"). Each post's
+/// images are recorded as ``LoopbackPost/media``.
+///
+/// Errors are `{"error","message"}`; a 429 carries `RateLimit-Limit/-Remaining/-Reset` (Unix
+/// seconds) and `RateLimit-Policy`.
 struct BlueskyEmulator: NetworkEmulator {
     static let routes: [LoopbackRoute] = [
         .blueskyCreateSession, .blueskyRefreshSession, .blueskyCreateRecord, .blueskyUploadBlob, .blueskyResolveHandle,
@@ -45,6 +59,18 @@ struct BlueskyEmulator: NetworkEmulator {
     private var dids: [String: String] = [:]
     /// Record keys used, as `did/collection/rkey`.
     private var records: Set<String> = []
+    /// The blobs each DID uploaded, by CID.
+    private var blobs: [String: [String: StoredBlob]] = [:]
+
+    /// A blob as the PDS stored it: the sniffed type, the size and the digest of the bytes.
+    struct StoredBlob: Sendable {
+        var mimeType: String
+        var size: Int
+        var sha256: String
+    }
+
+    /// The largest image blob `app.bsky.embed.images` and a card's `thumb` take (`maxSize`).
+    static let maximumImageBlobSize = 1_000_000
 
     mutating func handle(_ request: LoopbackRequest, match: RouteMatch, context: EmulatorContext) -> EmulatorResult {
         if match.route == .blueskyResolveHandle { return EmulatorResult(resolveHandle(request)) }
@@ -107,13 +133,95 @@ struct BlueskyEmulator: NetworkEmulator {
         return issue(session)
     }
 
-    private func uploadBlob(_ request: LoopbackRequest) -> HTTPResponse {
-        guard let token = request.bearerToken, accessTokens[token] != nil else { return Self.invalidToken }
-        let type = request.headers["Content-Type"] ?? "application/octet-stream"
-        let digest = request.body.reduce(UInt64(14_695_981_039_346_656_037)) { ($0 ^ UInt64($1)) &* 1_099_511_628_211 }
-        let cid = "bafkreiloopback\(String(digest, radix: 32))"
+    private mutating func uploadBlob(_ request: LoopbackRequest) -> HTTPResponse {
+        guard let token = request.bearerToken, let session = accessTokens[token] else { return Self.invalidToken }
+        let declared = request.headers["Content-Type"].flatMap { $0.split(separator: ";").first }
+            .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let type = ImageHeader(request.body)?.format.mimeType ?? declared ?? "application/octet-stream"
+        let digest = Array(SHA256.hash(data: request.body))
+        let cid = Self.cid(sha256: digest)
+        blobs[session.did, default: [:]][cid] = StoredBlob(
+            mimeType: type, size: request.body.count, sha256: digest.map { String(format: "%02x", $0) }.joined())
         return LoopbackBody.json(
             200, ["blob": ["$type": "blob", "ref": ["$link": cid], "mimeType": type, "size": request.body.count] as [String: Any]])
+    }
+
+    /// The CIDv1 (raw codec, sha-256) of bytes with `digest`, in base32 with its `b` prefix.
+    static func cid(sha256 digest: [UInt8]) -> String {
+        let bytes: [UInt8] = [0x01, 0x55, 0x12, 0x20] + digest
+        let alphabet = Array("abcdefghijklmnopqrstuvwxyz234567")
+        var text = "b"
+        var buffer = 0
+        var bits = 0
+        for byte in bytes {
+            buffer = (buffer << 8) | Int(byte)
+            bits += 8
+            while bits >= 5 {
+                text.append(alphabet[(buffer >> (bits - 5)) & 31])
+                bits -= 5
+            }
+        }
+        if bits > 0 { text.append(alphabet[(buffer << (5 - bits)) & 31]) }
+        return text
+    }
+
+    /// `count` bytes as the PDS's messages write them (the `bytes` package: 1024-based, two
+    /// decimals at most): `976.56KB`, `1.14MB`.
+    static func formatted(bytes count: Int) -> String {
+        let units = ["B", "KB", "MB", "GB"]
+        var value = Double(count)
+        var unit = 0
+        while value >= 1024, unit < units.count - 1 {
+            value /= 1024
+            unit += 1
+        }
+        guard unit > 0 else { return "\(count)B" }
+        var text = String(format: "%.2f", value)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text + units[unit]
+    }
+
+    /// The blob references of `record`'s embed with their paths and alt texts: the images of an
+    /// `app.bsky.embed.images` (alt included) or a card's `thumb`.
+    static func blobReferences(in record: [String: Any]) -> [(path: String, blob: [String: Any], alt: String?)] {
+        guard let embed = record["embed"] as? [String: Any] else { return [] }
+        switch embed["$type"] as? String {
+        case "app.bsky.embed.images":
+            let images = embed["images"] as? [[String: Any]] ?? []
+            return images.enumerated().compactMap { number, image in
+                (image["image"] as? [String: Any]).map { ("Record/embed/images/\(number)/image", $0, image["alt"] as? String) }
+            }
+        case "app.bsky.embed.external":
+            guard let thumb = (embed["external"] as? [String: Any])?["thumb"] as? [String: Any] else { return [] }
+            return [("Record/embed/external/thumb", thumb, nil)]
+        default:
+            return []
+        }
+    }
+
+    /// Why the PDS refuses `reference` (a record's blob) for `did`, as its `{"error","message"}`, or nil.
+    private func problem(with reference: [String: Any], did: String) -> (error: String, message: String)? {
+        guard reference["$type"] as? String == "blob", let cid = (reference["ref"] as? [String: Any])?["$link"] as? String,
+            let mimeType = reference["mimeType"] as? String, let size = (reference["size"] as? NSNumber)?.intValue
+        else { return ("InvalidRequest", "Invalid app.bsky.feed.post record: blob reference must have $type, ref, mimeType and size") }
+        guard let stored = blobs[did]?[cid] else { return ("BlobNotFound", "Could not find blob: \(cid)") }
+        if stored.size > Self.maximumImageBlobSize {
+            return (
+                "BlobTooLarge",
+                "This file is too large. It is \(Self.formatted(bytes: stored.size)) but the maximum size is \(Self.formatted(bytes: Self.maximumImageBlobSize))."
+            )
+        }
+        if mimeType != stored.mimeType {
+            return ("InvalidMimeType", "Referenced Mimetype does not match stored blob. Expected: \(stored.mimeType), Got: \(mimeType)")
+        }
+        if size != stored.size {
+            return ("InvalidSize", "Referenced Size does not match stored blob. Expected: \(stored.size), Got: \(size)")
+        }
+        if !stored.mimeType.hasPrefix("image/") {
+            return ("InvalidMimeType", "Wrong type of file. It is \(stored.mimeType) but it must match image/*.")
+        }
+        return nil
     }
 
     private mutating func createRecord(_ request: LoopbackRequest, context: EmulatorContext) -> EmulatorResult {
@@ -129,6 +237,12 @@ struct BlueskyEmulator: NetworkEmulator {
         if let problem = Self.validate(record: record, collection: collection) {
             return EmulatorResult(LoopbackBody.json(400, ["error": "InvalidRequest", "message": problem]))
         }
+        let references = Self.blobReferences(in: record)
+        for reference in references {
+            if let refused = problem(with: reference.blob, did: session.did) {
+                return EmulatorResult(LoopbackBody.json(400, ["error": refused.error, "message": refused.message]))
+            }
+        }
         number += 1
         let rkey = body["rkey"] as? String ?? "3loopback\(number)"
         guard records.insert("\(session.did)/\(collection)/\(rkey)").inserted else {
@@ -137,9 +251,15 @@ struct BlueskyEmulator: NetworkEmulator {
         let uri = "at://\(session.did)/\(collection)/\(rkey)"
         let text = record["text"] as? String ?? ""
         let replyTo = ((record["reply"] as? [String: Any])?["parent"] as? [String: Any])?["uri"] as? String
+        var post = LoopbackPost(network: .bluesky, id: uri, text: text, author: session.did, replyTo: replyTo)
+        post.media = references.compactMap { reference in
+            guard let cid = (reference.blob["ref"] as? [String: Any])?["$link"] as? String, let stored = blobs[session.did]?[cid],
+                reference.path.hasPrefix("Record/embed/images/")
+            else { return nil }
+            return LoopbackMedia(id: cid, contentType: stored.mimeType, byteCount: stored.size, sha256: stored.sha256, alt: reference.alt)
+        }
         return EmulatorResult(
-            LoopbackBody.json(200, ["uri": uri, "cid": "bafyreiloopback\(number)", "validationStatus": "valid"]),
-            post: LoopbackPost(network: .bluesky, id: uri, text: text, author: session.did, replyTo: replyTo))
+            LoopbackBody.json(200, ["uri": uri, "cid": "bafyreiloopback\(number)", "validationStatus": "valid"]), post: post)
     }
 
     /// Why `record` is not a valid `app.bsky.feed.post`, in the PDS's words, or nil when it is.
@@ -166,6 +286,23 @@ struct BlueskyEmulator: NetworkEmulator {
             guard let external = embed["external"] as? [String: Any], let uri = external["uri"] as? String, isHTTPURL(uri),
                 external["title"] is String, external["description"] is String
             else { return prefix + "Record/embed/external must have an http(s) \"uri\", a \"title\" and a \"description\"" }
+        }
+        if let embed = record["embed"] as? [String: Any], embed["$type"] as? String == "app.bsky.embed.images" {
+            guard let images = embed["images"] as? [[String: Any]] else {
+                return prefix + "Record/embed must have the property \"images\""
+            }
+            guard images.count <= 4 else { return prefix + "Record/embed/images must not have more than 4 elements" }
+            for (number, image) in images.enumerated() {
+                guard image["image"] is [String: Any] else {
+                    return prefix + "Record/embed/images/\(number) must have the property \"image\""
+                }
+                guard image["alt"] is String else { return prefix + "Record/embed/images/\(number) must have the property \"alt\"" }
+                if let ratio = image["aspectRatio"] {
+                    guard let ratio = ratio as? [String: Any], let width = (ratio["width"] as? NSNumber)?.intValue,
+                        let height = (ratio["height"] as? NSNumber)?.intValue, width >= 1, height >= 1
+                    else { return prefix + "Record/embed/images/\(number)/aspectRatio must have an integer width and height of at least 1" }
+                }
+            }
         }
         return nil
     }

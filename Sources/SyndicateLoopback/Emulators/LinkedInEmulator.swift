@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Syndicate
 
@@ -11,41 +12,67 @@ import Syndicate
 /// that is a `urn:li:person:` or `urn:li:organization:` URN, and the Posts API body shape
 /// (`commentary`, `visibility`, `distribution.feedDistribution`, `lifecycleState`, an article's
 /// http(s) `source` and `title`): 422 `ERROR :: /field :: …` otherwise.
+///
+/// Images (learn.microsoft.com/linkedin/marketing/community-management/shares/images-api):
+/// `POST /rest/images?action=initializeUpload` with `{"initializeUploadRequest": {"owner"}}`
+/// registers an image for a person or organization and answers `{"value": {"uploadUrlExpiresAt",
+/// "uploadUrl", "image"}}`, the upload URL pointing back at this server
+/// (`/dms-uploads/sp/{id}/uploaded-image/0`); a `PUT` of the bytes there with the same token
+/// stores them (201), JPEG, PNG or GIF as the bytes say (400 otherwise) of at most 36,152,320
+/// pixels (400). A post's `content.media {id, altText}` or `content.multiImage {images}` (2–20)
+/// must name images initialized by the post's author and uploaded: 422 `ERROR :: /content/… ::`
+/// otherwise. Each post's images are recorded as ``LoopbackPost/media``.
 struct LinkedInEmulator: NetworkEmulator {
-    static let routes: [LoopbackRoute] = [.linkedInPosts]
+    static let routes: [LoopbackRoute] = [.linkedInPosts, .linkedInImages, .linkedInImageUpload]
 
     static func match(_ segments: [String]) -> RouteMatch? {
-        segments == ["rest", "posts"] ? RouteMatch(route: .linkedInPosts) : nil
+        if segments == ["rest", "posts"] { return RouteMatch(route: .linkedInPosts) }
+        if segments == ["rest", "images"] { return RouteMatch(route: .linkedInImages) }
+        if segments.count == 5, segments[0] == "dms-uploads", segments[1] == "sp", segments[3] == "uploaded-image" {
+            return RouteMatch(route: .linkedInImageUpload, captures: ["id": segments[2]])
+        }
+        return nil
     }
+
+    /// An image registered with initializeUpload, and its bytes once uploaded.
+    struct RegisteredImage: Sendable {
+        var owner: String
+        var token: String
+        var uploaded: LoopbackMedia?
+    }
+
+    /// The most pixels an image may have (Images API).
+    static let maximumPixels = 36_152_320
+    private var images: [String: RegisteredImage] = [:]
+    private var nextImage = 1
 
     private var nextID = 7_400_000_000_000_000_001
     /// The URN of each (author, commentary) posted.
     private var urns: [String: String] = [:]
 
     mutating func handle(_ request: LoopbackRequest, match: RouteMatch, context: EmulatorContext) -> EmulatorResult {
+        if match.route == .linkedInImageUpload {
+            return EmulatorResult(upload(request, id: match.captures["id"] ?? "", context: context))
+        }
         guard request.method == "POST" else {
             return EmulatorResult(Self.body(405, "METHOD_NOT_ALLOWED", "Method not allowed"))
         }
         guard let token = request.bearerToken, context.accepts(token) else {
             return EmulatorResult(Self.error(401, route: match.route, reset: context.now, context: context))
         }
-        guard let version = request.headers["LinkedIn-Version"], !version.isEmpty else {
-            return EmulatorResult(
-                Self.body(400, "VERSION_MISSING", "A version must be present. Please specify a version by adding the LinkedIn-Version header."))
-        }
-        guard version.count == 6, version.allSatisfy({ $0.isASCII && $0.isNumber }) else {
-            return EmulatorResult(Self.body(426, "NONEXISTENT_VERSION", "Requested version \(version) is not active"))
-        }
-        guard request.headers["X-Restli-Protocol-Version"] == "2.0.0" else {
-            return EmulatorResult(
-                Self.body(400, "ILLEGAL_ARGUMENT", "The X-Restli-Protocol-Version header must be 2.0.0 for the Posts API"))
-        }
+        if let refused = Self.versionProblem(request) { return EmulatorResult(refused) }
+        if match.route == .linkedInImages { return EmulatorResult(initializeUpload(request, token: token, context: context)) }
         guard let body = request.jsonObject, let author = body["author"] as? String, let commentary = body["commentary"] as? String
         else {
             return EmulatorResult(Self.body(422, "UNPROCESSABLE_ENTITY", "/author and /commentary are required"))
         }
         if let problem = Self.validate(body, author: author) {
             return EmulatorResult(Self.body(422, "UNPROCESSABLE_ENTITY", problem))
+        }
+        let attached: [LoopbackMedia]
+        switch attachedImages(body, author: author) {
+        case .success(let media): attached = media
+        case .failure(let refusal): return EmulatorResult(Self.body(422, "UNPROCESSABLE_ENTITY", refusal.message))
         }
         if let existing = urns[author + "\n" + commentary] {
             return EmulatorResult(
@@ -58,9 +85,122 @@ struct LinkedInEmulator: NetworkEmulator {
         let urn = "urn:li:share:\(nextID)"
         nextID += 1
         urns[author + "\n" + commentary] = urn
-        return EmulatorResult(
-            HTTPResponse(status: 201, headers: ["x-restli-id": urn, "x-linkedin-id": urn]),
-            post: LoopbackPost(network: .linkedin, id: urn, text: commentary, author: author))
+        var post = LoopbackPost(network: .linkedin, id: urn, text: commentary, author: author)
+        post.media = attached
+        return EmulatorResult(HTTPResponse(status: 201, headers: ["x-restli-id": urn, "x-linkedin-id": urn]), post: post)
+    }
+
+    /// The `LinkedIn-Version` and `X-Restli-Protocol-Version` checks every Rest.li call gets.
+    static func versionProblem(_ request: LoopbackRequest) -> HTTPResponse? {
+        guard let version = request.headers["LinkedIn-Version"], !version.isEmpty else {
+            return Self.body(400, "VERSION_MISSING", "A version must be present. Please specify a version by adding the LinkedIn-Version header.")
+        }
+        guard version.count == 6, version.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+            return Self.body(426, "NONEXISTENT_VERSION", "Requested version \(version) is not active")
+        }
+        guard request.headers["X-Restli-Protocol-Version"] == "2.0.0" else {
+            return Self.body(400, "ILLEGAL_ARGUMENT", "The X-Restli-Protocol-Version header must be 2.0.0 for the Posts API")
+        }
+        return nil
+    }
+
+    /// `POST /rest/images?action=initializeUpload`: registers an image for its owner.
+    private mutating func initializeUpload(_ request: LoopbackRequest, token: String, context: EmulatorContext) -> HTTPResponse {
+        guard request.queryItems.contains(where: { $0.name == "action" && $0.value == "initializeUpload" }) else {
+            return Self.body(400, "ILLEGAL_ARGUMENT", "Unsupported action; expected action=initializeUpload")
+        }
+        guard let owner = (request.jsonObject?["initializeUploadRequest"] as? [String: Any])?["owner"] as? String,
+            Self.isAuthorURN(owner)
+        else {
+            return Self.body(422, "UNPROCESSABLE_ENTITY", "ERROR :: /initializeUploadRequest/owner :: field is required and must be a urn:li:person or urn:li:organization URN")
+        }
+        let id = "D4E10AQLoopback\(nextImage)"
+        nextImage += 1
+        images["urn:li:image:\(id)"] = RegisteredImage(owner: owner, token: token)
+        // The upload URL points back at this server, whichever port the client reached it on.
+        let host = request.headers["Host"].flatMap { $0.hasPrefix("127.0.0.1") ? $0 : nil } ?? "127.0.0.1"
+        let expires = Int((context.now.timeIntervalSince1970 + 24 * 3600) * 1000)
+        return LoopbackBody.json(200, [
+            "value": [
+                "uploadUrlExpiresAt": expires,
+                "uploadUrl": "http://\(host)/dms-uploads/sp/\(id)/uploaded-image/0?ca=vector_feedshare&cn=uploads&sync=0&v=beta",
+                "image": "urn:li:image:\(id)",
+            ] as [String: Any]
+        ])
+    }
+
+    /// `PUT` of an image's bytes to its upload URL, with the token that registered it.
+    private mutating func upload(_ request: LoopbackRequest, id: String, context: EmulatorContext) -> HTTPResponse {
+        guard request.method == "PUT" || request.method == "POST" else {
+            return Self.body(405, "METHOD_NOT_ALLOWED", "Method not allowed")
+        }
+        let urn = "urn:li:image:\(id)"
+        guard let token = request.bearerToken, context.accepts(token) else {
+            return Self.error(401, route: .linkedInImageUpload, reset: context.now, context: context)
+        }
+        guard var image = images[urn] else { return Self.body(404, "NOT_FOUND", "No upload registered for \(urn)") }
+        guard image.token == token else {
+            return Self.body(403, "ACCESS_DENIED", "The upload of \(urn) was registered by another member", serviceErrorCode: 100)
+        }
+        guard let header = ImageHeader(request.body), [ImageFormat.jpeg, .png, .gif].contains(header.format) else {
+            return Self.body(400, "BAD_REQUEST", "Unsupported media type: the image must be a JPG, PNG or GIF")
+        }
+        if let width = header.width, let height = header.height, width * height > Self.maximumPixels {
+            return Self.body(400, "BAD_REQUEST", "The image has \(width * height) pixels; the maximum is \(Self.maximumPixels)")
+        }
+        let digest = SHA256.hash(data: request.body).map { String(format: "%02x", $0) }.joined()
+        image.uploaded = LoopbackMedia(id: urn, contentType: header.format.mimeType, byteCount: request.body.count, sha256: digest)
+        images[urn] = image
+        return HTTPResponse(status: 201)
+    }
+
+    /// The images a post's `content.media` or `content.multiImage` names, with their alt texts,
+    /// or LinkedIn's refusal.
+    private func attachedImages(_ body: [String: Any], author: String) -> Result<[LoopbackMedia], Refusal> {
+        guard let content = body["content"] as? [String: Any] else { return .success([]) }
+        let named: [(path: String, entry: [String: Any])]
+        if let media = content["media"] {
+            guard let media = media as? [String: Any] else { return .failure(Refusal("ERROR :: /content/media :: must be a record")) }
+            named = [("/content/media", media)]
+        } else if let multi = content["multiImage"] {
+            guard let list = (multi as? [String: Any])?["images"] as? [[String: Any]], (2...20).contains(list.count) else {
+                return .failure(Refusal("ERROR :: /content/multiImage/images :: must have between 2 and 20 images"))
+            }
+            named = list.enumerated().map { ("/content/multiImage/images/\($0.offset)", $0.element) }
+        } else {
+            return .success([])
+        }
+        var media: [LoopbackMedia] = []
+        for (path, entry) in named {
+            guard let id = entry["id"] as? String else { return .failure(Refusal("ERROR :: \(path)/id :: field is required")) }
+            guard id.hasPrefix("urn:li:image:"), let image = images[id], image.owner == author else {
+                return .failure(Refusal("ERROR :: \(path)/id :: \(id) is not an image owned by \(author)"))
+            }
+            guard var uploaded = image.uploaded else {
+                return .failure(Refusal("ERROR :: \(path)/id :: \(id) has not been uploaded (status WAITING_UPLOAD)"))
+            }
+            if let alt = entry["altText"] {
+                guard let alt = alt as? String, alt.count <= 4_086 else {
+                    return .failure(Refusal("ERROR :: \(path)/altText :: must be a string of at most 4086 characters"))
+                }
+                uploaded.alt = alt
+            }
+            media.append(uploaded)
+        }
+        return .success(media)
+    }
+
+    /// A refused post's message.
+    struct Refusal: Error {
+        var message: String
+        init(_ message: String) { self.message = message }
+    }
+
+    /// Whether `urn` is a person or organization URN.
+    static func isAuthorURN(_ urn: String) -> Bool {
+        let prefixes = ["urn:li:person:", "urn:li:organization:"]
+        guard let prefix = prefixes.first(where: urn.hasPrefix) else { return false }
+        return urn.count > prefix.count && !urn.contains(where: \.isWhitespace)
     }
 
     /// Why `body` is not a Posts API post, as LinkedIn words it (`ERROR :: /field :: …`), or nil.
@@ -110,4 +250,8 @@ struct LinkedInEmulator: NetworkEmulator {
 extension LoopbackRoute {
     /// LinkedIn: `POST /rest/posts`.
     public static let linkedInPosts = LoopbackRoute("linkedInPosts", network: .linkedin)
+    /// LinkedIn: `POST /rest/images?action=initializeUpload`.
+    public static let linkedInImages = LoopbackRoute("linkedInImages", network: .linkedin)
+    /// LinkedIn: `PUT /dms-uploads/sp/{id}/uploaded-image/0`, an image's upload URL.
+    public static let linkedInImageUpload = LoopbackRoute("linkedInImageUpload", network: .linkedin)
 }

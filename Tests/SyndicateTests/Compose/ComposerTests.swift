@@ -83,6 +83,7 @@ import Testing
                 == "Middle leaders can spend a year at Ofsted. A pilot starts in January. #Ofsted #Leadership\n\n\(link)")
     }
 
+    /// Images win over the link card (a post has one embed); the link stays a facet.
     @Test func blueskyHasLinkAndTagFacetsAndAnExternalCard() throws {
         let image = Post.Image(url: try #require(URL(string: "https://school.example/a.jpg")), alt: "Hall")
         let post = ComposeFixtures.post(summary: "Secondments for leaders.", images: [image])
@@ -97,12 +98,17 @@ import Testing
         }
         #expect(described == ["#Ofsted", "#Leadership", link])
         #expect(facets.map(\.features) == [[.tag("Ofsted")], [.tag("Leadership")], [.link(uri: link)]])
-        let external = try #require(payload.embed?.external)
+        #expect(payload.images == [image])
+        #expect(payload.embed == nil)
+
+        let withoutImages = try Composer(configuration: ComposerConfiguration(linkTracking: .none, images: .none)).payload(for: post, on: .bluesky)
+        #expect(withoutImages.facets == payload.facets)
+        let external = try #require(withoutImages.embed?.external)
         #expect(external.uri.absoluteString == link)
         #expect(external.title == "Ofsted to offer school leaders year-long secondments")
         #expect(external.description == "Secondments for leaders.")
         #expect(external.thumbURL == image.url)
-        #expect(payload.images.isEmpty)
+        #expect(withoutImages.images.isEmpty)
     }
 
     @Test func threadsHasOneTopicTagAndALinkAttachment() throws {

@@ -15,7 +15,10 @@ import Logging
 /// looks the record up and, when every part already exists, reports a `.duplicate`; a thread
 /// broken off half-way is completed.
 ///
-/// The first part carries the payload's `app.bsky.embed.external` card. Its thumbnail is fetched
+/// The first part carries the payload's images as `app.bsky.embed.images` (each uploaded once
+/// with `com.atproto.repo.uploadBlob`, with its alt text and aspect ratio); images win over the
+/// link card, whose link then stays a facet in the text (a post has one embed). Without images,
+/// the first part carries the payload's `app.bsky.embed.external` card. Its thumbnail is fetched
 /// from the payload's image URL (an `image/*` of at most 1,000,000 bytes, within 10 seconds) and
 /// uploaded with `com.atproto.repo.uploadBlob`; when any of that fails the card goes without a
 /// thumbnail, and the post is made all the same. Each `@handle` mention is resolved to its DID
@@ -34,7 +37,7 @@ package struct BlueskyClient: NetworkClient {
     /// The service's base URL.
     package var service: URL { api.service }
     private let appPassword: String
-    private let api: BlueskyAPI
+    let api: BlueskyAPI
     private let session: BlueskySession
 
     /// Creates a client from an account's settings; nothing is sent until the first delivery.
@@ -65,8 +68,10 @@ package struct BlueskyClient: NetworkClient {
         }
         let createdAt = BlueskyPostRecord.timestamp(api.exchange.environment.now())
         let langs = post.language.flatMap { LanguageTag($0) }.map { [$0.primary] }
+        // Images win over the link card: a post has one embed, and the link stays a facet.
+        let (images, mediaIDs, imageWarnings) = try await imagesEmbed(for: payload, of: post)
         var card: BlueskyPostRecord.ExternalEmbed?
-        if let external = payload.embed?.external {
+        if images == nil, let external = payload.embed?.external {
             var thumb: BlueskyPostRecord.Blob?
             if let thumbURL = external.thumbURL { thumb = await thumbnail(from: thumbURL) }
             card = .init(external: .init(uri: external.uri.absoluteString, title: external.title, description: external.description, thumb: thumb))
@@ -76,19 +81,30 @@ package struct BlueskyClient: NetworkClient {
         var existing = 0
         for (index, part) in parts.enumerated() {
             let rkey = BlueskyRecordKey.make(postID: post.id, account: account, part: index + 1, published: post.published)
+            let embed: BlueskyPostRecord.Embed? = images.map { .images($0) } ?? card.map { .external($0) }
             let record = BlueskyPostRecord(
                 text: part.text, createdAt: createdAt, langs: langs, facets: BlueskyPostRecord.postable(part.facets),
-                embed: index == 0 ? card : nil,
+                embed: index == 0 ? embed : nil,
                 reply: refs.first.map { .init(root: $0, parent: refs[refs.count - 1]) })
-            let (ref, existed) = try await create(record, rkey: rkey)
+            let ref: BlueskyPostRecord.StrongRef
+            let existed: Bool
+            do {
+                (ref, existed) = try await create(record, rkey: rkey)
+            } catch {
+                // Blobs no record references yet are reported, so a retry can reuse them (a
+                // duplicate's record already has them).
+                throw index == 0 && error.category != .duplicate ? error.afterUploading(mediaIDs) : error
+            }
             refs.append(ref)
             rkeys.append(ref.uri.split(separator: "/").last.map(String.init) ?? rkey)
             if existed { existing += 1 }
         }
-        let delivery = try api.exchange.delivery(
+        var delivery = try api.exchange.delivery(
             remoteID: refs[0].uri,
             url: URL(string: "https://bsky.app/profile/\(tokens.handle)/post/\(rkeys[0])"),
             partIDs: refs.count > 1 ? refs.map(\.uri) : [])
+        delivery.mediaIDs = mediaIDs
+        delivery.warnings = imageWarnings
         if existing == refs.count {
             var duplicate = DeliveryError(
                 .duplicate, network: network, account: account,
@@ -211,16 +227,8 @@ package struct BlueskyClient: NetworkClient {
         guard !image.body.isEmpty, image.body.count <= Self.maximumThumbnailSize else {
             return skip("the image has \(image.body.count) bytes; Bluesky takes 1 to \(Self.maximumThumbnailSize)")
         }
-        struct Uploaded: Decodable { var blob: BlueskyPostRecord.Blob }
         do {
-            let (response, _) = try await sendAuthorized { tokens throws(DeliveryError) in
-                HTTPRequest(
-                    method: .post, url: api.endpoint("com.atproto.repo.uploadBlob"),
-                    headers: ["Authorization": "Bearer \(tokens.accessJwt)", "Content-Type": type, "Accept": "application/json"],
-                    body: image.body)
-            }
-            guard response.isSuccess else { return skip("uploading it failed (\(api.error(for: response).description))") }
-            return try api.exchange.decode(Uploaded.self, from: response).blob
+            return try await uploadBlob(image.body, type: type)
         } catch {
             return skip("uploading it failed (\(error.description))")
         }

@@ -15,12 +15,16 @@ extension NetworkRule {
         network: .bluesky, limit: BlueskyText.maxGraphemes, counter: .graphemes, byteLimit: BlueskyText.maxBytes)
 }
 
-/// Bluesky: summary and two hashtags with facets, the link as a facet and a card; threads when
-/// asked; the record key makes a repeat collide with the first post.
+/// Bluesky: summary and two hashtags with facets, the link as a facet and either the images or
+/// a card; threads when asked; the record key makes a repeat collide with the first post.
 struct BlueskyNetwork: NetworkDefinition {
     let network = SocialNetwork.bluesky
     /// Bluesky: four images (`app.bsky.embed.images`), each blob at most 1,000,000 bytes, alt
     /// text up to 2,000 graphemes (the app's limit).
+    ///
+    /// Source: `lexicons/app/bsky/embed/images.json` in bluesky-social/atproto (`maxLength` 4,
+    /// `image` a blob with `accept: ["image/*"]` and `maxSize: 1000000`); the PDS refuses a
+    /// larger one with 400 `BlobTooLarge`.
     var imageLimits: ImageLimits? { ImageLimits(maximumCount: 4, maximumBytes: 1_000_000, altTextLimit: 2_000, altTextCounter: .graphemes) }
     var rule: NetworkRule { .bluesky }
     let defaultTemplate = "{summary} {hashtags}\n\n{link}"
@@ -29,7 +33,8 @@ struct BlueskyNetwork: NetworkDefinition {
 
     func addFields(to payload: inout SharePayload, context: inout PayloadContext) {
         payload.facets = BlueskyParts.facets(in: payload.text)
-        if let link = context.link {
+        // A post has one embed: images win over the link card, whose link stays a facet.
+        if let link = context.link, payload.images.isEmpty {
             payload.embed = BlueskyParts.embed(post: context.post, link: link, description: context.cardDescription)
         }
     }

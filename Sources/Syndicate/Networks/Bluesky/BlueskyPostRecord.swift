@@ -92,8 +92,8 @@ struct BlueskyPostRecord: Encodable, Sendable {
     var langs: [String]?
     /// Links, tags and mentions in ``text``; nil when there are none.
     var facets: [BlueskyFacet]?
-    /// The link card (first part of a thread only).
-    var embed: ExternalEmbed?
+    /// The images or the link card (first part of a thread only).
+    var embed: Embed?
     /// The posts this one replies to (later parts of a thread).
     var reply: ReplyRef?
 

@@ -11,9 +11,11 @@ import Foundation
 /// - `API_VERSION`: optional, the `LinkedIn-Version` header (`YYYYMM`), default `202601`.
 ///
 /// The `commentary` is the payload's ``SharePayload/commentary``, which the composer has
-/// already escaped as little text; it is sent as is. The article card is sent as
-/// `content.article` with source, title and description (no thumbnail: that needs an image
-/// upload first). LinkedIn refuses a repeat (422 `DUPLICATE_POST`), which counts as already posted.
+/// already escaped as little text; it is sent as is. The payload's images are uploaded through
+/// the Images API (`initializeUpload`, then a `PUT` of the bytes) and attached with their alt
+/// text, one as `content.media`, several as `content.multiImage`; without images the article
+/// card is sent as `content.article` with source, title and description. LinkedIn refuses a
+/// repeat (422 `DUPLICATE_POST`), which counts as already posted.
 package struct LinkedInClient: NetworkClient {
     /// The `LinkedIn-Version` used unless `API_VERSION` says otherwise.
     package static let defaultAPIVersion = "202601"
@@ -36,7 +38,7 @@ package struct LinkedInClient: NetworkClient {
     /// The author URN posted as.
     package let author: String
     private let accessToken: String
-    private let exchange: NetworkExchange
+    let exchange: NetworkExchange
 
     /// `base` without a trailing `/rest`: the setting may name the versioned API's root
     /// (`https://api.linkedin.com/rest/`, as LinkedIn's documentation writes it) or the host.
@@ -81,6 +83,7 @@ package struct LinkedInClient: NetworkClient {
             var thirdPartyDistributionChannels: [String] = []
         }
 
+        /// `content`: the article card, one image (`media`) or 2–20 (`multiImage`).
         struct Content: Encodable {
             struct Article: Encodable {
                 var source: String
@@ -88,7 +91,20 @@ package struct LinkedInClient: NetworkClient {
                 var description: String
             }
 
-            var article: Article
+            /// An uploaded image: its `urn:li:image:` URN and alt text.
+            struct Image: Encodable {
+                var id: String
+                var altText: String?
+            }
+
+            /// `multiImage`: the images in order.
+            struct MultiImage: Encodable {
+                var images: [Image]
+            }
+
+            var article: Article?
+            var media: Image?
+            var multiImage: MultiImage?
         }
 
         var author: String
@@ -100,23 +116,37 @@ package struct LinkedInClient: NetworkClient {
         var content: Content?
     }
 
-    /// The request creating the post.
-    func request(for payload: SharePayload) throws(DeliveryError) -> HTTPRequest {
+    /// The headers every Rest.li call carries: the token, `LinkedIn-Version` and
+    /// `X-Restli-Protocol-Version: 2.0.0`.
+    var restHeaders: HTTPHeaders {
+        ["Authorization": "Bearer \(accessToken)", "LinkedIn-Version": apiVersion, "X-Restli-Protocol-Version": "2.0.0"]
+    }
+
+    /// The request creating the post, with `images` (uploaded image URNs and alt texts) as its
+    /// content when there are any, else the article card.
+    ///
+    /// One image is `content.media {id, altText}`, two or more `content.multiImage {images:
+    /// [{id, altText}]}` (learn.microsoft.com/linkedin/marketing/community-management/shares/
+    /// posts-api and multiimage-post-api); images win over the article card.
+    func request(for payload: SharePayload, images: [PostBody.Content.Image] = []) throws(DeliveryError) -> HTTPRequest {
         guard let commentary = payload.commentary else {
             throw DeliveryError(
                 .invalidPayload, network: network, account: account,
                 message: "the payload has no LinkedIn commentary (it was not composed for LinkedIn)",
                 fix: "compose the payload with Composer().payload(for: post, on: .linkedin).")
         }
-        let content = payload.article.map {
-            PostBody.Content(article: .init(source: $0.source.absoluteString, title: $0.title, description: $0.description))
+        let content: PostBody.Content?
+        switch images.count {
+        case 0:
+            content = payload.article.map {
+                PostBody.Content(article: .init(source: $0.source.absoluteString, title: $0.title, description: $0.description))
+            }
+        case 1: content = PostBody.Content(media: images[0])
+        default: content = PostBody.Content(multiImage: .init(images: images))
         }
         let body = PostBody(author: author, commentary: commentary, content: content)
-        let headers: HTTPHeaders = [
-            "Authorization": "Bearer \(accessToken)", "LinkedIn-Version": apiVersion, "X-Restli-Protocol-Version": "2.0.0",
-        ]
         do {
-            return try HTTPRequest.json(url: apiBase.appendingPathComponent("rest/posts"), headers: headers, body: body)
+            return try HTTPRequest.json(url: apiBase.appendingPathComponent("rest/posts"), headers: restHeaders, body: body)
         } catch {
             throw DeliveryError(.invalidPayload, network: network, account: account, message: "the post could not be encoded")
         }
@@ -126,13 +156,28 @@ package struct LinkedInClient: NetworkClient {
     ///
     /// - Throws: ``DeliveryError``.
     package func deliver(_ payload: SharePayload, of post: Post) async throws(DeliveryError) -> Delivery {
-        let response = try await exchange.send(try request(for: payload))
-        guard response.isSuccess else { throw error(for: response) }
+        let (images, warnings) = try await uploadImages(payload, of: post)
+        let ids = images.map(\.id)
+        let post = try request(for: payload, images: images)
+        let response: HTTPResponse
+        do {
+            response = try await exchange.send(post)
+        } catch {
+            throw error.afterUploading(ids)
+        }
+        guard response.isSuccess else {
+            // A duplicate already carries its images; any other refusal leaves them unattached.
+            let refusal = error(for: response)
+            throw refusal.category == .duplicate ? refusal : refusal.afterUploading(ids)
+        }
         guard let urn = response.headers["x-restli-id"]?.trimmingCharacters(in: .whitespaces), !urn.isEmpty else {
             throw exchange.unexpected(response, "a success without the post's URN (no x-restli-id header)")
         }
-        return try exchange.delivery(
+        var delivery = try exchange.delivery(
             remoteID: urn, url: URL(string: "https://www.linkedin.com/feed/update/\(urn)"))
+        delivery.mediaIDs = ids
+        delivery.warnings = warnings
+        return delivery
     }
 
     /// The post URN a duplicate answer names ("Content is a duplicate of urn:li:share:7295…").

@@ -14,8 +14,11 @@ extension NetworkRule {
 /// format (escaped, template text included), with an article card.
 struct LinkedInNetwork: NetworkDefinition {
     let network = SocialNetwork.linkedin
-    /// LinkedIn: one image or a multi-image post of up to 20, at most 36,152,320 pixels each
-    /// (Images API), alt text up to 4,086 characters.
+    /// LinkedIn: one image or a multi-image post of up to 20, at most 36,152,320 pixels each,
+    /// JPG, PNG or GIF (Images API), alt text up to 4,086 characters.
+    ///
+    /// Sources: learn.microsoft.com/linkedin/marketing/community-management/shares/images-api
+    /// (pixel count, formats) and multiimage-post-api ("minimum of 2 images and maximum of 20").
     var imageLimits: ImageLimits? { ImageLimits(maximumCount: 20, maximumPixels: 36_152_320, formats: [.jpeg, .png, .gif], altTextLimit: 4_086, altTextCounter: .codePoints) }
     var rule: NetworkRule { .linkedin }
     let defaultTemplate = "{title}\n\n{summary} (via {source})\n\n{link}\n\n{hashtags}"
@@ -33,7 +36,8 @@ struct LinkedInNetwork: NetworkDefinition {
     func addFields(to payload: inout SharePayload, context: inout PayloadContext) {
         payload.commentary = payload.text
         payload.text = context.plainText
-        if let link = context.link {
+        // Images win over the article card: a post has one `content`.
+        if let link = context.link, payload.images.isEmpty {
             payload.article = LinkedInParts.article(post: context.post, link: link, description: context.cardDescription)
         }
     }
@@ -50,7 +54,19 @@ struct LinkedInNetwork: NetworkDefinition {
     }
 
     func dryRunResponse(to request: HTTPRequest, number: Int) -> HTTPResponse? {
-        guard request.url.path.hasSuffix("/rest/posts") else { return nil }
+        let path = request.url.path
+        if path.hasSuffix("/rest/images"), request.url.query?.contains("action=initializeUpload") == true {
+            let id = "D4E10AQDryRun\(number)"
+            return .json([
+                "value": [
+                    "uploadUrlExpiresAt": 1_767_312_000_000,
+                    "uploadUrl": "https://www.linkedin.com/dms-uploads/sp/\(id)/uploaded-image/0?ca=vector_feedshare&cn=uploads&sync=0&v=beta",
+                    "image": "urn:li:image:\(id)",
+                ] as [String: any Sendable]
+            ])
+        }
+        if request.method == .put, path.contains("/dms-uploads/") { return HTTPResponse(status: 201) }
+        guard path.hasSuffix("/rest/posts") else { return nil }
         return HTTPResponse(status: 201, headers: ["x-restli-id": "urn:li:share:\(7_000_000_000_000_000_000 + number)"])
     }
 }

@@ -28,9 +28,11 @@ struct BlueskyClientTests {
         #expect(delivery.url?.absoluteString == "https://bsky.app/profile/dry-run.bsky.social/post/\(rkey)")
         #expect(requests.map(\.url) == [
             "https://bsky.social/xrpc/com.atproto.server.createSession",
-            "https://digest.schoolsweek.example/wp-content/uploads/2019/03/spielman-ascl.jpg",
+            "https://bsky.social/xrpc/com.atproto.repo.uploadBlob",   // the two images, not fetched in a dry run
+            "https://bsky.social/xrpc/com.atproto.repo.uploadBlob",
             "https://bsky.social/xrpc/com.atproto.repo.createRecord",
         ])
+        #expect(delivery.mediaIDs.count == 2)
         let rendered = try Golden.render(requests)
         #expect(!rendered.contains("dry-run-app-password"))
         #expect(!rendered.contains("dry-run-access-jwt"))
@@ -43,7 +45,7 @@ struct BlueskyClientTests {
         let client = try BlueskyClient(settings: settings, environment: DryRunHarness.environment(transport))
         var post = try DryRunHarness.examplePost("ofsted-secondments.html")
         post.language = "en-GB"
-        let payload = try Composer().payload(for: post, on: .bluesky)
+        let payload = try CardComposer.composer.payload(for: post, on: .bluesky)
         let delivery = try await client.deliver(payload, of: post)
         let requests = await transport.requests
         let login = try #require(requests.first)
@@ -99,7 +101,7 @@ struct BlueskyClientTests {
         let transport = DryRunTransport()
         let client = try BlueskyClient(settings: settings, environment: DryRunHarness.environment(transport))
         let post = try DryRunHarness.examplePost("ofsted-secondments.html")
-        var payload = try Composer().payload(for: post, on: .bluesky)
+        var payload = try CardComposer.composer.payload(for: post, on: .bluesky)
         payload.text = "Well done @head.bsky.social and @HEAD.bsky.social"
         payload.facets = BlueskyText.facets(in: payload.text)
         _ = try await client.deliver(payload, of: post)
@@ -125,7 +127,7 @@ struct BlueskyClientTests {
         }
         let client = try BlueskyClient(settings: settings, environment: DryRunHarness.environment(transport))
         let post = try DryRunHarness.examplePost("ofsted-secondments.html")
-        var payload = try Composer().payload(for: post, on: .bluesky)
+        var payload = try CardComposer.composer.payload(for: post, on: .bluesky)
         let tag = BlueskyFacet(index: .init(byteStart: 4, byteEnd: 8), features: [.tag("two")])
         let mention = BlueskyFacet(index: .init(byteStart: 0, byteEnd: 3), features: [.unresolvedMention(handle: "x.example")])
         payload.parts = [
@@ -158,7 +160,7 @@ struct BlueskyClientTests {
     @Test("the card's image is fetched and uploaded as the thumb; a bad image leaves the card without one")
     func thumbnail() async throws {
         let post = try DryRunHarness.examplePost("ofsted-secondments.html")
-        let payload = try Composer().payload(for: post, on: .bluesky)
+        let payload = try CardComposer.composer.payload(for: post, on: .bluesky)
         let image = Data(repeating: 0xFF, count: 2048)
         let good = DryRunTransport { request in
             request.method == .get ? HTTPResponse(status: 200, headers: ["Content-Type": "image/jpeg; charset=binary"], body: image) : nil
@@ -240,7 +242,7 @@ struct BlueskyClientTests {
     ])
     func errors(status: Int, name: String, message: String, category: DeliveryError.Category) async throws {
         let post = try DryRunHarness.examplePost("ofsted-secondments.html")
-        let payload = try Composer().payload(for: post, on: .bluesky)
+        let payload = try CardComposer.composer.payload(for: post, on: .bluesky)
         let reset = DryRunHarness.now.addingTimeInterval(120)
         let headers: HTTPHeaders = status == 429 ? ["RateLimit-Reset": String(Int(reset.timeIntervalSince1970))] : [:]
         let signInFails = name.hasPrefix("Auth") || name == "AccountTakedown"
@@ -272,7 +274,7 @@ struct BlueskyClientTests {
     @Test("a record already under the post's key is a duplicate, found by the conflict or by looking it up")
     func duplicate() async throws {
         let post = try DryRunHarness.examplePost("ofsted-secondments.html")
-        let payload = try Composer().payload(for: post, on: .bluesky)
+        let payload = try CardComposer.composer.payload(for: post, on: .bluesky)
         // Today's PDS: a 500, then getRecord finds the record.
         let existing = DryRunTransport { request in
             if request.url.path.hasSuffix("createRecord") { return Self.xrpcError(500, "InternalServerError", "Internal Server Error") }
@@ -311,7 +313,7 @@ struct BlueskyClientTests {
     @Test("a thread broken off half-way is completed on retry, not reported as a duplicate")
     func resumedThread() async throws {
         let post = try DryRunHarness.examplePost("ofsted-secondments.html")
-        var payload = try Composer().payload(for: post, on: .bluesky)
+        var payload = try CardComposer.composer.payload(for: post, on: .bluesky)
         payload.parts = [.init(index: 1, text: "one 1/2", length: 7), .init(index: 2, text: "two 2/2", length: 7)]
         let firstKey = BlueskyRecordKey.make(postID: post.id, account: "school", part: 1, published: post.published)
         let transport = DryRunTransport { request in

@@ -23,7 +23,7 @@ struct BlueskySessionTests {
 
     func deliverConcurrently(_ client: BlueskyClient, times: Int) async throws -> [Delivery] {
         let post = try DryRunHarness.examplePost("ofsted-secondments.html")
-        let payload = try Composer().payload(for: post, on: .bluesky)
+        let payload = try CardComposer.composer.payload(for: post, on: .bluesky)
         return try await withThrowingTaskGroup(of: Delivery.self) { group in
             for _ in 0..<times { group.addTask { try await client.deliver(payload, of: post) } }
             return try await group.reduce(into: []) { $0.append($1) }

@@ -11,15 +11,17 @@ struct LinkedInClientTests {
 
     func payload() throws -> (Post, SharePayload) {
         let post = try DryRunHarness.examplePost("ofsted-secondments.html")
-        return (post, try Composer().payload(for: post, on: .linkedin))
+        return (post, try CardComposer.composer.payload(for: post, on: .linkedin))
     }
 
     @Test("dry-run requests for the example article match the golden")
     func dryRunGolden() async throws {
         let post = try DryRunHarness.examplePost("ofsted-secondments.html")
         let (delivery, requests) = try await DryRunHarness.run(post, settings: AccountSettings(network: .linkedin, values: [:]))
-        #expect(delivery.remoteID == "urn:li:share:7000000000000000001")
-        #expect(delivery.url?.absoluteString == "https://www.linkedin.com/feed/update/urn:li:share:7000000000000000001")
+        // Two images (initialized and uploaded: answers 1 to 4) go before the post.
+        #expect(delivery.remoteID == "urn:li:share:7000000000000000005")
+        #expect(delivery.url?.absoluteString == "https://www.linkedin.com/feed/update/urn:li:share:7000000000000000005")
+        #expect(delivery.mediaIDs.count == 2)
         assertGolden(
             try Golden.render(requests), named: "dry-run-linkedin-ofsted-secondments-html", target: "SyndicateTests")
     }
