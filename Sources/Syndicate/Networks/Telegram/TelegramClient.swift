@@ -271,10 +271,13 @@ package struct TelegramClient: NetworkClient {
         return messages
     }
 
-    /// Telegram's refusal of a photo request: a 400 about the photo names the images and the fix.
+    /// Telegram's refusal of a photo request: a 413, or a 400 about the photo (`PHOTO_…`,
+    /// `IMAGE_PROCESS_FAILED`, `file is too big`), names the images and the fix.
     private func photoError(for response: HTTPResponse, images: [PreparedImage]) -> DeliveryError {
         var error = error(for: response)
-        guard response.status == 400 || response.status == 413, error.category == .invalidPayload || response.status == 413 else { return error }
+        let said = (error.networkMessage ?? "").lowercased()
+        let aboutPhoto = ["photo", "image", "file", "media"].contains { said.contains($0) }
+        guard response.status == 413 || (response.status == 400 && error.category == .invalidPayload && aboutPhoto) else { return error }
         let names = images.map { $0.source.isFileURL ? $0.source.lastPathComponent : $0.source.absoluteString }.joined(separator: ", ")
         error.category = .invalidPayload
         error.mayHaveReachedNetwork = false
