@@ -67,12 +67,14 @@ public enum ResponseFuzzTarget {
         let network = script.network
         let settings = AccountSettings.placeholders(for: network, account: "fuzz")
         let transport = ScriptedTransport(responses: script.responses)
-        let environment = DeliveryEnvironment(
+        var environment = DeliveryEnvironment(
             transport: transport,
             now: { Date(timeIntervalSince1970: 1_767_225_600) },
             nonce: { "fuzznonce" },
             sleep: { _ in }
         )
+        // The scripted responses answer the network's API, not image downloads.
+        environment.images.remote = .notFetched
         let client: any NetworkClient
         do {
             client = try NetworkRegistry.builtIn.makeClient(settings: settings, environment: environment)

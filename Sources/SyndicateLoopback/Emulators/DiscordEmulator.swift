@@ -5,6 +5,10 @@ import Syndicate
 /// token must be accepted, else 401 `Invalid Webhook Token`). `content` or `embeds` in; with
 /// `?wait=true` a 200 message object out, without a 204. Errors are `{"message","code"}`; a
 /// 429 carries `retry_after` (seconds, a float), `Retry-After` and `X-RateLimit-*` headers.
+///
+/// At most 10 embeds; an embed's `image.url` must be an absolute http(s) URL (else 50035
+/// `Invalid Form Body` naming the field, as Discord answers). The post records each embed
+/// image (``LoopbackMedia`` with the URL, no alt text: Discord embeds have none).
 struct DiscordEmulator: NetworkEmulator {
     static let routes: [LoopbackRoute] = [.discordWebhook]
 
@@ -35,6 +39,20 @@ struct DiscordEmulator: NetworkEmulator {
                     "errors": ["content": ["_errors": [["code": "BASE_TYPE_MAX_LENGTH", "message": "Must be 2000 or fewer in length."]]]],
                 ]))
         }
+        guard embeds.count <= 10 else {
+            return EmulatorResult(Self.invalidFormBody(["embeds": ["_errors": [["code": "BASE_TYPE_MAX_LENGTH", "message": "Must be 10 or fewer in length."]]]]))
+        }
+        var media: [LoopbackMedia] = []
+        for (index, embed) in embeds.enumerated() {
+            guard let image = (embed as? [String: Any])?["image"] else { continue }
+            guard let url = (image as? [String: Any])?["url"] as? String, BlueskyEmulator.isHTTPURL(url) else {
+                return EmulatorResult(
+                    Self.invalidFormBody([
+                        "embeds": ["\(index)": ["image": ["url": ["_errors": [["code": "URL_TYPE_INVALID_URL", "message": "Not a well formed URL."]]]]]]
+                    ]))
+            }
+            media.append(LoopbackMedia.byURL(url, alt: nil))
+        }
         if let mentions = body["allowed_mentions"] {
             let object = mentions as? [String: Any]
             let parse: [String]? = object.flatMap { $0["parse"] == nil ? [] : $0["parse"] as? [String] }
@@ -48,7 +66,8 @@ struct DiscordEmulator: NetworkEmulator {
         }
         let id = String(nextID)
         nextID += 1
-        let post = LoopbackPost(network: .discord, id: id, text: content, author: match.captures["id"] ?? "")
+        var post = LoopbackPost(network: .discord, id: id, text: content, author: match.captures["id"] ?? "")
+        post.media = media
         let wait = request.queryItems.contains { $0.name == "wait" && $0.value.lowercased() == "true" }
         guard wait else { return EmulatorResult(HTTPResponse(status: 204), post: post) }
         let message: [String: Any] = [
@@ -56,6 +75,11 @@ struct DiscordEmulator: NetworkEmulator {
             "timestamp": LoopbackBody.iso8601(context.now), "embeds": embeds,
         ]
         return EmulatorResult(LoopbackBody.json(200, message), post: post)
+    }
+
+    /// Discord's 400 `Invalid Form Body` (code 50035) with `errors`.
+    static func invalidFormBody(_ errors: [String: Any]) -> HTTPResponse {
+        LoopbackBody.json(400, ["message": "Invalid Form Body", "code": 50035, "errors": errors])
     }
 
     static func error(_ status: Int, route: LoopbackRoute, reset: Date, context: EmulatorContext) -> HTTPResponse {

@@ -5,6 +5,10 @@ import Syndicate
 /// secret and must be accepted (403 `invalid_token` otherwise). JSON `text` or `blocks` in;
 /// 200 with the plain-text body `ok` out. Errors are plain text: `invalid_payload`, `no_text`;
 /// a 429 is `rate_limited` with `Retry-After`.
+///
+/// `blocks` (at most 50): a `section`'s text at most 3,000 characters; an `image` block needs
+/// an absolute http(s) `image_url` and a non-empty `alt_text` of at most 2,000 characters, else
+/// 400 `invalid_blocks`, as Slack answers. The post records each image's URL and alt text.
 struct SlackEmulator: NetworkEmulator {
     static let routes: [LoopbackRoute] = [.slackWebhook]
 
@@ -23,9 +27,28 @@ struct SlackEmulator: NetworkEmulator {
         guard let body = request.jsonObject else { return EmulatorResult(LoopbackBody.text(400, "invalid_payload")) }
         let text = body["text"] as? String ?? ""
         guard !text.isEmpty || body["blocks"] != nil else { return EmulatorResult(LoopbackBody.text(400, "no_text")) }
+        var media: [LoopbackMedia] = []
+        if let blocks = body["blocks"] {
+            guard let list = blocks as? [[String: Any]], list.count <= 50 else { return EmulatorResult(LoopbackBody.text(400, "invalid_blocks")) }
+            for block in list {
+                switch block["type"] as? String {
+                case "section":
+                    let sectionText = (block["text"] as? [String: Any])?["text"] as? String ?? ""
+                    guard !sectionText.isEmpty, sectionText.count <= 3000 else { return EmulatorResult(LoopbackBody.text(400, "invalid_blocks")) }
+                case "image":
+                    guard let url = block["image_url"] as? String, BlueskyEmulator.isHTTPURL(url),
+                        let alt = block["alt_text"] as? String, !alt.isEmpty, alt.count <= 2000
+                    else { return EmulatorResult(LoopbackBody.text(400, "invalid_blocks")) }
+                    media.append(LoopbackMedia.byURL(url, alt: alt))
+                default:
+                    return EmulatorResult(LoopbackBody.text(400, "invalid_blocks"))
+                }
+            }
+        }
         number += 1
-        return EmulatorResult(
-            LoopbackBody.text(200, "ok"), post: LoopbackPost(network: .slack, id: String(number), text: text, author: request.path))
+        var post = LoopbackPost(network: .slack, id: String(number), text: text, author: request.path)
+        post.media = media
+        return EmulatorResult(LoopbackBody.text(200, "ok"), post: post)
     }
 
     static func error(_ status: Int, route: LoopbackRoute, reset: Date, context: EmulatorContext) -> HTTPResponse {

@@ -7,6 +7,13 @@ import Syndicate
 /// as a post `{"id"}`, whose `GET /v1.0/{post}?fields=permalink` is its address. A container is
 /// published once; publishing an unknown or already published container is a Graph error.
 /// Errors are the Graph API's.
+///
+/// Images: an `IMAGE` container needs an absolute http(s) `image_url` (`alt_text` at most
+/// 1,000 characters); one with `is_carousel_item=true` is a carousel item, which cannot be
+/// published itself. A `CAROUSEL` container's `children` lists 2 to 20 item ids of the same
+/// user, each used once. `link_attachment` is refused on anything but a `TEXT` container. The
+/// published post records its images (``LoopbackMedia`` with the URL and alt text, no bytes:
+/// Threads fetches them itself).
 struct ThreadsEmulator: NetworkEmulator {
     static let routes: [LoopbackRoute] = [.threadsCreate, .threadsPublish, .threadsObject]
 
@@ -26,7 +33,15 @@ struct ThreadsEmulator: NetworkEmulator {
         var text: String
         var replyTo: String?
         var published: Bool
+        /// The images: its own (`IMAGE`) or its children's (`CAROUSEL`).
+        var media: [LoopbackMedia] = []
+        var isCarouselItem = false
+        /// Whether a carousel holds it already (an item goes in one carousel only).
+        var inCarousel = false
     }
+
+    /// The most items a carousel holds, and the fewest.
+    static let carouselItems = 2...20
 
     private var nextContainer = 17_900_000_000_000_001
     private var nextPost = 18_000_000_000_000_001
@@ -57,9 +72,36 @@ struct ThreadsEmulator: NetworkEmulator {
             if let problem = Self.validate(request) {
                 return EmulatorResult(GraphAPIError.response(400, code: 100, message: problem, type: "THApiException"))
             }
+            var container = Container(user: user, text: text, replyTo: request.parameter("reply_to_id"), published: false)
+            switch type {
+            case "IMAGE":
+                guard let url = request.parameter("image_url"), BlueskyEmulator.isHTTPURL(url) else {
+                    return EmulatorResult(GraphAPIError.response(400, code: 100, message: "(#100) The parameter image_url is required and must be a public http(s) URL.", type: "THApiException"))
+                }
+                let alt = request.parameter("alt_text")
+                if let alt, alt.unicodeScalars.count > 1_000 {
+                    return EmulatorResult(GraphAPIError.response(400, code: 100, message: "(#100) The parameter alt_text must be at most 1000 characters.", type: "THApiException"))
+                }
+                container.media = [LoopbackMedia.byURL(url, alt: alt)]
+                container.isCarouselItem = request.parameter("is_carousel_item") == "true"
+            case "CAROUSEL":
+                let children = (request.parameter("children") ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                guard Self.carouselItems.contains(children.count) else {
+                    return EmulatorResult(GraphAPIError.response(400, code: 100, message: "(#100) A carousel must have between 2 and 20 children; it has \(children.count).", type: "THApiException"))
+                }
+                for child in children {
+                    guard let item = containers[child], item.user == user, item.isCarouselItem, !item.inCarousel, !item.published else {
+                        return EmulatorResult(GraphAPIError.response(400, code: 100, message: "(#100) The child \(child) is not a carousel item container of this user.", type: "THApiException", subcode: 4_279_009))
+                    }
+                }
+                for child in children { containers[child]?.inCarousel = true }
+                container.media = children.flatMap { containers[$0]?.media ?? [] }
+            default:
+                break
+            }
             let id = String(nextContainer)
             nextContainer += 1
-            containers[id] = Container(user: user, text: text, replyTo: request.parameter("reply_to_id"), published: false)
+            containers[id] = container
             return EmulatorResult(LoopbackBody.json(200, ["id": id]))
         }
         guard let creation = request.parameter("creation_id"), var container = containers[creation], container.user == user else {
@@ -70,14 +112,18 @@ struct ThreadsEmulator: NetworkEmulator {
             return EmulatorResult(
                 GraphAPIError.response(400, code: 10, message: "The media has already been published", type: "THApiException", subcode: 4_279_002))
         }
+        guard !container.isCarouselItem else {
+            return EmulatorResult(
+                GraphAPIError.response(400, code: 100, message: "(#100) A carousel item cannot be published on its own; publish its carousel.", type: "THApiException"))
+        }
         container.published = true
         containers[creation] = container
         let id = String(nextPost)
         nextPost += 1
         posts[id] = user
-        return EmulatorResult(
-            LoopbackBody.json(200, ["id": id]),
-            post: LoopbackPost(network: .threads, id: id, text: container.text, author: user, replyTo: container.replyTo))
+        var post = LoopbackPost(network: .threads, id: id, text: container.text, author: user, replyTo: container.replyTo)
+        post.media = container.media
+        return EmulatorResult(LoopbackBody.json(200, ["id": id]), post: post)
     }
 
     /// `GET /v1.0/{id}`: a container's status or a post's permalink, as `fields` asks.
@@ -101,10 +147,13 @@ struct ThreadsEmulator: NetworkEmulator {
     }
 
     /// Why a container request's optional fields are invalid, or nil: `link_attachment` must be
-    /// an http(s) URL, `topic_tag` 1–50 characters without `.` or `&`.
+    /// an http(s) URL on a `TEXT` container, `topic_tag` 1–50 characters without `.` or `&`.
     static func validate(_ request: LoopbackRequest) -> String? {
         if let link = request.parameter("link_attachment"), !BlueskyEmulator.isHTTPURL(link) {
             return "(#100) The parameter link_attachment must be a valid URL."
+        }
+        if request.parameter("link_attachment") != nil, request.parameter("media_type") != "TEXT" {
+            return "(#100) The parameter link_attachment is only supported for text posts."
         }
         if let tag = request.parameter("topic_tag") {
             guard (1...50).contains(tag.count), !tag.contains("."), !tag.contains("&"), !tag.contains("\n") else {
@@ -126,4 +175,14 @@ extension LoopbackRoute {
     public static let threadsPublish = LoopbackRoute("threadsPublish", network: .threads)
     /// Threads: `GET /v1.0/{id}` (a container's `status`, a post's `permalink`).
     public static let threadsObject = LoopbackRoute("threadsObject", network: .threads)
+}
+
+extension LoopbackMedia {
+    /// An image a network fetches from `url` itself: no bytes seen, so no size or digest, and
+    /// the media type the address's extension names (empty when it names none).
+    static func byURL(_ url: String, alt: String?) -> LoopbackMedia {
+        let types = ["jpg": "image/jpeg", "jpeg": "image/jpeg", "png": "image/png", "gif": "image/gif", "webp": "image/webp"]
+        let type = URL(string: url).flatMap { types[$0.pathExtension.lowercased()] } ?? ""
+        return LoopbackMedia(id: url, contentType: type, byteCount: 0, sha256: "", alt: alt, url: url)
+    }
 }

@@ -9,7 +9,8 @@ import Syndicate
 /// The `Authorization` header is verified as ``XEmulator`` verifies X's (the server's configured
 /// OAuth 1.0a secrets, an accepted `oauth_token`), the JSON body not part of the signature; a
 /// failure is Tumblr's 401 (code 1016, "Unable to authorize"). The body must be JSON, `content`
-/// a non-empty array of NPF blocks of known types, a text block's `text` at most 4,096 code
+/// a non-empty array of NPF blocks of known types (an `image` block's media each with an
+/// http(s) `url`; the post records the images' URLs and `alt_text`), a text block's `text` at most 4,096 code
 /// points, a link block's `url` an http(s) URL, `tags` a string and `state` one of Tumblr's;
 /// otherwise 400 code 8001. Errors have Tumblr's shape
 /// `{"meta":{"status","msg"},"response":[],"errors":[{"title","code","detail"?}]}`; a scripted
@@ -45,11 +46,15 @@ struct TumblrEmulator: NetworkEmulator {
         }
         let content = request.jsonObject?["content"] as? [[String: Any]] ?? []
         let text = content.filter { $0["type"] as? String == "text" }.compactMap { $0["text"] as? String }.joined(separator: "\n\n")
+        let media = content.filter { $0["type"] as? String == "image" }.compactMap { block -> LoopbackMedia? in
+            guard let url = (block["media"] as? [[String: Any]])?.first?["url"] as? String else { return nil }
+            return LoopbackMedia.byURL(url, alt: block["alt_text"] as? String)
+        }
         let id = String(nextID)
         nextID += 1
-        return EmulatorResult(
-            Self.answer(201, msg: "Created", response: ["id": id]),
-            post: LoopbackPost(network: .tumblr, id: id, text: text, author: match.captures["blog"] ?? ""))
+        var post = LoopbackPost(network: .tumblr, id: id, text: text, author: match.captures["blog"] ?? "")
+        post.media = media
+        return EmulatorResult(Self.answer(201, msg: "Created", response: ["id": id]), post: post)
     }
 
     /// Why the request's body is not a post Tumblr creates, or nil.
@@ -73,6 +78,11 @@ struct TumblrEmulator: NetworkEmulator {
                 if let formatting = block["formatting"], !(formatting is [Any]) { return "text block \(index): 'formatting' must be an array" }
             case "link":
                 guard let url = block["url"] as? String, BlueskyEmulator.isHTTPURL(url) else { return "link block \(index) has no valid url" }
+            case "image":
+                guard let media = block["media"] as? [[String: Any]], !media.isEmpty,
+                    media.allSatisfy({ ($0["url"] as? String).map(BlueskyEmulator.isHTTPURL) == true })
+                else { return "image block \(index) has no media with a valid url" }
+                if let alt = block["alt_text"], !(alt is String) { return "image block \(index): 'alt_text' must be a string" }
             default:
                 break
             }

@@ -12,6 +12,14 @@ import Foundation
 /// `allowed_mentions` (none parsed) keeps article text from pinging anyone. Discord has no
 /// duplicate detection, so a failure that may have reached it is never retried
 /// (``DuplicateProtection/none``).
+///
+/// Images go by their public URL as embeds, one per image (`embeds: [{"url", "image": {"url"}}]`,
+/// discord.com/developers/docs/resources/message#embed-object). Every embed carries the same
+/// `url` (the post's link), so that Discord shows up to four of them as one gallery
+/// (discord/discord-api-docs #1418 and #2007: the client groups embeds by `url`, at most four
+/// images). Discord's embed image has no alt text (only `url`, `height`, `width`), so the
+/// images' alt text is not sent. A local file is left out with a warning in
+/// ``Delivery/warnings``.
 package struct DiscordClient: NetworkClient {
     package let network = SocialNetwork.discord
     package let account: String
@@ -65,6 +73,25 @@ package struct DiscordClient: NetworkClient {
     struct ExecuteBody: Encodable {
         var content: String
         var allowed_mentions: SharePayload.AllowedMentions
+        var embeds: [Embed]?
+    }
+
+    /// An embed showing one image; embeds sharing `url` show as one gallery.
+    struct Embed: Encodable, Equatable {
+        /// The embed's `image`: its URL only (Discord has no alt text for it).
+        struct Image: Encodable, Equatable {
+            var url: String
+        }
+
+        var url: String
+        var image: Image
+    }
+
+    /// The embeds of `images` (public URLs), all linking to `link` (else the first image).
+    static func embeds(_ images: [(url: URL, alt: String)], link: URL?) -> [Embed]? {
+        guard let first = images.first else { return nil }
+        let shared = (link ?? first.url).absoluteString
+        return images.map { Embed(url: shared, image: Embed.Image(url: $0.url.absoluteString)) }
     }
 
     /// The part of the message Discord returns that this client reads.
@@ -74,7 +101,7 @@ package struct DiscordClient: NetworkClient {
     }
 
     /// The request posting `payload`.
-    func request(for payload: SharePayload) throws(DeliveryError) -> HTTPRequest {
+    func request(for payload: SharePayload, images: [(url: URL, alt: String)] = []) throws(DeliveryError) -> HTTPRequest {
         guard var components = URLComponents(url: webhookURL, resolvingAgainstBaseURL: false) else {
             throw DeliveryError(.invalidConfiguration, network: network, account: account, message: "\(webhookLocation) is not a URL")
         }
@@ -84,7 +111,8 @@ package struct DiscordClient: NetworkClient {
         guard let url = components.url else {
             throw DeliveryError(.invalidConfiguration, network: network, account: account, message: "\(webhookLocation) is not a URL")
         }
-        let body = ExecuteBody(content: payload.text, allowed_mentions: payload.allowedMentions ?? .init())
+        let body = ExecuteBody(
+            content: payload.text, allowed_mentions: payload.allowedMentions ?? .init(), embeds: Self.embeds(images, link: payload.link))
         do {
             return try HTTPRequest.json(url: url, body: body)
         } catch {
@@ -93,15 +121,20 @@ package struct DiscordClient: NetworkClient {
     }
 
     package func deliver(_ payload: SharePayload, of post: Post) async throws(DeliveryError) -> Delivery {
-        let response = try await exchange.send(try request(for: payload))
+        let (images, warnings) = exchange.publicImages(payload.images, limits: DiscordNetwork.images)
+        let response = try await exchange.send(try request(for: payload, images: images))
         guard response.isSuccess else { throw error(for: response) }
+        var delivery: Delivery
         if response.status == 204 || response.body.isEmpty {
             // Without `wait` (or from a proxy that drops it) Discord gives no message back.
             let key = IdempotencyKey.make(postID: post.id, network: network, account: account)
-            return try exchange.delivery(remoteID: key, url: nil)
+            delivery = try exchange.delivery(remoteID: key, url: nil)
+        } else {
+            let message = try exchange.decode(Message.self, from: response)
+            delivery = try exchange.delivery(remoteID: message.id, url: nil)
         }
-        let message = try exchange.decode(Message.self, from: response)
-        return try exchange.delivery(remoteID: message.id, url: nil)
+        delivery.warnings = warnings
+        return delivery
     }
 
     /// Discord's `{"message", "code", "retry_after"}` read into a ``DeliveryError``.

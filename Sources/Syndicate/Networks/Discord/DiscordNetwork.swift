@@ -13,8 +13,10 @@ extension NetworkRule {
 /// Discord: bold headline, summary and link in Markdown, with no mention able to ping anyone.
 struct DiscordNetwork: NetworkDefinition {
     let network = SocialNetwork.discord
-    /// Discord: up to four embed images by public URL (embed images have no alt text).
-    var imageLimits: ImageLimits? { ImageLimits(maximumCount: 4, carriesAltText: false, transfer: .publicURL) }
+    /// Discord: up to four embed images by public URL, the most one gallery shows (embed
+    /// images have no alt text).
+    static let images = ImageLimits(maximumCount: 4, carriesAltText: false, transfer: .publicURL)
+    var imageLimits: ImageLimits? { Self.images }
     var rule: NetworkRule { .discord }
     let defaultTemplate = "**{title}**\n{summary}\n{link}"
 

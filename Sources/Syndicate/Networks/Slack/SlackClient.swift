@@ -18,6 +18,13 @@ import Foundation
 /// `posting_to_general_channel_denied` (a workspace admin's restriction) are `.forbidden`;
 /// `channel_not_found` and `channel_is_archived` (the webhook's channel is gone) are
 /// `.invalidConfiguration`, since only a new webhook cures them; 429 waits `Retry-After`.
+///
+/// Images go by their public URL as Block Kit `image` blocks (`image_url`, `alt_text`) after
+/// the text in `section` blocks (docs.slack.com/reference/block-kit/blocks/image-block: both
+/// fields required, `alt_text` at most 2,000 characters, a `section`'s text at most 3,000).
+/// `text` stays as the notification's fallback. Slack requires alt text, so an image without
+/// one gets the neutral ``altTextFallback`` (the composer has already warned about it). A local
+/// file is left out with a warning in ``Delivery/warnings``.
 package struct SlackClient: NetworkClient {
     package let network = SocialNetwork.slack
     package let account: String
@@ -53,24 +60,68 @@ package struct SlackClient: NetworkClient {
     /// The webhook's JSON body.
     struct MessageBody: Encodable {
         var text: String
+        var blocks: [Block]?
         var unfurl_links: Bool
     }
 
-    /// The request posting `payload`.
-    func request(for payload: SharePayload) throws(DeliveryError) -> HTTPRequest {
+    /// A Block Kit block: a `section` of mrkdwn text, or an `image`.
+    struct Block: Encodable, Equatable {
+        /// A `section`'s text object.
+        struct Text: Encodable, Equatable {
+            var type = "mrkdwn"
+            var text: String
+        }
+
+        var type: String
+        var text: Text?
+        var image_url: String?
+        var alt_text: String?
+    }
+
+    /// The alt text an image without one gets: Slack requires `alt_text`.
+    static let altTextFallback = "Image"
+    /// The longest text of one `section` block.
+    static let sectionLimit = 3000
+
+    /// The blocks for `text` and `images`: the text in sections of at most ``sectionLimit``
+    /// characters (split at a line break where one is near), then one `image` block each; nil
+    /// without images (the plain `text` message as before).
+    static func blocks(text: String, images: [(url: URL, alt: String)]) -> [Block]? {
+        guard !images.isEmpty else { return nil }
+        var sections: [Block] = []
+        var rest = Substring(text)
+        while !rest.isEmpty {
+            var chunk = rest.prefix(sectionLimit)
+            if chunk.count < rest.count, let lineBreak = chunk.lastIndex(of: "\n"), chunk.distance(from: chunk.startIndex, to: lineBreak) > sectionLimit / 2 {
+                chunk = rest[rest.startIndex...lineBreak]
+            }
+            sections.append(Block(type: "section", text: Block.Text(text: String(chunk))))
+            rest = rest[chunk.endIndex...]
+        }
+        let pictures = images.map { image in
+            Block(type: "image", image_url: image.url.absoluteString, alt_text: image.alt.isEmpty ? altTextFallback : image.alt)
+        }
+        return sections + pictures
+    }
+
+    /// The request posting `payload` with `images`.
+    func request(for payload: SharePayload, images: [(url: URL, alt: String)] = []) throws(DeliveryError) -> HTTPRequest {
+        let body = MessageBody(text: payload.text, blocks: Self.blocks(text: payload.text, images: images), unfurl_links: true)
         do {
-            return try HTTPRequest.json(
-                url: webhookURL, headers: ["Accept": "text/plain"], body: MessageBody(text: payload.text, unfurl_links: true))
+            return try HTTPRequest.json(url: webhookURL, headers: ["Accept": "text/plain"], body: body)
         } catch {
             throw DeliveryError(.invalidPayload, network: network, account: account, message: "the message could not be encoded")
         }
     }
 
     package func deliver(_ payload: SharePayload, of post: Post) async throws(DeliveryError) -> Delivery {
-        let response = try await exchange.send(try request(for: payload))
+        let (images, warnings) = exchange.publicImages(payload.images, limits: SlackNetwork.images)
+        let response = try await exchange.send(try request(for: payload, images: images))
         guard response.isSuccess else { throw error(for: response) }
         let key = IdempotencyKey.make(postID: post.id, network: network, account: account)
-        return try exchange.delivery(remoteID: key, url: nil)
+        var delivery = try exchange.delivery(remoteID: key, url: nil)
+        delivery.warnings = warnings
+        return delivery
     }
 
     /// Slack's plain-text error (`channel_not_found`, …) read into a ``DeliveryError``.
@@ -91,7 +142,7 @@ package struct SlackClient: NetworkClient {
             error.category = .invalidConfiguration
             error.message = said == "channel_is_archived" ? "the webhook's channel is archived" : "the webhook's channel no longer exists"
             error.fix = "unarchive the channel, or \(revoked)"
-        case "invalid_payload", "no_text":
+        case "invalid_payload", "no_text", "invalid_blocks":
             error.category = .invalidPayload
             error.message = "Slack rejected the message"
         default:

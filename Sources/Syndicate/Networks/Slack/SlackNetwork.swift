@@ -16,8 +16,10 @@ extension NetworkRule {
 /// Slack: summary, then the link as `<url|title>`, in mrkdwn.
 struct SlackNetwork: NetworkDefinition {
     let network = SocialNetwork.slack
-    /// Slack: image blocks by public URL, alt text up to 2,000 characters.
-    var imageLimits: ImageLimits? { ImageLimits(maximumCount: 4, altTextLimit: 2_000, altTextCounter: .codePoints, transfer: .publicURL) }
+    /// Slack: image blocks by public URL, alt text up to 2,000 characters
+    /// (docs.slack.com/reference/block-kit/blocks/image-block).
+    static let images = ImageLimits(maximumCount: 4, altTextLimit: 2_000, altTextCounter: .codePoints, transfer: .publicURL)
+    var imageLimits: ImageLimits? { Self.images }
     var rule: NetworkRule { .slack }
     let defaultTemplate = "{summary}\n\n{link}"
 

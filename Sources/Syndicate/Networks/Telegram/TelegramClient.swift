@@ -11,6 +11,21 @@ import Foundation
 /// detection, so a failure that may have reached it is never retried
 /// (``DuplicateProtection/none``). The bot token is part of the request path; redaction hides
 /// it (`/botREDACTED/sendMessage`).
+///
+/// Images are uploaded with the message, as multipart files (core.telegram.org/bots/api):
+/// one photo by `sendPhoto` (`photo`), two to ten as an album by `sendMediaGroup` (`media`, a
+/// JSON array of `InputMediaPhoto` whose `media` is `attach://photo0`…, and one file part per
+/// photo). Remote images are uploaded too rather than passed as their URL: the image pipeline
+/// has already fetched and fitted them, Telegram fetches URLs only up to 5 MB and from hosts
+/// it can reach, and the same request shape serves local and remote images. Telegram photos
+/// have no alt text. The text goes as the caption (of the first photo of an album) when it
+/// fits ``TelegramParts/captionLimit`` after entity parsing; else the photos go without a
+/// caption and the whole text follows as a `sendMessage` (link preview as for a text post),
+/// which ``Delivery/warnings`` reports. The ``Delivery/remoteID`` is the first message; with
+/// more than one message ``Delivery/partIDs`` lists them all in order (photos, then the
+/// text), and ``Delivery/mediaIDs`` holds each photo's `file_id`. Nothing is retried blindly:
+/// when the text message fails after the photos were sent, the error lists them
+/// (``DeliveryError/postedPartIDs``).
 package struct TelegramClient: NetworkClient {
     package let network = SocialNetwork.telegram
     package let account: String
@@ -105,12 +120,32 @@ package struct TelegramClient: NetworkClient {
                 var username: String?
             }
 
+            /// A photo's sizes, the largest last.
+            struct PhotoSize: Decodable {
+                var file_id: String
+            }
+
             var message_id: Int64
             var chat: Chat
+            var photo: [PhotoSize]?
         }
 
         var ok: Bool
         var result: Message?
+    }
+
+    /// A `sendMediaGroup` answer: the messages sent, one per photo.
+    struct GroupAnswer: Decodable {
+        var ok: Bool
+        var result: [Answer.Message]?
+    }
+
+    /// `InputMediaPhoto` of `sendMediaGroup`: a photo attached as the file part named in `media`.
+    struct InputMediaPhoto: Encodable {
+        var type = "photo"
+        var media: String
+        var caption: String?
+        var parse_mode: String?
     }
 
     /// Telegram's error body: `{"ok": false, "error_code", "description", "parameters"}`.
@@ -125,13 +160,51 @@ package struct TelegramClient: NetworkClient {
         var parameters: Parameters?
     }
 
-    /// The request sending `payload`.
-    func request(for payload: SharePayload) throws(DeliveryError) -> HTTPRequest {
-        guard let url = URL(string: "\(apiBase.absoluteString)/bot\(botToken)/sendMessage") else {
+    /// The URL of the Bot API method `name`.
+    private func methodURL(_ name: String) throws(DeliveryError) -> URL {
+        guard let url = URL(string: "\(apiBase.absoluteString)/bot\(botToken)/\(name)") else {
             throw DeliveryError(
                 .invalidConfiguration, network: network, account: account,
                 message: "\(tokenLocation) and API_BASE do not form a URL")
         }
+        return url
+    }
+
+    /// The `sendPhoto` request: `image` uploaded as the `photo` file, with `caption` in `parseMode`.
+    func photoRequest(_ image: PreparedImage, caption: String?, parseMode: String?) throws(DeliveryError) -> HTTPRequest {
+        var form = MultipartForm()
+        form.add("chat_id", chatID)
+        form.add("photo", fileName: image.fileName, contentType: image.format.mimeType, data: image.data)
+        if let caption {
+            form.add("caption", caption)
+            if let parseMode { form.add("parse_mode", parseMode) }
+        }
+        return form.request(url: try methodURL("sendPhoto"))
+    }
+
+    /// The `sendMediaGroup` request: `images` (2–10) as an album, `caption` on the first.
+    func mediaGroupRequest(_ images: [PreparedImage], caption: String?, parseMode: String?) throws(DeliveryError) -> HTTPRequest {
+        let media = images.indices.map { index in
+            InputMediaPhoto(
+                media: "attach://photo\(index)", caption: index == 0 ? caption : nil, parse_mode: index == 0 && caption != nil ? parseMode : nil)
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let json = try? encoder.encode(media) else {
+            throw DeliveryError(.invalidPayload, network: network, account: account, message: "the album could not be encoded")
+        }
+        var form = MultipartForm()
+        form.add("chat_id", chatID)
+        form.add("media", String(decoding: json, as: UTF8.self))
+        for (index, image) in images.enumerated() {
+            form.add("photo\(index)", fileName: image.fileName, contentType: image.format.mimeType, data: image.data)
+        }
+        return form.request(url: try methodURL("sendMediaGroup"))
+    }
+
+    /// The request sending `payload`.
+    func request(for payload: SharePayload) throws(DeliveryError) -> HTTPRequest {
+        let url = try methodURL("sendMessage")
         let body = SendMessageBody(
             chat_id: ChatID(chatID), text: payload.text, parse_mode: payload.parseMode,
             link_preview_options: payload.link.map { .init(url: $0.absoluteString) })
@@ -143,13 +216,85 @@ package struct TelegramClient: NetworkClient {
     }
 
     package func deliver(_ payload: SharePayload, of post: Post) async throws(DeliveryError) -> Delivery {
+        let (images, warnings) = try await exchange.prepareImages(payload.images, limits: TelegramNetwork.images)
+        var messages: [Answer.Message] = []
+        var notes = warnings
+        if images.isEmpty {
+            messages.append(try await sendText(payload))
+        } else {
+            let length = TelegramParts.parsedLength(payload.text)
+            let fits = length <= TelegramParts.captionLimit
+            messages = try await sendPhotos(images, caption: fits ? payload.text : nil, parseMode: payload.parseMode)
+            if !fits {
+                do {
+                    messages.append(try await sendText(payload))
+                } catch {
+                    throw Self.afterPhotos(error, messages.map { String($0.message_id) })
+                }
+                notes.append(
+                    "The text is \(length) characters, longer than a photo caption (\(TelegramParts.captionLimit)), so the photos went without a caption and the text followed as its own message.")
+            }
+        }
+        guard let first = messages.first else { throw exchange.unexpected(HTTPResponse(status: 200), "an answer without the sent message") }
+        let ids = messages.map { String($0.message_id) }
+        var delivery = try exchange.delivery(
+            remoteID: ids[0], url: Self.messageURL(chat: first.chat, messageID: first.message_id), partIDs: ids.count > 1 ? ids : [])
+        delivery.mediaIDs = messages.compactMap { $0.photo?.last?.file_id }
+        delivery.warnings = notes
+        return delivery
+    }
+
+    /// Sends the text as a message (`sendMessage`) and returns it.
+    private func sendText(_ payload: SharePayload) async throws(DeliveryError) -> Answer.Message {
         let response = try await exchange.send(try request(for: payload))
         guard response.isSuccess else { throw error(for: response) }
         let answer = try exchange.decode(Answer.self, from: response)
         guard answer.ok, let message = answer.result else { throw error(for: response) }
-        return try exchange.delivery(
-            remoteID: String(message.message_id),
-            url: Self.messageURL(chat: message.chat, messageID: message.message_id))
+        return message
+    }
+
+    /// Sends `images` (one photo, or an album), `caption` on the first, and returns the messages.
+    private func sendPhotos(_ images: [PreparedImage], caption: String?, parseMode: String?) async throws(DeliveryError) -> [Answer.Message] {
+        let single = images.count == 1
+        let request = single
+            ? try photoRequest(images[0], caption: caption, parseMode: parseMode)
+            : try mediaGroupRequest(images, caption: caption, parseMode: parseMode)
+        let response = try await exchange.send(request)
+        guard response.isSuccess else { throw photoError(for: response, images: images) }
+        if single {
+            let answer = try exchange.decode(Answer.self, from: response)
+            guard answer.ok, let message = answer.result else { throw error(for: response) }
+            return [message]
+        }
+        let answer = try exchange.decode(GroupAnswer.self, from: response)
+        guard answer.ok, let messages = answer.result, !messages.isEmpty else { throw error(for: response) }
+        return messages
+    }
+
+    /// Telegram's refusal of a photo request: a 413, or a 400 about the photo (`PHOTO_…`,
+    /// `IMAGE_PROCESS_FAILED`, `file is too big`), names the images and the fix.
+    private func photoError(for response: HTTPResponse, images: [PreparedImage]) -> DeliveryError {
+        var error = error(for: response)
+        let said = (error.networkMessage ?? "").lowercased()
+        let aboutPhoto = ["photo", "image", "file", "media"].contains { said.contains($0) }
+        guard response.status == 413 || (response.status == 400 && error.category == .invalidPayload && aboutPhoto) else { return error }
+        let names = images.map { $0.source.isFileURL ? $0.source.lastPathComponent : $0.source.absoluteString }.joined(separator: ", ")
+        error.category = .invalidPayload
+        error.mayHaveReachedNetwork = false
+        error.message = "Telegram refused the photo\(images.count == 1 ? "" : "s") \(names)"
+        error.fix = "make each image a JPEG, PNG or WebP of at most 10 MB whose width and height add up to at most 10,000 pixels, then post again."
+        return error
+    }
+
+    /// `error` of the text message sent after the photos `photoIDs`: they are posted, so the
+    /// message says so and nothing retries.
+    static func afterPhotos(_ error: DeliveryError, _ photoIDs: [String]) -> DeliveryError {
+        var error = error
+        error.postedPartIDs = photoIDs
+        error.mayHaveReachedNetwork = true
+        error.message = "the photos were posted (messages \(photoIDs.joined(separator: ", "))), then the text message failed: \(error.message)"
+        error.fix = "post the text by hand in the chat, or delete the photo messages and run again. (\(error.fix))"
+        return error
     }
 
     /// `https://t.me/{username}/{id}` for a public chat, `https://t.me/c/{id without -100}/{id}`

@@ -19,8 +19,12 @@ extension NetworkRule {
 struct TelegramNetwork: NetworkDefinition {
     let network = SocialNetwork.telegram
     /// Telegram: one photo with a caption or an album of up to 10, each at most 10 MB; photos
-    /// have no alt text.
-    var imageLimits: ImageLimits? { ImageLimits(maximumCount: 10, maximumBytes: 10 * 1024 * 1024, maximumSide: 10_000, formats: [.jpeg, .png, .webp], carriesAltText: false) }
+    /// have no alt text (core.telegram.org/bots/api#sendphoto, #sendmediagroup). Telegram wants
+    /// width plus height at most 10,000 (a 8000×6000 photo fails with `PHOTO_INVALID_DIMENSIONS`):
+    /// a longest side of 5,000 guarantees it (tdlib/td #2544 quotes the same rule).
+    static let images = ImageLimits(
+        maximumCount: 10, maximumBytes: 10 * 1024 * 1024, maximumSide: 5_000, formats: [.jpeg, .png, .webp], carriesAltText: false)
+    var imageLimits: ImageLimits? { Self.images }
     var rule: NetworkRule { .telegram }
     let defaultTemplate = "<b>{title}</b>\n\n{summary} (via {source})\n\n{link}"
     let defaultSentenceMaximum = 3
@@ -44,15 +48,28 @@ struct TelegramNetwork: NetworkDefinition {
         try TelegramClient(settings: settings, environment: environment)
     }
 
+    /// `sendMessage`, `sendPhoto` (one message with a `photo`) and `sendMediaGroup` (one message
+    /// per photo, numbered on from `number`) answered as Telegram does.
     func dryRunResponse(to request: HTTPRequest, number: Int) -> HTTPResponse? {
-        guard request.url.path.hasSuffix("/sendMessage") else { return nil }
-        let chat = request.jsonObject?["chat_id"].map { "\($0)" } ?? "@dry_run"
-        return .json([
-            "ok": true,
-            "result": [
-                "message_id": number, "date": 1_767_225_600,
-                "chat": ["id": -1_001_000_000_000, "type": "channel", "username": chat.hasPrefix("@") ? String(chat.dropFirst()) : "dry_run"] as [String: any Sendable],
-            ] as [String: any Sendable],
-        ] as [String: any Sendable])
+        let path = request.url.path
+        let chat = "@dry_run"
+        func message(_ id: Int, photo: Bool) -> [String: any Sendable] {
+            var message: [String: any Sendable] = [
+                "message_id": id, "date": 1_767_225_600,
+                "chat": ["id": -1_001_000_000_000, "type": "channel", "username": String(chat.dropFirst())] as [String: any Sendable],
+            ]
+            if photo {
+                message["photo"] = [["file_id": "dry-run-photo-\(id)", "file_unique_id": "dry-run-\(id)", "width": 1280, "height": 853] as [String: any Sendable]]
+            }
+            return message
+        }
+        if path.hasSuffix("/sendMessage") { return .json(["ok": true, "result": message(number, photo: false)] as [String: any Sendable]) }
+        if path.hasSuffix("/sendPhoto") { return .json(["ok": true, "result": message(number, photo: true)] as [String: any Sendable]) }
+        if path.hasSuffix("/sendMediaGroup") {
+            let count = request.body.map { body in String(decoding: body, as: UTF8.self).components(separatedBy: "attach://").count - 1 } ?? 0
+            let messages = (0..<max(count, 1)).map { message(number * 100 + $0, photo: true) }
+            return .json(["ok": true, "result": messages] as [String: any Sendable])
+        }
+        return nil
     }
 }

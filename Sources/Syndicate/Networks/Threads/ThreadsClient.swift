@@ -16,6 +16,18 @@ import Logging
 /// ``SharePayload/topicTag``. The permalink lookup is best effort: when it fails the delivery
 /// still succeeds, without a URL.
 ///
+/// Images (Threads fetches each from its public URL: a local file is left out with a warning
+/// in ``Delivery/warnings``), as developers.facebook.com/documentation/threads/posts describes:
+/// - one: an `IMAGE` container with `image_url`, `alt_text` and the `text`;
+/// - two to twenty: one `IMAGE` item container per image (`image_url`, `alt_text`,
+///   `is_carousel_item=true`), then a `CAROUSEL` container whose `children` lists the items'
+///   ids, comma-separated, with the `text`. The items' ids are the ``Delivery/mediaIDs``.
+///
+/// `link_attachment` is for text posts only, so a post with images leaves it out (the link
+/// stays in the text). Every container is checked before it is published, as Meta's
+/// troubleshooting guide asks (`GET /{container-id}?fields=status,error_message`, once a while
+/// for about five minutes): an `ERROR` there names the images, whose download is the usual cause.
+///
 /// ``duplicateProtection`` is ``DuplicateProtection/none``: Threads has no idempotency key and
 /// does not refuse a repeated text, so publishing twice makes two posts. A failure that may
 /// have reached Threads is therefore never retried blindly.
@@ -95,6 +107,35 @@ package struct ThreadsClient: NetworkClient {
         return HTTPRequest.form(url: endpoint(userID, "threads"), fields: fields)
     }
 
+    /// Step 1 for one image: an `IMAGE` container with the image, its alt text and the text
+    /// (and topic tag); no `link_attachment`, which Threads takes on text posts only.
+    func imageContainerRequest(for payload: SharePayload, image: (url: URL, alt: String)) -> HTTPRequest {
+        var fields: [(name: String, value: String)] = [("media_type", "IMAGE"), ("image_url", image.url.absoluteString)]
+        if !image.alt.isEmpty { fields.append(("alt_text", image.alt)) }
+        fields.append(("text", payload.text))
+        if let tag = payload.topicTag { fields.append(("topic_tag", tag)) }
+        fields.append(("access_token", accessToken))
+        return HTTPRequest.form(url: endpoint(userID, "threads"), fields: fields)
+    }
+
+    /// Step 1a for several images: the item container of one carousel image.
+    func carouselItemRequest(image: (url: URL, alt: String)) -> HTTPRequest {
+        var fields: [(name: String, value: String)] = [("media_type", "IMAGE"), ("image_url", image.url.absoluteString)]
+        if !image.alt.isEmpty { fields.append(("alt_text", image.alt)) }
+        fields.append(("is_carousel_item", "true"))
+        fields.append(("access_token", accessToken))
+        return HTTPRequest.form(url: endpoint(userID, "threads"), fields: fields)
+    }
+
+    /// Step 1b for several images: the `CAROUSEL` container of the items `childIDs`, with the text.
+    func carouselRequest(for payload: SharePayload, childIDs: [String]) -> HTTPRequest {
+        var fields: [(name: String, value: String)] = [("media_type", "CAROUSEL"), ("children", childIDs.joined(separator: ","))]
+        fields.append(("text", payload.text))
+        if let tag = payload.topicTag { fields.append(("topic_tag", tag)) }
+        fields.append(("access_token", accessToken))
+        return HTTPRequest.form(url: endpoint(userID, "threads"), fields: fields)
+    }
+
     /// Step 2: the request publishing container `creationID`.
     func publishRequest(creationID: String) -> HTTPRequest {
         HTTPRequest.form(
@@ -122,7 +163,7 @@ package struct ThreadsClient: NetworkClient {
     /// Returns once container `creationID` is ready to publish; throws when Threads reports it
     /// failed or expired, or when it is still processing after ``statusWaits``. Nothing has been
     /// published then, so such an error never leaves a post behind.
-    func waitUntilReady(_ creationID: String) async throws(DeliveryError) {
+    func waitUntilReady(_ creationID: String, images: [(url: URL, alt: String)] = []) async throws(DeliveryError) {
         guard let request = statusRequest(creationID: creationID) else { return }
         for wait in Self.statusWaits + [nil] {
             let response = try await exchange.send(request)
@@ -139,9 +180,17 @@ package struct ThreadsClient: NetworkClient {
                 continue
             case "ERROR":
                 let reason = answer.error_message.map { " (\($0))" } ?? ""
+                guard !images.isEmpty else {
+                    throw DeliveryError(
+                        .invalidPayload, network: network, account: account,
+                        message: "Threads could not process the post\(reason); nothing was published", mayHaveReachedNetwork: false)
+                }
+                let addresses = images.map(\.url.absoluteString).joined(separator: ", ")
                 throw DeliveryError(
                     .invalidPayload, network: network, account: account,
-                    message: "Threads could not process the post\(reason); nothing was published", mayHaveReachedNetwork: false)
+                    message: "Threads could not process the post with its images \(addresses)\(reason); nothing was published",
+                    mayHaveReachedNetwork: false,
+                    fix: "check that each image address opens publicly (no login, no redirect to a page) and is a JPEG or PNG of at most 8 MB, then post again.")
             case "EXPIRED":
                 throw DeliveryError(
                     .unexpectedResponse, network: network, account: account,
@@ -162,16 +211,35 @@ package struct ThreadsClient: NetworkClient {
     ///
     /// - Throws: ``DeliveryError``.
     package func deliver(_ payload: SharePayload, of post: Post) async throws(DeliveryError) -> Delivery {
-        let container = try await exchange.send(containerRequest(for: payload))
-        guard container.isSuccess else { throw GraphAPIError.deliveryError(for: container, exchange: exchange) }
-        let creationID = try exchange.decode(Created.self, from: container).id
-        try await waitUntilReady(creationID)
+        let (images, warnings) = exchange.publicImages(payload.images, limits: ThreadsNetwork.images)
+        var itemIDs: [String] = []
+        let creationID: String
+        switch images.count {
+        case 0:
+            creationID = try await createContainer(containerRequest(for: payload))
+        case 1:
+            creationID = try await createContainer(imageContainerRequest(for: payload, image: images[0]))
+        default:
+            for image in images { itemIDs.append(try await createContainer(carouselItemRequest(image: image))) }
+            creationID = try await createContainer(carouselRequest(for: payload, childIDs: itemIDs))
+        }
+        try await waitUntilReady(creationID, images: images)
 
         let published = try await exchange.send(publishRequest(creationID: creationID))
         guard published.isSuccess else { throw GraphAPIError.deliveryError(for: published, exchange: exchange) }
         let mediaID = try exchange.decode(Created.self, from: published).id
 
-        return try exchange.delivery(remoteID: mediaID, url: await permalink(of: mediaID))
+        var delivery = try exchange.delivery(remoteID: mediaID, url: await permalink(of: mediaID))
+        delivery.mediaIDs = itemIDs
+        delivery.warnings = warnings
+        return delivery
+    }
+
+    /// Sends a container request and returns the container's id.
+    private func createContainer(_ request: HTTPRequest) async throws(DeliveryError) -> String {
+        let response = try await exchange.send(request)
+        guard response.isSuccess else { throw GraphAPIError.deliveryError(for: response, exchange: exchange) }
+        return try exchange.decode(Created.self, from: response).id
     }
 
     /// The permalink of `mediaID`, or nil when Threads does not give it: the post exists

@@ -23,8 +23,12 @@ extension NetworkRule {
 struct ThreadsNetwork: NetworkDefinition {
     let network = SocialNetwork.threads
     /// Threads: one image or a carousel of up to 20, JPEG or PNG of at most 8 MB, which Threads
-    /// fetches from a public URL itself.
-    var imageLimits: ImageLimits? { ImageLimits(maximumCount: 20, maximumBytes: 8 * 1024 * 1024, formats: [.jpeg, .png], altTextLimit: 1_000, altTextCounter: .codePoints, transfer: .publicURL) }
+    /// fetches from a public URL itself; alt text up to 1,000 characters
+    /// (developers.facebook.com/documentation/threads/posts, "Carousel Posts" and "Media Specifications").
+    static let images = ImageLimits(
+        maximumCount: 20, maximumBytes: 8 * 1024 * 1024, formats: [.jpeg, .png], altTextLimit: 1_000, altTextCounter: .codePoints,
+        transfer: .publicURL)
+    var imageLimits: ImageLimits? { Self.images }
     var rule: NetworkRule { .threads }
     let defaultTemplate = "{summary}\n\n{link}"
     let defaultHashtagMaximum = 1

@@ -18,6 +18,13 @@ import Foundation
 /// method only"); the JSON body is not part of the signature base string, as tumblr.js signs
 /// only the method and URL and RFC 5849 §3.4.1.3.1 signs only form bodies.
 ///
+/// Images go first, one NPF `image` block each (`media: [{"url", "width", "height"}]` and
+/// `alt_text`), by their public URL: npf-spec.md "Media Objects" makes `url` the one required
+/// field of a media object. (api.md "User Uploaded Media" also takes files as multipart parts
+/// named by an `identifier`; that is not used, so a local image is left out with a warning in
+/// ``Delivery/warnings``. That Tumblr copies an external `url` on creation rather than only
+/// linking it is not stated in the docs: UNVERIFIED.)
+///
 /// ``duplicateProtection`` is ``DuplicateProtection/none``: no idempotency key or duplicate
 /// refusal is documented (none found; UNVERIFIED), so a repeat would post twice, and a failure
 /// that may have reached Tumblr is never retried blindly.
@@ -95,8 +102,8 @@ package struct TumblrClient: NetworkClient {
     ///
     /// - Throws: `.invalidPayload` when there is nothing to post or a paragraph is longer than a
     ///   text block may be; nothing is sent then.
-    func request(for payload: SharePayload) throws(DeliveryError) -> HTTPRequest {
-        let body = TumblrParts.body(for: payload)
+    func request(for payload: SharePayload, images: [(url: URL, alt: String)] = []) throws(DeliveryError) -> HTTPRequest {
+        let body = TumblrParts.body(for: payload, images: images)
         guard !body.content.isEmpty else {
             throw DeliveryError(.invalidPayload, network: network, account: account, message: "the payload has no text and no link")
         }
@@ -121,7 +128,8 @@ package struct TumblrClient: NetworkClient {
     ///
     /// - Throws: ``DeliveryError``.
     package func deliver(_ payload: SharePayload, of post: Post) async throws(DeliveryError) -> Delivery {
-        let response = try await exchange.send(try request(for: payload))
+        let (images, warnings) = exchange.publicImages(payload.images, limits: TumblrNetwork.images)
+        let response = try await exchange.send(try request(for: payload, images: images))
         guard response.isSuccess else { throw error(for: response) }
         let id: String
         do {
@@ -132,7 +140,9 @@ package struct TumblrClient: NetworkClient {
             error.mayHaveReachedNetwork = true
             throw error
         }
-        return try exchange.delivery(remoteID: id, url: TumblrParts.postURL(blog: blog, id: id))
+        var delivery = try exchange.delivery(remoteID: id, url: TumblrParts.postURL(blog: blog, id: id))
+        delivery.warnings = warnings
+        return delivery
     }
 
     /// Tumblr's error body (`{"meta":{…},"response":[],"errors":[{"title","code","detail"?}]}`,

@@ -17,7 +17,8 @@ extension NetworkRule {
 struct TumblrNetwork: NetworkDefinition {
     let network = SocialNetwork.tumblr
     /// Tumblr: NPF image blocks that Tumblr fetches from public URLs.
-    var imageLimits: ImageLimits? { ImageLimits(maximumCount: 10, transfer: .publicURL) }
+    static let images = ImageLimits(maximumCount: 10, transfer: .publicURL)
+    var imageLimits: ImageLimits? { Self.images }
     var rule: NetworkRule { .tumblr }
     /// The link goes in a link block and the tags in `tags`, so the text is the summary alone.
     let defaultTemplate = "{summary}"

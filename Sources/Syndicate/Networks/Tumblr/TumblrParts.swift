@@ -87,14 +87,31 @@ enum TumblrParts {
         return paragraphs
     }
 
-    /// One NPF content block: `text` (npf-spec.md "Content Block Type: Text") or `link`
-    /// ("Content Block Type: Link"); absent fields are left out.
+    /// One NPF content block: `text` (npf-spec.md "Content Block Type: Text"), `link`
+    /// ("Content Block Type: Link") or `image` ("Content Block Type: Image"); absent fields are
+    /// left out.
     struct Block: Encodable, Equatable {
+        /// An image's media object (npf-spec.md "Media Objects"): `url` is the one required
+        /// field; `type` is left out ("a best approximation will be made based on the given
+        /// URL"), `width` and `height` are sent when the post knows them.
+        struct Media: Encodable, Equatable {
+            var url: String
+            var width: Int?
+            var height: Int?
+        }
+
         var type: String
         var text: String?
         var url: String?
         var title: String?
         var description: String?
+        var media: [Media]?
+        var alt_text: String?
+
+        /// An image block of one public image, with its alt text when it has one.
+        static func image(_ url: URL, alt: String, width: Int?, height: Int?) -> Block {
+            Block(type: "image", media: [Media(url: url.absoluteString, width: width, height: height)], alt_text: alt.isEmpty ? nil : alt)
+        }
 
         /// A text block of one paragraph.
         static func text(_ text: String) -> Block { Block(type: "text", text: text) }
@@ -111,7 +128,7 @@ enum TumblrParts {
     /// The JSON body of `POST /v2/blog/{blog}/posts` (api.md "Create/Reblog a Post (Neue Post
     /// Format)", Request Parameters).
     struct PostBody: Encodable, Equatable {
-        /// The NPF blocks: one text block per paragraph, then the link block.
+        /// The NPF blocks: the image blocks, one text block per paragraph, then the link block.
         var content: [Block]
         /// `published`: "publicly published immediately" (api.md "Note about Post States").
         var state = "published"
@@ -122,10 +139,15 @@ enum TumblrParts {
         var source_url: String?
     }
 
-    /// The body posting `payload`: its text's paragraphs as text blocks, its link block (or a
-    /// bare one for its link), its hashtags as tags and its link as the source.
-    static func body(for payload: SharePayload) -> PostBody {
-        var content = paragraphs(payload.text).map(Block.text)
+    /// The body posting `payload`: an image block per public image (first, as Tumblr shows a
+    /// photo post), its text's paragraphs as text blocks, its link block (or a bare one for its
+    /// link), its hashtags as tags and its link as the source.
+    static func body(for payload: SharePayload, images: [(url: URL, alt: String)] = []) -> PostBody {
+        var content = images.map { image in
+            let known = payload.images.first { $0.url == image.url }
+            return Block.image(image.url, alt: image.alt, width: known?.width, height: known?.height)
+        }
+        content += paragraphs(payload.text).map(Block.text)
         if let block = payload.linkBlock ?? payload.link.map({ SharePayload.LinkBlock(url: $0, title: "", description: "") }) {
             content.append(.link(block))
         }

@@ -15,7 +15,11 @@ import Foundation
 ///  "images": [{"url": "…", "alt": "…"}], "published": "2019-03-09T10:00:00Z"}
 /// ```
 ///
-/// `images` are the post's images. The request carries an `Idempotency-Key` header (the post's
+/// `images` are the images the composer chose for the webhook (lead image first), each with its
+/// public `url` and its `alt` text (`null` when it has none), as before. Only `http(s)` images
+/// go: a receiver elsewhere cannot open a `file:` URL, and the path would show the sender's
+/// folders, so a local image is left out with a warning in ``Delivery/warnings`` (publish it
+/// on the site and give its URL). The request carries an `Idempotency-Key` header (the post's
 /// `IdempotencyKey` for this account) for receivers that de-duplicate; Syndicate cannot know
 /// whether one does, so a failure that may have reached it is never retried
 /// (``DuplicateProtection/none``). The ``Delivery/remoteID`` is the `id` of a JSON answer
@@ -97,12 +101,12 @@ package struct WebhookClient: NetworkClient {
     }
 
     /// The request posting `payload` of `post`.
-    func request(for payload: SharePayload, of post: Post) throws(DeliveryError) -> HTTPRequest {
+    func request(for payload: SharePayload, of post: Post, images: [(url: URL, alt: String)]) throws(DeliveryError) -> HTTPRequest {
         let key = IdempotencyKey.make(postID: post.id, network: network, account: account)
         let body = Body(
             id: post.id, title: post.title, url: post.url?.absoluteString, text: payload.text,
             link: payload.link?.absoluteString, hashtags: payload.hashtags, summary: post.summary, tags: post.tags,
-            images: post.images.map { Body.Image(url: $0.url.absoluteString, alt: $0.alt) },
+            images: images.map { Body.Image(url: $0.url.absoluteString, alt: $0.alt.isEmpty ? nil : $0.alt) },
             published: post.published.map(ISO8601.string(from:)))
         do {
             return try HTTPRequest.json(url: webhookURL, headers: ["Idempotency-Key": key], body: body)
@@ -112,7 +116,8 @@ package struct WebhookClient: NetworkClient {
     }
 
     package func deliver(_ payload: SharePayload, of post: Post) async throws(DeliveryError) -> Delivery {
-        let response = try await exchange.send(try request(for: payload, of: post))
+        let (images, warnings) = exchange.publicImages(payload.images, limits: WebhookNetwork.images)
+        let response = try await exchange.send(try request(for: payload, of: post, images: images))
         guard response.isSuccess else { throw error(for: response) }
         let object = NetworkExchange.jsonObject(response)
         let id: String? =
@@ -123,7 +128,9 @@ package struct WebhookClient: NetworkClient {
             }
         let url = (object?["url"] as? String).flatMap(URL.init(string:))
         let remoteID = id ?? IdempotencyKey.make(postID: post.id, network: network, account: account)
-        return try exchange.delivery(remoteID: remoteID, url: url)
+        var delivery = try exchange.delivery(remoteID: remoteID, url: url)
+        delivery.warnings = warnings
+        return delivery
     }
 
     /// An unsuccessful answer read into a ``DeliveryError`` by its status, quoting a JSON

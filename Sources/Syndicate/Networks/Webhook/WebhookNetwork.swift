@@ -19,7 +19,8 @@ extension NetworkRule {
 struct WebhookNetwork: NetworkDefinition {
     let network = SocialNetwork.webhook
     /// A webhook: the images' public URLs and alt text in the JSON.
-    var imageLimits: ImageLimits? { ImageLimits(maximumCount: 20, transfer: .publicURL) }
+    static let images = ImageLimits(maximumCount: 20, transfer: .publicURL)
+    var imageLimits: ImageLimits? { Self.images }
     var rule: NetworkRule { .webhook }
     let defaultTemplate = "{title}\n\n{summary}\n\n{link}"
 

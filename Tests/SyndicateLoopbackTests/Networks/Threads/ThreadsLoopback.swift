@@ -1,6 +1,7 @@
 import Foundation
 import Syndicate
 import SyndicateLoopback
+import SyndicateTestSupport
 
 /// ``ThreadsClient``s pointed at a loopback Threads API.
 enum ThreadsLoopback {
@@ -12,4 +13,13 @@ enum ThreadsLoopback {
             values: ["API_BASE": server.baseURL.absoluteString, "USER_ID": userID, "ACCESS_TOKEN": token])
         return try ThreadsClient(settings: settings, environment: environment)
     }
+
+    /// The sports-day post with its two images published on the school's site (Threads fetches
+    /// images by URL), composed for Threads.
+    static func imagePayload() throws -> (Post, SharePayload) {
+        try PublishedImages.payload(for: .threads)
+    }
+
+    /// What the emulator records for ``imagePayload()``'s images.
+    static let expectedMedia = PublishedImages.media()
 }

@@ -58,6 +58,20 @@ struct TumblrEmulatorTests {
         #expect(box.state.recorder.posts == [LoopbackPost(network: .tumblr, id: id, text: "One\n\nTwo", author: "school-news")])
     }
 
+    @Test("an image block is recorded with its URL and alt text; one whose media url is not http(s) is refused with 8001")
+    func imageBlocks() throws {
+        let created = try answer(
+            #"{"content":[{"type":"image","media":[{"url":"https://school.example/relay.jpg","width":480,"height":320}],"alt_text":"Relay"},{"type":"text","text":"One"}]}"#)
+        #expect(created.status == 201)
+        #expect(box.state.recorder.posts.first?.media == [
+            LoopbackMedia(id: "https://school.example/relay.jpg", contentType: "image/jpeg", byteCount: 0, sha256: "", alt: "Relay", url: "https://school.example/relay.jpg")
+        ])
+        let refused = try answer(#"{"content":[{"type":"image","media":[{"url":"file:///tmp/relay.jpg"}]}]}"#)
+        #expect(refused.status == 400)
+        #expect(Self.firstError(refused)?["code"] as? Int == 8001)
+        #expect(Self.firstError(refused)?["title"] as? String == "image block 0 has no media with a valid url")
+    }
+
     @Test("a signature made with another consumer secret is Tumblr's 401, code 1016")
     func badSignature() throws {
         let response = try answer(#"{"content":[{"type":"text","text":"a"}]}"#, consumerSecret: "wrong")

@@ -84,5 +84,40 @@ extension ClientsOverLoopback {
                 #expect(server.posts(on: .tumblr).isEmpty)
             }
         }
+
+        @Test("public images go as NPF image blocks before the text: the post has each URL with its alt text, once", arguments: TransportKind.allCases)
+        func images(kind: TransportKind) async throws {
+            try await LoopbackServer.withRunning(configuration: Harness.configuration) { server in
+                let (post, payload) = try PublishedImages.payload(for: .tumblr)
+                let delivery = try await TumblrLoopback.client(server, Harness.environment(kind)).deliver(payload, of: post)
+                #expect(server.posts(on: .tumblr).map(\.media) == [PublishedImages.media()])
+                #expect(delivery.warnings.isEmpty)
+                let content = Harness.json(server.requests(to: .tumblrPosts).first)["content"] as? [[String: Any]] ?? []
+                #expect(content.prefix(2).allSatisfy { $0["type"] as? String == "image" })
+            }
+        }
+
+        @Test("a 500 after the post was made is not retried: the images are there once", arguments: TransportKind.allCases)
+        func serverErrorAfterPosting(kind: TransportKind) async throws {
+            try await LoopbackServer.withRunning(configuration: Harness.configuration) { server in
+                let (post, payload) = try PublishedImages.payload(for: .tumblr)
+                server.script(.afterHandling(.status(500)), for: .tumblrPosts)
+                let client = try TumblrLoopback.client(server, Harness.environment(kind))
+                let result = await Harness.crossPost(post, payload: payload, through: client, kind: kind)
+                #expect(result.attempts == 1)
+                #expect(server.posts(on: .tumblr).map(\.media) == [PublishedImages.media()])
+            }
+        }
+
+        @Test("the local sports-day images are left out with a warning each", arguments: TransportKind.allCases)
+        func localImages(kind: TransportKind) async throws {
+            try await LoopbackServer.withRunning(configuration: Harness.configuration) { server in
+                let post = try DryRunHarness.examplePost("sports-day.md")
+                let payload = try Composer().payload(for: post, on: .tumblr)
+                let delivery = try await TumblrLoopback.client(server, Harness.environment(kind)).deliver(payload, of: post)
+                #expect(delivery.warnings.count == 2)
+                #expect(server.posts(on: .tumblr).map(\.media) == [[]])
+            }
+        }
     }
 }

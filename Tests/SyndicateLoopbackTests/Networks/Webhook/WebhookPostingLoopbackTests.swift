@@ -29,7 +29,29 @@ extension ClientsOverLoopback {
                 #expect(body["link"] as? String == payload.link?.absoluteString)
                 #expect(body["hashtags"] as? [String] == payload.hashtags)
                 #expect(body["tags"] as? [String] == post.tags)
-                #expect((body["images"] as? [Any])?.count == post.images.count)
+                #expect((body["images"] as? [Any])?.count == payload.images.count)
+            }
+        }
+
+        @Test("public images are listed with url and alt; the receiver gets each once", arguments: TransportKind.allCases)
+        func images(kind: TransportKind) async throws {
+            try await LoopbackServer.withRunning(configuration: Harness.configuration) { server in
+                let (post, payload) = try PublishedImages.payload(for: .webhook)
+                let delivery = try await WebhookLoopback.client(server, Harness.environment(kind)).deliver(payload, of: post)
+                #expect(server.posts(on: .webhook).map(\.media) == [PublishedImages.media()])
+                #expect(delivery.warnings.isEmpty)
+            }
+        }
+
+        @Test("local images are left out with a warning each, never sent as file URLs", arguments: TransportKind.allCases)
+        func localImages(kind: TransportKind) async throws {
+            try await LoopbackServer.withRunning(configuration: Harness.configuration) { server in
+                let post = try DryRunHarness.examplePost("sports-day.md")
+                let payload = try Composer().payload(for: post, on: .webhook)
+                let delivery = try await WebhookLoopback.client(server, Harness.environment(kind)).deliver(payload, of: post)
+                #expect(delivery.warnings.count == 2)
+                #expect(server.posts(on: .webhook).map(\.media) == [[]])
+                #expect(server.requests(to: .webhook).first?.text.contains("file:") == false)
             }
         }
     }

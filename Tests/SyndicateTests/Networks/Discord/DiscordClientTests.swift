@@ -20,6 +20,32 @@ struct DiscordClientTests {
         assertGolden(rendered, named: "dry-run-discord-ofsted-secondments-html", target: "SyndicateTests")
     }
 
+    @Test("dry-run requests for the sports-day post match the golden: its local images are left out")
+    func dryRunSportsDayGolden() async throws {
+        let post = try DryRunHarness.examplePost("sports-day.md")
+        let (delivery, requests) = try await DryRunHarness.run(post, settings: AccountSettings(network: .discord, values: [:]))
+        #expect(delivery.warnings.count == 2)
+        #expect(requests.first?.body?.contains("embeds") == false)
+        assertGolden(try Golden.render(requests), named: "dry-run-discord-sports-day-md", target: "SyndicateTests")
+    }
+
+    @Test("public images go as embeds that share the post's link (a gallery of up to four), with no alt text")
+    func imageEmbeds() async throws {
+        let transport = DryRunTransport()
+        let client = try DiscordClient(settings: settings, environment: DryRunHarness.environment(transport))
+        let post = try DryRunHarness.examplePost("ofsted-secondments.html")
+        let payload = try Composer().payload(for: post, on: .discord)
+        let delivery = try await client.deliver(payload, of: post)
+        let request = try #require(await transport.requests.first)
+        let body = try #require(JSONSerialization.jsonObject(with: request.body ?? Data()) as? [String: Any])
+        let embeds = try #require(body["embeds"] as? [[String: Any]])
+        let link = try #require(payload.link?.absoluteString)
+        #expect(embeds.map { $0["url"] as? String } == [link, link])
+        #expect(embeds.map { ($0["image"] as? [String: String]) ?? [:] } == payload.images.map { ["url": $0.url.absoluteString] })
+        #expect(!String(decoding: request.body ?? Data(), as: UTF8.self).contains("Amanda Spielman speaking"))
+        #expect(delivery.warnings.isEmpty)
+    }
+
     @Test("the webhook is executed with wait=true, the text as content and no mentions parsed")
     func requestShape() async throws {
         let transport = DryRunTransport()

@@ -20,6 +20,54 @@ struct SlackClientTests {
         assertGolden(rendered, named: "dry-run-slack-ofsted-secondments-html", target: "SyndicateTests")
     }
 
+    @Test("dry-run requests for the sports-day post match the golden: its local images are left out")
+    func dryRunSportsDayGolden() async throws {
+        let post = try DryRunHarness.examplePost("sports-day.md")
+        let (delivery, requests) = try await DryRunHarness.run(post, settings: AccountSettings(network: .slack, values: [:]))
+        #expect(delivery.warnings.count == 2)
+        #expect(requests.first?.body?.contains("blocks") == false)
+        assertGolden(try Golden.render(requests), named: "dry-run-slack-sports-day-md", target: "SyndicateTests")
+    }
+
+    @Test("public images go as image blocks after the text section, with alt text (a neutral one where the post has none); text stays as the fallback")
+    func imageBlocks() async throws {
+        let transport = DryRunTransport()
+        let client = try SlackClient(settings: settings, environment: DryRunHarness.environment(transport))
+        let post = try DryRunHarness.examplePost("ofsted-secondments.html")
+        let payload = try Composer().payload(for: post, on: .slack)
+        _ = try await client.deliver(payload, of: post)
+        let request = try #require(await transport.requests.first)
+        let body = try #require(JSONSerialization.jsonObject(with: request.body ?? Data()) as? [String: Any])
+        #expect(body["text"] as? String == payload.text)
+        let blocks = try #require(body["blocks"] as? [[String: Any]])
+        #expect(blocks.map { $0["type"] as? String } == ["section", "image", "image"])
+        #expect((blocks[0]["text"] as? [String: String]) == ["type": "mrkdwn", "text": payload.text])
+        #expect(blocks[1]["image_url"] as? String == payload.images[0].url.absoluteString)
+        #expect(blocks[1]["alt_text"] as? String == "Amanda Spielman speaking at the ASCL annual conference in Birmingham")
+        #expect(blocks[2]["alt_text"] as? String == "Image")
+    }
+
+    @Test("a text longer than one section is split at a line break into sections of at most 3,000 characters")
+    func longTextSections() async throws {
+        let paragraph = String(repeating: "Sports day news. ", count: 100) + "\n"
+        let text = String(repeating: paragraph, count: 5)
+        let transport = DryRunTransport()
+        let client = try SlackClient(settings: settings, environment: DryRunHarness.environment(transport))
+        let post = try DryRunHarness.examplePost("ofsted-secondments.html")
+        var payload = try Composer().payload(for: post, on: .slack)
+        payload.text = text
+        _ = try await client.deliver(payload, of: post)
+        let request = try #require(await transport.requests.first)
+        let body = try #require(JSONSerialization.jsonObject(with: request.body ?? Data()) as? [String: Any])
+        let blocks = try #require(body["blocks"] as? [[String: Any]])
+        let sections = blocks.compactMap { ($0["text"] as? [String: String])?["text"] }
+        #expect(sections.count >= 3)
+        #expect(sections.allSatisfy { $0.count <= 3000 })
+        #expect(sections.joined() == text)
+        #expect(sections[0].hasSuffix("\n"))
+        #expect(blocks.suffix(2).allSatisfy { $0["type"] as? String == "image" })
+    }
+
     @Test("the webhook gets the mrkdwn text with unfurl_links; the remote id is the idempotency key")
     func requestShape() async throws {
         let transport = DryRunTransport()

@@ -16,16 +16,149 @@ struct TelegramClientTests {
             body: Data(#"{"ok":false,"error_code":\#(code),"description":"\#(description)"\#(extra)}"#.utf8))
     }
 
-    @Test("dry-run requests for the example article match the golden, the token hidden in the path")
+    /// `post` composed for Telegram without its images (a text message).
+    static func textPayload(_ post: Post) throws -> SharePayload {
+        var payload = try Composer().payload(for: post, on: .telegram)
+        payload.images = []
+        return payload
+    }
+
+    /// The parts of a multipart request.
+    static func parts(_ request: HTTPRequest) -> [MultipartForm.Part] {
+        guard let boundary = MultipartForm.boundary(inContentType: request.headers["Content-Type"]) else { return [] }
+        return MultipartForm.parse(request.body ?? Data(), boundary: boundary) ?? []
+    }
+
+    static func field(_ name: String, of request: HTTPRequest) -> String? {
+        parts(request).first { $0.name == name && $0.fileName == nil }.map { String(decoding: $0.data, as: UTF8.self) }
+    }
+
+    @Test("dry-run requests for the example article match the golden: its two remote images as an album (not fetched in a dry run), the text as caption")
     func dryRunGolden() async throws {
         let post = try DryRunHarness.examplePost("ofsted-secondments.html")
         let (delivery, requests) = try await DryRunHarness.run(post, settings: AccountSettings(network: .telegram, values: [:]))
-        #expect(delivery.remoteID == "1")
-        #expect(delivery.url?.absoluteString == "https://t.me/dry_run/1")
-        #expect(requests.map(\.url) == ["https://api.telegram.org/botREDACTED/sendMessage"])
+        #expect(delivery.remoteID == "100")
+        #expect(delivery.url?.absoluteString == "https://t.me/dry_run/100")
+        #expect(delivery.partIDs == ["100", "101"])
+        #expect(delivery.mediaIDs == ["dry-run-photo-100", "dry-run-photo-101"])
+        #expect(requests.map(\.url) == ["https://api.telegram.org/botREDACTED/sendMediaGroup"])
         let rendered = try Golden.render(requests)
         #expect(!rendered.contains("dry-run-bot-token"))
         assertGolden(rendered, named: "dry-run-telegram-ofsted-secondments-html", target: "SyndicateTests")
+    }
+
+    @Test("dry-run requests for the sports-day post match the golden: both local photos uploaded as an album")
+    func dryRunSportsDayGolden() async throws {
+        let post = try DryRunHarness.examplePost("sports-day.md")
+        let (delivery, requests) = try await DryRunHarness.run(post, settings: AccountSettings(network: .telegram, values: [:]))
+        #expect(requests.map(\.url) == ["https://api.telegram.org/botREDACTED/sendMediaGroup"])
+        #expect(delivery.warnings.isEmpty)
+        let rendered = try Golden.render(requests)
+        #expect(rendered.contains("image/jpeg 3,805 bytes") && rendered.contains("image/png 31,093 bytes"))
+        assertGolden(rendered, named: "dry-run-telegram-sports-day-md", target: "SyndicateTests")
+    }
+
+    @Test("several photos: sendMediaGroup with InputMediaPhoto attach:// names, the caption and parse mode on the first, one file part each")
+    func albumShape() async throws {
+        let transport = DryRunTransport()
+        let client = try TelegramClient(settings: settings, environment: DryRunHarness.environment(transport))
+        let post = try DryRunHarness.examplePost("sports-day.md")
+        let payload = try Composer().payload(for: post, on: .telegram)
+        _ = try await client.deliver(payload, of: post)
+        let request = try #require(await transport.requests.first)
+        #expect(request.url.absoluteString == "https://api.telegram.org/bot\(Self.token)/sendMediaGroup")
+        let parts = Self.parts(request)
+        #expect(parts.map(\.name) == ["chat_id", "media", "photo0", "photo1"])
+        #expect(Self.field("chat_id", of: request) == "-1001234567890")
+        let media = try #require(JSONSerialization.jsonObject(with: Data((Self.field("media", of: request) ?? "").utf8)) as? [[String: String]])
+        #expect(media == [
+            ["type": "photo", "media": "attach://photo0", "caption": payload.text, "parse_mode": "HTML"],
+            ["type": "photo", "media": "attach://photo1"],
+        ])
+        #expect(parts[2].contentType == "image/jpeg" && parts[2].data.count == 3_805)
+        #expect(parts[3].contentType == "image/png" && parts[3].data.count == 31_093)
+    }
+
+    @Test("one photo: sendPhoto with the file part photo, the caption and parse mode")
+    func photoShape() async throws {
+        let transport = DryRunTransport()
+        let client = try TelegramClient(settings: settings, environment: DryRunHarness.environment(transport))
+        let post = try DryRunHarness.examplePost("sports-day.md")
+        var payload = try Composer().payload(for: post, on: .telegram)
+        payload.images.removeLast()
+        let delivery = try await client.deliver(payload, of: post)
+        let request = try #require(await transport.requests.first)
+        #expect(request.url.path.hasSuffix("/sendPhoto"))
+        #expect(Self.parts(request).map(\.name) == ["chat_id", "photo", "caption", "parse_mode"])
+        #expect(Self.field("caption", of: request) == payload.text)
+        #expect(delivery.partIDs.isEmpty)
+        #expect(delivery.mediaIDs == ["dry-run-photo-1"])
+    }
+
+    @Test("a text longer than a caption: the photos go without one, then the whole text as a message, with a warning")
+    func longTextFollowsThePhotos() async throws {
+        let transport = DryRunTransport()
+        let client = try TelegramClient(settings: settings, environment: DryRunHarness.environment(transport))
+        let post = try DryRunHarness.examplePost("sports-day.md")
+        var payload = try Composer().payload(for: post, on: .telegram)
+        payload.text = "<b>Sports day</b>\n\n" + String(repeating: "Rain &amp; relays. ", count: 80)
+        #expect(TelegramParts.parsedLength(payload.text) > TelegramParts.captionLimit)
+        let delivery = try await client.deliver(payload, of: post)
+        let requests = await transport.requests
+        #expect(requests.map(\.url.lastPathComponent) == ["sendMediaGroup", "sendMessage"])
+        let media = try #require(JSONSerialization.jsonObject(with: Data((Self.field("media", of: requests[0]) ?? "").utf8)) as? [[String: String]])
+        #expect(media.allSatisfy { $0["caption"] == nil })
+        let body = try #require(JSONSerialization.jsonObject(with: requests[1].body ?? Data()) as? [String: Any])
+        #expect(body["text"] as? String == payload.text)
+        #expect(delivery.remoteID == "100")
+        #expect(delivery.partIDs == ["100", "101", "2"])
+        #expect(delivery.warnings.count == 1)
+        #expect(delivery.warnings.first?.contains("longer than a photo caption (1024)") == true)
+    }
+
+    @Test("a caption is counted after entity parsing: tags count nothing, an entity one character")
+    func captionLength() {
+        #expect(TelegramParts.parsedLength("<b>Sports &amp; day</b>") == 12)
+        #expect(TelegramParts.parsedLength("a < b") == 5)
+        #expect(TelegramParts.parsedLength("😀") == 2)
+        #expect(TelegramParts.parsedLength(String(repeating: "x", count: 1024)) == TelegramParts.captionLimit)
+    }
+
+    @Test("when the text message fails after the photos, the error lists the photo messages and says they are posted")
+    func textFailsAfterPhotos() async throws {
+        let transport = DryRunTransport { request in
+            request.url.path.hasSuffix("/sendMessage") ? Self.failure(500, "Internal Server Error") : nil
+        }
+        let client = try TelegramClient(settings: settings, environment: DryRunHarness.environment(transport))
+        let post = try DryRunHarness.examplePost("sports-day.md")
+        var payload = try Composer().payload(for: post, on: .telegram)
+        payload.text = String(repeating: "Relay. ", count: 200)
+        do {
+            _ = try await client.deliver(payload, of: post)
+            Issue.record("expected a failure")
+        } catch {
+            #expect(error.postedPartIDs == ["100", "101"])
+            #expect(error.mayHaveReachedNetwork)
+            #expect(error.message.hasPrefix("the photos were posted (messages 100, 101), then the text message failed"))
+        }
+    }
+
+    @Test("a photo Telegram refuses names the image and the fix, and is not retried")
+    func photoRefused() async throws {
+        let transport = DryRunTransport { _ in Self.failure(400, "Bad Request: PHOTO_INVALID_DIMENSIONS") }
+        let client = try TelegramClient(settings: settings, environment: DryRunHarness.environment(transport))
+        let post = try DryRunHarness.examplePost("sports-day.md")
+        let payload = try Composer().payload(for: post, on: .telegram)
+        do {
+            _ = try await client.deliver(payload, of: post)
+            Issue.record("expected a failure")
+        } catch {
+            #expect(error.category == .invalidPayload)
+            #expect(error.message == "Telegram refused the photos sports-day-relay.jpg, sports-day-medals.png")
+            #expect(error.networkMessage == "Bad Request: PHOTO_INVALID_DIMENSIONS")
+            #expect(error.fix.contains("at most 10 MB"))
+            #expect(!error.mayHaveReachedNetwork)
+        }
     }
 
     @Test("sendMessage carries chat_id, the HTML text, parse_mode and the link preview")
@@ -33,7 +166,7 @@ struct TelegramClientTests {
         let transport = DryRunTransport()
         let client = try TelegramClient(settings: settings, environment: DryRunHarness.environment(transport))
         let post = try DryRunHarness.examplePost("ofsted-secondments.html")
-        let payload = try Composer().payload(for: post, on: .telegram)
+        let payload = try Self.textPayload(post)
         _ = try await client.deliver(payload, of: post)
         let request = try #require(await transport.requests.first)
         #expect(request.url.absoluteString == "https://api.telegram.org/bot\(Self.token)/sendMessage")
@@ -56,7 +189,7 @@ struct TelegramClientTests {
     @Test("the message link: public chats by username, private channels by id without -100")
     func messageURL() async throws {
         let post = try DryRunHarness.examplePost("ofsted-secondments.html")
-        let payload = try Composer().payload(for: post, on: .telegram)
+        let payload = try Self.textPayload(post)
         for (chat, expected) in [
             (#"{"id":-1001234567890,"type":"channel","username":"school_news"}"#, "https://t.me/school_news/42"),
             (#"{"id":-1001234567890,"type":"channel"}"#, "https://t.me/c/1234567890/42"),
@@ -83,7 +216,7 @@ struct TelegramClientTests {
     ])
     func errors(code: Int, description: String, category: DeliveryError.Category) async throws {
         let post = try DryRunHarness.examplePost("ofsted-secondments.html")
-        let payload = try Composer().payload(for: post, on: .telegram)
+        let payload = try Self.textPayload(post)
         let transport = DryRunTransport { _ in
             Self.failure(code, description + " " + Self.token, parameters: code == 429 ? #"{"retry_after":35}"# : nil)
         }
@@ -106,7 +239,7 @@ struct TelegramClientTests {
     @Test("a group upgraded to a supergroup names the new chat id")
     func migratedChat() async throws {
         let post = try DryRunHarness.examplePost("ofsted-secondments.html")
-        let payload = try Composer().payload(for: post, on: .telegram)
+        let payload = try Self.textPayload(post)
         let transport = DryRunTransport { _ in
             Self.failure(400, "Bad Request: group chat was upgraded to a supergroup chat", parameters: #"{"migrate_to_chat_id":-1009876543210}"#)
         }

@@ -8,9 +8,13 @@ struct ThreadsClientTests {
     let settings = AccountSettings(
         network: .threads, account: "school", values: ["USER_ID": "17841400000000000", "ACCESS_TOKEN": "th-access-token-c0ffee"])
 
+    /// The example article as a text post: its images are left out here (the image tests below
+    /// keep them).
     func payload() throws -> (Post, SharePayload) {
         let post = try DryRunHarness.examplePost("ofsted-secondments.html")
-        return (post, try Composer().payload(for: post, on: .threads))
+        var payload = try Composer().payload(for: post, on: .threads)
+        payload.images = []
+        return (post, payload)
     }
 
     func fields(_ request: HTTPRequest) -> [(name: String, value: String)] {
@@ -21,13 +25,121 @@ struct ThreadsClientTests {
     func dryRunGolden() async throws {
         let post = try DryRunHarness.examplePost("ofsted-secondments.html")
         let (delivery, requests) = try await DryRunHarness.run(post, settings: AccountSettings(network: .threads, values: [:]))
-        #expect(delivery.remoteID == "18000000000000003")
-        #expect(delivery.url?.absoluteString == "https://graph.threads.net/dry-run/18000000000000003")
-        #expect(requests.count == 4)
-        #expect(requests[1].url == "https://graph.threads.net/v1.0/17000000000000001?fields=status%2Cerror_message&access_token=REDACTED")
-        #expect(requests.last?.url == "https://graph.threads.net/v1.0/18000000000000003?fields=permalink&access_token=REDACTED")
+        // The article's two public images make a carousel: two items, the carousel, its status, publish, permalink.
+        #expect(delivery.remoteID == "18000000000000005")
+        #expect(delivery.url?.absoluteString == "https://graph.threads.net/dry-run/18000000000000005")
+        #expect(delivery.mediaIDs == ["17000000000000001", "17000000000000002"])
+        #expect(requests.count == 6)
+        #expect(requests[3].url == "https://graph.threads.net/v1.0/17000000000000003?fields=status%2Cerror_message&access_token=REDACTED")
+        #expect(requests.last?.url == "https://graph.threads.net/v1.0/18000000000000005?fields=permalink&access_token=REDACTED")
         assertGolden(
             try Golden.render(requests), named: "dry-run-threads-ofsted-secondments-html", target: "SyndicateTests")
+    }
+
+    @Test("dry-run requests for the sports-day post match the golden: its local images are left out with warnings")
+    func dryRunSportsDayGolden() async throws {
+        let post = try DryRunHarness.examplePost("sports-day.md")
+        let (delivery, requests) = try await DryRunHarness.run(post, settings: AccountSettings(network: .threads, values: [:]))
+        #expect(requests.count == 4)
+        #expect(requests.first?.body?.hasPrefix("media_type=TEXT&") == true)
+        #expect(delivery.mediaIDs.isEmpty)
+        #expect(delivery.warnings.count == 2)
+        #expect(delivery.warnings.allSatisfy { $0.contains("Threads fetches images from their web address") })
+        #expect(delivery.warnings.first?.contains("sports-day-relay.jpg") == true)
+        assertGolden(try Golden.render(requests), named: "dry-run-threads-sports-day-md", target: "SyndicateTests")
+    }
+
+    /// The example article with `images` (public URLs) in its payload.
+    func payload(images: [Post.Image]) throws -> (Post, SharePayload) {
+        let (post, text) = try payload()
+        var payload = text
+        payload.images = images
+        return (post, payload)
+    }
+
+    static let relay = Post.Image(url: URL(string: "https://school.example/images/relay.jpg")!, alt: "Year 6 running the relay")
+    static let medals = Post.Image(url: URL(string: "https://school.example/images/medals.png")!, alt: "Three pupils holding medals")
+
+    @Test("one image: an IMAGE container with image_url, alt_text, text and topic tag, no link_attachment")
+    func oneImage() async throws {
+        let transport = DryRunTransport()
+        let client = try ThreadsClient(settings: settings, environment: DryRunHarness.environment(transport))
+        let (post, payload) = try payload(images: [Self.relay])
+        let delivery = try await client.deliver(payload, of: post)
+        let requests = await transport.requests
+        #expect(requests.count == 4)
+        let container = fields(requests[0])
+        #expect(container.map(\.name) == ["media_type", "image_url", "alt_text", "text", "topic_tag", "access_token"])
+        #expect(container.map(\.value) == ["IMAGE", "https://school.example/images/relay.jpg", "Year 6 running the relay", payload.text, "Ofsted", "th-access-token-c0ffee"])
+        #expect(fields(requests[2]).first?.value == "17000000000000001")
+        #expect(delivery.mediaIDs.isEmpty)
+        #expect(delivery.warnings.isEmpty)
+    }
+
+    @Test("two images: an item container each, then a CAROUSEL with their ids as children, which is checked and published")
+    func carousel() async throws {
+        let transport = DryRunTransport()
+        let client = try ThreadsClient(settings: settings, environment: DryRunHarness.environment(transport))
+        let (post, payload) = try payload(images: [Self.relay, Self.medals])
+        let delivery = try await client.deliver(payload, of: post)
+        let requests = await transport.requests
+        #expect(requests.count == 6)
+        #expect(fields(requests[0]).map(\.name) == ["media_type", "image_url", "alt_text", "is_carousel_item", "access_token"])
+        #expect(fields(requests[0]).map(\.value) == ["IMAGE", "https://school.example/images/relay.jpg", "Year 6 running the relay", "true", "th-access-token-c0ffee"])
+        #expect(fields(requests[1]).map(\.value) == ["IMAGE", "https://school.example/images/medals.png", "Three pupils holding medals", "true", "th-access-token-c0ffee"])
+        #expect(fields(requests[2]).map(\.name) == ["media_type", "children", "text", "topic_tag", "access_token"])
+        #expect(fields(requests[2]).map(\.value) == ["CAROUSEL", "17000000000000001,17000000000000002", payload.text, "Ofsted", "th-access-token-c0ffee"])
+        #expect(requests[3].url.absoluteString.contains("/v1.0/17000000000000003?fields=status"))
+        #expect(fields(requests[4]).map(\.value) == ["17000000000000003", "th-access-token-c0ffee"])
+        #expect(delivery.mediaIDs == ["17000000000000001", "17000000000000002"])
+    }
+
+    @Test("an image without alt text goes without alt_text; a local file is left out with a warning")
+    func altAndLocalFiles() async throws {
+        let transport = DryRunTransport()
+        let client = try ThreadsClient(settings: settings, environment: DryRunHarness.environment(transport))
+        let bare = Post.Image(url: URL(string: "https://school.example/images/field.jpg")!, alt: nil)
+        let local = Post.Image(url: URL(fileURLWithPath: "/tmp/sports-day-relay.jpg"), alt: "Relay")
+        let (post, payload) = try payload(images: [local, bare])
+        let delivery = try await client.deliver(payload, of: post)
+        let requests = await transport.requests
+        #expect(fields(requests[0]).map(\.name) == ["media_type", "image_url", "text", "topic_tag", "access_token"])
+        #expect(delivery.warnings.count == 1)
+        #expect(delivery.warnings.first?.contains("sports-day-relay.jpg") == true)
+    }
+
+    @Test("a carousel container in ERROR names the images and publishes nothing")
+    func imageDownloadFailed() async throws {
+        let transport = statusScript([#"{"id":"1","status":"ERROR","error_message":"FAILED_DOWNLOADING_IMAGE"}"#])
+        let client = try ThreadsClient(settings: settings, environment: DryRunHarness.environment(transport))
+        let (post, payload) = try payload(images: [Self.relay, Self.medals])
+        do {
+            _ = try await client.deliver(payload, of: post)
+            Issue.record("expected a failure")
+        } catch {
+            #expect(error.category == .invalidPayload)
+            #expect(error.message.contains("https://school.example/images/relay.jpg, https://school.example/images/medals.png"))
+            #expect(error.message.contains("FAILED_DOWNLOADING_IMAGE"))
+            #expect(error.fix.contains("JPEG or PNG"))
+            #expect(!error.mayHaveReachedNetwork)
+        }
+        #expect(await transport.requests.allSatisfy { !$0.url.path.hasSuffix("/threads_publish") })
+    }
+
+    @Test("a failed item container stops the delivery before any carousel or publish")
+    func itemContainerFailure() async throws {
+        let transport = DryRunTransport { request in
+            request.url.path.hasSuffix("/threads") ? HTTPResponse(status: 500, body: Data(#"{"error":{"message":"An unknown error occurred","code":1}}"#.utf8)) : nil
+        }
+        let client = try ThreadsClient(settings: settings, environment: DryRunHarness.environment(transport))
+        let (post, payload) = try payload(images: [Self.relay, Self.medals])
+        do {
+            _ = try await client.deliver(payload, of: post)
+            Issue.record("expected a failure")
+        } catch {
+            #expect(error.category == .serverError)
+        }
+        #expect(await transport.requests.count == 1)
     }
 
     @Test("creates a TEXT container with link attachment and topic tag, checks it is ready, publishes it, then asks for the permalink")

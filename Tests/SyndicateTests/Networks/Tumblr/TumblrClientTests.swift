@@ -15,9 +15,43 @@ struct TumblrClientTests {
             "ACCESS_TOKEN": "tb-access-token-3", "ACCESS_TOKEN_SECRET": "tb-token-secret-4",
         ])
 
+    /// The example article without its images (the image tests keep them).
     func payload() throws -> (Post, SharePayload) {
         let post = try DryRunHarness.examplePost("ofsted-secondments.html")
-        return (post, try Composer().payload(for: post, on: .tumblr))
+        var payload = try Composer().payload(for: post, on: .tumblr)
+        payload.images = []
+        return (post, payload)
+    }
+
+    @Test("public images go first as NPF image blocks with media url, width, height and alt_text (left out when none)")
+    func imageBlocks() async throws {
+        let transport = DryRunTransport()
+        let client = try TumblrClient(settings: settings, environment: DryRunHarness.environment(transport))
+        let post = try DryRunHarness.examplePost("ofsted-secondments.html")
+        let payload = try Composer().payload(for: post, on: .tumblr)
+        let delivery = try await client.deliver(payload, of: post)
+        let request = try #require(await transport.requests.first)
+        let body = try #require(JSONSerialization.jsonObject(with: request.body ?? Data()) as? [String: Any])
+        let content = try #require(body["content"] as? [[String: Any]])
+        let expected: [[String: Any]] = [
+            [
+                "type": "image", "alt_text": "Amanda Spielman speaking at the ASCL annual conference in Birmingham",
+                "media": [["url": "https://digest.schoolsweek.example/wp-content/uploads/2019/03/spielman-ascl.jpg", "width": 1200, "height": 630]],
+            ],
+            ["type": "image", "media": [["url": "https://digest.schoolsweek.example/wp-content/uploads/2019/03/spielman-ascl-square.jpg", "width": 800, "height": 800]]],
+        ]
+        #expect((Array(content.prefix(2)) as NSArray).isEqual(to: expected))
+        #expect(content.dropFirst(2).allSatisfy { $0["type"] as? String != "image" })
+        #expect(delivery.warnings.isEmpty)
+    }
+
+    @Test("dry-run requests for the sports-day post match the golden: its local images are left out, with warnings")
+    func dryRunSportsDayGolden() async throws {
+        let post = try DryRunHarness.examplePost("sports-day.md")
+        let (delivery, requests) = try await DryRunHarness.run(post, settings: AccountSettings(network: .tumblr, values: [:]))
+        #expect(delivery.warnings.count == 2)
+        #expect(requests.first?.body?.contains(#""type":"image""#) == false)
+        assertGolden(try Golden.render(requests), named: "dry-run-tumblr-sports-day-md", target: "SyndicateTests")
     }
 
     @Test("dry-run requests for the example article match the golden")

@@ -46,6 +46,16 @@ struct WebhookClientTests {
         if post.published != nil { #expect((body["published"] as? String)?.hasSuffix("Z") == true) }
     }
 
+    @Test("dry-run requests for the sports-day post match the golden: its local images are left out, with warnings")
+    func dryRunSportsDayGolden() async throws {
+        let post = try DryRunHarness.examplePost("sports-day.md")
+        let (delivery, requests) = try await DryRunHarness.run(post, settings: AccountSettings(network: .webhook, values: [:]))
+        #expect(delivery.warnings.count == 2)
+        let rendered = try Golden.render(requests)
+        #expect(!rendered.contains("file:") && !rendered.contains("sports-day-relay.jpg"))
+        assertGolden(rendered, named: "dry-run-webhook-sports-day-md", target: "SyndicateTests")
+    }
+
     @Test("the remote id is the answer's id, else the idempotency key")
     func remoteID() async throws {
         let post = try DryRunHarness.examplePost("ofsted-secondments.html")
