@@ -133,5 +133,53 @@ extension ClientsOverLoopback {
                 #expect(server.posts(on: .x).isEmpty)
             }
         }
+
+        @Test("an upload signed with the wrong token secret is X's 401, and nothing is stored", arguments: TransportKind.allCases)
+        func uploadSignatureChecked(kind: TransportKind) async throws {
+            try await LoopbackServer.withRunning(configuration: Harness.configuration) { server in
+                let (post, payload, _) = try Self.sportsDay()
+                let client = try XLoopback.oauth1Client(server, Harness.environment(kind), tokenSecret: "not-the-secret")
+                let error = try #require(await Harness.failure(of: client, payload, of: post))
+                #expect(error.category == .unauthorized)
+                #expect(server.requests(to: .xMediaUpload).count == 1)
+                #expect(server.requests(to: .xTweets).isEmpty)
+            }
+        }
+
+        @Test("media ids uploaded by another token are refused on the post", arguments: TransportKind.allCases)
+        func mediaOfAnotherToken(kind: TransportKind) async throws {
+            let configuration = LoopbackServer.Configuration(tokens: .only([LoopbackServer.token, "other-token"]), now: { DryRunHarness.now })
+            try await LoopbackServer.withRunning(configuration: configuration) { server in
+                let (post, payload, _) = try Self.sportsDay()
+                let mine = try await XLoopback.bearerClient(server, Harness.environment(kind)).deliver(payload, of: post)
+                var other = payload
+                other.images = []
+                other.text += " (again)"
+                let transport = kind.make()
+                let request = try HTTPRequest.json(
+                    url: server.baseURL.appendingPathComponent("2/tweets"), headers: ["Authorization": "Bearer other-token"],
+                    body: ["text": .text(other.text), "media": .object(["media_ids": .list(mine.mediaIDs)])] as [String: AnyCodableValue])
+                let response = try await transport.send(request)
+                #expect(response.status == 400)
+                #expect(response.text.contains("Your media IDs are invalid."))
+                #expect(server.posts(on: .x).count == 1)
+            }
+        }
+    }
+}
+
+/// A JSON value for building raw request bodies in tests.
+enum AnyCodableValue: Encodable {
+    case text(String)
+    case object([String: AnyCodableValue])
+    case list([String])
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .text(let text): try container.encode(text)
+        case .object(let object): try container.encode(object)
+        case .list(let list): try container.encode(list)
+        }
     }
 }
