@@ -10,11 +10,13 @@ import Foundation
 ///   most 1,000 characters).
 /// - `POST /2/tweets` with `"media": {"media_ids": [...]}`: 1 to 4 ids of digits.
 ///
-/// Sources: xdevplatform/xdk `specs/openapi.json` (`MediaUploadRequestOneShot`,
-/// `MediaUploadResponse`, `MetadataCreateRequest`, `TweetCreateRequest.media`), docs.x.com
-/// "Create media metadata" (`https://docs.x.com/x-api/media/create-media-metadata`), and the
-/// v1.1 reference it replaces ("the returned media_id is only valid for expires_after_secs
-/// seconds", developer.x.com `post-media-upload`).
+/// Sources: xdevplatform/xdk's schemas generated from its `specs/openapi.json`
+/// (`MediaUploadRequestOneShot`: `media`, `media_category`; `MediaUploadResponse`: `data`,
+/// `errors`), docs.x.com "Create media metadata" (`https://docs.x.com/x-api/media/create-media-metadata`),
+/// a real answer in xdevplatform/xurl #18 (`{"data":{"id","media_key","size","expires_after_secs":86400,
+/// "image":{…}}}`), X's invalid-request problem in sferik/x-ruby #62, and the v1.1 reference
+/// (developer.x.com `post-media-upload`: "the returned media_id is only valid for
+/// expires_after_secs seconds").
 ///
 /// OAuth 1.0a signs neither body: a multipart body has no form parameters (RFC 5849
 /// §3.4.1.3.1 signs only `application/x-www-form-urlencoded` bodies) and JSON is never signed.
