@@ -8,9 +8,14 @@ import Syndicate
 /// header), not 401: clients must read the code. A scripted `.status(401)` gives the same body
 /// with status 401.
 enum GraphAPIError {
-    static func response(_ status: Int, code: Int, message: String, type: String = "OAuthException", subcode: Int? = nil, transient: Bool = false, headers: HTTPHeaders = [:]) -> HTTPResponse {
+    static func response(
+        _ status: Int, code: Int, message: String, type: String = "OAuthException", subcode: Int? = nil, transient: Bool = false,
+        userTitle: String? = nil, userMessage: String? = nil, headers: HTTPHeaders = [:]
+    ) -> HTTPResponse {
         var error: [String: Any] = ["message": message, "type": type, "code": code, "fbtrace_id": "ALoopbackTrace"]
         if let subcode { error["error_subcode"] = subcode }
+        if let userTitle { error["error_user_title"] = userTitle }
+        if let userMessage { error["error_user_msg"] = userMessage }
         if transient { error["is_transient"] = true }
         return LoopbackBody.json(status, ["error": error], headers: headers)
     }
@@ -20,6 +25,19 @@ enum GraphAPIError {
         response(
             status, code: 190, message: "Invalid OAuth access token - Cannot parse access token",
             headers: ["WWW-Authenticate": #"OAuth "Facebook Platform" "invalid_token" "Invalid OAuth access token - Cannot parse access token""#])
+    }
+
+    /// Code 324: the photo upload had no file, or one Facebook cannot read as an image
+    /// (mobolic/facebook-sdk #98, facebookarchive/php-graph-sdk #923).
+    static func invalidImage(missing: Bool = false) -> HTTPResponse {
+        response(400, code: 324, message: missing ? "(#324) Requires upload file" : "(#324) Missing or invalid image file")
+    }
+
+    /// Code 100, subcode 1366046: a photo over the size limit (facebookarchive/php-graph-sdk #315).
+    static func photoTooLarge() -> HTTPResponse {
+        response(
+            400, code: 100, message: "Invalid parameter", subcode: 1_366_046, userTitle: "Can't Read Files",
+            userMessage: "Your photos couldn't be uploaded. Photos should be less than 4 MB and saved as JPG, PNG, GIF or TIFF files.")
     }
 
     /// The error for a scripted `status`.

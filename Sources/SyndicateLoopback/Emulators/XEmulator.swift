@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Syndicate
 
@@ -11,12 +12,40 @@ import Syndicate
 /// `oauth_signature` that the server recomputes (``OAuth1Signer``, from the method, the
 /// `Host` header, path, query and any form fields) with the configured consumer and token
 /// secrets. Any failure is X's 401 problem document.
+///
+/// Images: `POST /2/media/upload` (multipart `media` + `media_category`, signed like any other
+/// request: multipart fields are not part of an OAuth 1.0a signature) answers `{"data": {"id",
+/// "media_key", "size", "expires_after_secs", "image"}}`; the type is sniffed from the bytes and
+/// a file that is not a JPEG, PNG, GIF or WebP, or is over 5 MB, is X's 400 invalid-request
+/// problem. `POST /2/media/metadata` sets the alt text (at most 1,000 characters) of a media id
+/// the same token uploaded. A post's `media.media_ids` (1–4 digit strings) must name media of
+/// the same token, not yet attached; ``LoopbackPost/media`` records them.
 struct XEmulator: NetworkEmulator {
-    static let routes: [LoopbackRoute] = [.xTweets]
+    static let routes: [LoopbackRoute] = [.xTweets, .xMediaUpload, .xMediaMetadata]
 
     static func match(_ segments: [String]) -> RouteMatch? {
-        segments == ["2", "tweets"] ? RouteMatch(route: .xTweets) : nil
+        switch segments {
+        case ["2", "tweets"]: RouteMatch(route: .xTweets)
+        case ["2", "media", "upload"]: RouteMatch(route: .xMediaUpload)
+        case ["2", "media", "metadata"]: RouteMatch(route: .xMediaMetadata)
+        default: nil
+        }
     }
+
+    /// The largest image X takes: 5 MB.
+    static let maximumImageBytes = 5 * 1024 * 1024
+    /// The formats X takes for `tweet_image`.
+    static let imageFormats: Set<ImageFormat> = [.jpeg, .png, .gif, .webp]
+
+    /// An uploaded image and the token that uploaded it.
+    private struct Upload {
+        var owner: String
+        var media: LoopbackMedia
+        var attached = false
+    }
+
+    private var uploads: [String: Upload] = [:]
+    private var nextMediaID = 1_910_000_000_000_000_001
 
     /// How far an `oauth_timestamp` may be from the server's clock.
     static let timestampTolerance: TimeInterval = 300
@@ -36,6 +65,11 @@ struct XEmulator: NetworkEmulator {
         else {
             return EmulatorResult(Self.error(401, route: match.route, reset: reset, context: context))
         }
+        switch match.route {
+        case .xMediaUpload: return EmulatorResult(upload(request, token: token, context: context))
+        case .xMediaMetadata: return EmulatorResult(describe(request, token: token))
+        default: break
+        }
         guard let body = request.jsonObject, let text = body["text"] as? String else {
             return EmulatorResult(
                 LoopbackBody.json(400, [
@@ -52,12 +86,82 @@ struct XEmulator: NetworkEmulator {
             return EmulatorResult(
                 Self.problem(403, "Forbidden", "You attempted to reply to a Tweet that is deleted or not visible to you.", reset: reset))
         }
+        var mediaIDs: [String] = []
+        if let media = body["media"] {
+            guard let ids = (media as? [String: Any])?["media_ids"] as? [String], (1...4).contains(ids.count),
+                ids.allSatisfy({ uploads[$0]?.owner == token && uploads[$0]?.attached == false }), Set(ids).count == ids.count
+            else {
+                return EmulatorResult(Self.invalidRequest("Your media IDs are invalid."))
+            }
+            mediaIDs = ids
+        }
         let id = String(nextID)
         nextID += 1
         ids.insert(id)
         texts[token, default: []].insert(text)
+        var post = LoopbackPost(network: .x, id: id, text: text, author: token, replyTo: replyTo)
+        for mediaID in mediaIDs {
+            uploads[mediaID]?.attached = true
+            if let media = uploads[mediaID]?.media { post.media.append(media) }
+        }
         let response = LoopbackBody.json(201, ["data": ["id": id, "text": text]], headers: Self.rateHeaders(remaining: 99, reset: reset))
-        return EmulatorResult(response, post: LoopbackPost(network: .x, id: id, text: text, author: token, replyTo: replyTo))
+        return EmulatorResult(response, post: post)
+    }
+
+    /// `POST /2/media/upload`: the bytes of `media`, checked by their own header.
+    private mutating func upload(_ request: LoopbackRequest, token: String, context: EmulatorContext) -> HTTPResponse {
+        let parts = request.multipartParts
+        guard let file = parts.first(where: { $0.name == "media" && $0.fileName != nil }) ?? parts.first(where: { $0.name == "media" }),
+            parts.contains(where: { $0.name == "media_category" })
+        else {
+            return Self.invalidRequest("The `media` and `media_category` fields are required.")
+        }
+        guard let header = ImageHeader(file.data), Self.imageFormats.contains(header.format) else {
+            return Self.invalidRequest("media type unrecognized.")
+        }
+        guard file.data.count <= Self.maximumImageBytes else {
+            return Self.invalidRequest("File size exceeds \(Self.maximumImageBytes) bytes.")
+        }
+        let id = String(nextMediaID)
+        nextMediaID += 1
+        let media = LoopbackMedia(
+            id: id, contentType: header.format.mimeType, byteCount: file.data.count, sha256: Self.sha256(file.data))
+        uploads[id] = Upload(owner: token, media: media)
+        var image: [String: Any] = ["image_type": header.format.mimeType]
+        if let width = header.width { image["w"] = width }
+        if let height = header.height { image["h"] = height }
+        return LoopbackBody.json(
+            200, ["data": ["id": id, "media_key": "3_\(id)", "size": file.data.count, "expires_after_secs": 86_400, "image": image]],
+            headers: Self.rateHeaders(remaining: 99, reset: context.now.addingTimeInterval(900)))
+    }
+
+    /// `POST /2/media/metadata`: the alt text of a media id this token uploaded.
+    private mutating func describe(_ request: LoopbackRequest, token: String) -> HTTPResponse {
+        guard let body = request.jsonObject, let id = body["id"] as? String,
+            let text = ((body["metadata"] as? [String: Any])?["alt_text"] as? [String: Any])?["text"] as? String
+        else {
+            return Self.invalidRequest("Request body is not valid JSON.")
+        }
+        guard uploads[id]?.owner == token else { return Self.invalidRequest("BadRequest: Not found") }
+        guard text.unicodeScalars.count <= 1_000 else {
+            return Self.invalidRequest("The `metadata.alt_text.text` field must be at most 1000 characters.")
+        }
+        uploads[id]?.media.alt = text
+        return LoopbackBody.json(200, ["data": ["id": id, "associated_metadata": ["alt_text": ["text": text]]]])
+    }
+
+    /// X's 400 invalid-request problem with `message` in `errors`.
+    static func invalidRequest(_ message: String) -> HTTPResponse {
+        LoopbackBody.json(400, [
+            "errors": [["message": message]], "title": "Invalid Request",
+            "detail": "One or more parameters to your request was invalid.",
+            "type": "https://api.twitter.com/2/problems/invalid-request",
+        ])
+    }
+
+    /// The hex SHA-256 of `data`.
+    static func sha256(_ data: Data) -> String {
+        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
     }
 
     static func error(_ status: Int, route: LoopbackRoute, reset: Date, context: EmulatorContext) -> HTTPResponse {
@@ -134,4 +238,8 @@ struct XEmulator: NetworkEmulator {
 extension LoopbackRoute {
     /// X: `POST /2/tweets`.
     public static let xTweets = LoopbackRoute("xTweets", network: .x)
+    /// X: `POST /2/media/upload`.
+    public static let xMediaUpload = LoopbackRoute("xMediaUpload", network: .x)
+    /// X: `POST /2/media/metadata`.
+    public static let xMediaMetadata = LoopbackRoute("xMediaMetadata", network: .x)
 }

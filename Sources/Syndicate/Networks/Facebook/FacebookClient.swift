@@ -14,6 +14,10 @@ import Foundation
 /// The post's `message` is the payload's ``SharePayload/message`` (else its text) and `link`
 /// its ``SharePayload/link``, from which Facebook builds the link card. Facebook refuses a
 /// repeat of the same message (#506, #368), which counts as already posted.
+///
+/// Images (``FacebookPhotoUpload``) are uploaded as unpublished photos with their alt text and
+/// attached to the post with `attached_media`; a post with photos carries its link at the end
+/// of the message instead of as `link` (a photo post has no link card).
 package struct FacebookClient: NetworkClient {
     /// The Graph API version used unless `API_VERSION` says otherwise.
     package static let defaultAPIVersion = "v21.0"
@@ -72,24 +76,99 @@ package struct FacebookClient: NetworkClient {
         var id: String
     }
 
-    /// The form request creating the Page post.
-    func request(for payload: SharePayload) -> HTTPRequest {
-        var fields: [(name: String, value: String)] = [("message", payload.message ?? payload.text)]
-        if let link = payload.link { fields.append(("link", link.absoluteString)) }
-        fields.append(("access_token", pageToken))
-        if let appSecretProof { fields.append(("appsecret_proof", appSecretProof)) }
-        let url = apiBase.appendingPathComponent(apiVersion).appendingPathComponent(pageID).appendingPathComponent("feed")
-        return HTTPRequest.form(url: url, fields: fields)
+    /// The form request creating the Page post, with `photoIDs` attached.
+    func request(for payload: SharePayload, photoIDs: [String] = []) -> HTTPRequest {
+        var message = payload.message ?? payload.text
+        var fields: [(name: String, value: String)] = []
+        if let link = payload.link {
+            if photoIDs.isEmpty {
+                fields.append(("link", link.absoluteString))
+            } else if !message.contains(link.absoluteString) {
+                message += (message.isEmpty ? "" : "\n\n") + link.absoluteString
+            }
+        }
+        fields.insert(("message", message), at: 0)
+        fields += FacebookPhotoUpload.attachedMedia(photoIDs)
+        fields += credentials
+        return HTTPRequest.form(url: pageURL("feed"), fields: fields)
+    }
+
+    /// `access_token`, and `appsecret_proof` when `APP_SECRET` is set.
+    private var credentials: [(name: String, value: String)] {
+        [("access_token", pageToken)] + (appSecretProof.map { [("appsecret_proof", $0)] } ?? [])
+    }
+
+    /// `{API_BASE}/{version}/{page-id}/{edge}`.
+    private func pageURL(_ edge: String) -> URL {
+        apiBase.appendingPathComponent(apiVersion).appendingPathComponent(pageID).appendingPathComponent(edge)
+    }
+
+    /// The multipart request uploading `image` as an unpublished photo with its alt text.
+    func photoRequest(_ image: PreparedImage) -> HTTPRequest {
+        var form = MultipartForm()
+        form.add("published", "false")
+        if !image.alt.isEmpty { form.add("alt_text_custom", image.alt) }
+        for field in credentials { form.add(field.name, field.value) }
+        form.add("source", fileName: image.fileName, contentType: image.format.mimeType, data: image.data)
+        return form.request(url: pageURL("photos"))
     }
 
     /// Posts `payload` and returns where it landed.
     ///
-    /// - Throws: ``DeliveryError``.
+    /// - Throws: ``DeliveryError``; after photos were uploaded, with their ids in
+    ///   ``DeliveryError/unattachedMediaIDs``.
     package func deliver(_ payload: SharePayload, of post: Post) async throws(DeliveryError) -> Delivery {
-        let response = try await exchange.send(request(for: payload))
-        guard response.isSuccess else { throw GraphAPIError.deliveryError(for: response, exchange: exchange) }
-        let created = try exchange.decode(Created.self, from: response)
-        return try exchange.delivery(
-            remoteID: created.id, url: URL(string: "https://www.facebook.com/\(created.id)"))
+        let (photoIDs, warnings) = try await uploadPhotos(payload, of: post)
+        let created: Created
+        do throws(DeliveryError) {
+            let response = try await exchange.send(request(for: payload, photoIDs: photoIDs))
+            guard response.isSuccess else { throw GraphAPIError.deliveryError(for: response, exchange: exchange) }
+            created = try exchange.decode(Created.self, from: response)
+        } catch {
+            throw error.afterUploading(photoIDs)
+        }
+        var delivery = try exchange.delivery(remoteID: created.id, url: URL(string: "https://www.facebook.com/\(created.id)"))
+        delivery.mediaIDs = photoIDs
+        delivery.warnings = warnings
+        return delivery
+    }
+
+    /// Uploads the payload's images as unpublished photos and returns their ids, and a warning
+    /// for each image left out.
+    func uploadPhotos(_ payload: SharePayload, of post: Post) async throws(DeliveryError) -> (ids: [String], warnings: [String]) {
+        guard !payload.images.isEmpty, let limits = FacebookNetwork().imageLimits else { return ([], []) }
+        let (images, warnings) = try await exchange.prepareImages(payload.images, limits: limits)
+        var ids: [String] = []
+        for image in images {
+            do throws(DeliveryError) {
+                ids.append(
+                    try await exchange.uploadOnce(image, of: post, lifetime: FacebookPhotoUpload.reuseLifetime) { () async throws(DeliveryError) -> String in
+                        try await uploadPhoto(image)
+                    })
+            } catch {
+                throw error.afterUploading(ids)
+            }
+        }
+        return (ids, warnings)
+    }
+
+    /// Uploads one photo and returns its id.
+    package func uploadPhoto(_ image: PreparedImage) async throws(DeliveryError) -> String {
+        let response = try await exchange.send(photoRequest(image))
+        guard response.isSuccess else {
+            var error = GraphAPIError.deliveryError(for: response, exchange: exchange)
+            // Code 100 / 1366046 says only "Invalid parameter"; its user message says why.
+            let graph = NetworkExchange.jsonObject(response)?["error"] as? [String: Any]
+            if let user = graph?["error_user_msg"] as? String, !user.isEmpty {
+                error.networkMessage = [error.networkMessage, exchange.redactor.redact(user)].compactMap { $0 }.joined(separator: " ")
+            }
+            let name = image.source.lastPathComponent
+            error.message = "Facebook refused the image \(name) (\(image.format.mimeType), \(image.data.count) bytes): \(error.message)"
+            if error.category == .invalidPayload {
+                error.fix = "use a JPEG, PNG or GIF of less than 4 MB for \(name), and run again."
+            }
+            throw error
+        }
+        return try exchange.decode(FacebookPhotoUpload.Uploaded.self, from: response).id
     }
 }

@@ -13,8 +13,12 @@ extension NetworkRule {
 /// A Facebook Page: the summary alone as `message`, the link beside it (the card does the work).
 struct FacebookNetwork: NetworkDefinition {
     let network = SocialNetwork.facebook
-    /// Facebook Pages: unpublished photos attached to the post, each at most 10 MB.
-    var imageLimits: ImageLimits? { ImageLimits(maximumCount: 10, maximumBytes: 10 * 1024 * 1024, formats: [.jpeg, .png, .gif]) }
+    /// Facebook Pages: unpublished photos attached to the post, each less than 4 MB (the Graph
+    /// API's own refusal says "Photos should be less than 4 MB and saved as JPG, PNG, GIF or
+    /// TIFF files": facebookarchive/php-graph-sdk #315), ten at most.
+    var imageLimits: ImageLimits? {
+        ImageLimits(maximumCount: 10, maximumBytes: FacebookPhotoUpload.maximumBytes, formats: [.jpeg, .png, .gif])
+    }
     var rule: NetworkRule { .facebook }
     let defaultTemplate = "{summary}"
 
@@ -34,6 +38,7 @@ struct FacebookNetwork: NetworkDefinition {
     }
 
     func dryRunResponse(to request: HTTPRequest, number: Int) -> HTTPResponse? {
+        if request.url.path.hasSuffix("/photos") { return .json(["id": String(900_000_000_000 + number)]) }
         guard request.url.path.hasSuffix("/feed") else { return nil }
         let page = request.url.deletingLastPathComponent().lastPathComponent
         return .json(["id": "\(page)_\(number)"])

@@ -63,8 +63,16 @@ struct MastodonNetwork: NetworkDefinition {
     }
 
     func dryRunResponse(to request: HTTPRequest, number: Int) -> HTTPResponse? {
-        guard request.url.path.hasSuffix("/api/v1/statuses") else { return nil }
         let host = request.url.host ?? "example.invalid"
+        if request.url.path.hasSuffix("/api/v2/media") {
+            // A MediaAttachment already processed (200), as Mastodon answers small images.
+            let id = String(110_000_000_000_000_000 + number)
+            return .json([
+                "id": id, "type": "image", "url": "https://\(host)/system/media_attachments/files/\(id)/original.jpg",
+                "preview_url": "https://\(host)/system/media_attachments/files/\(id)/small.jpg",
+            ])
+        }
+        guard request.url.path.hasSuffix("/api/v1/statuses") else { return nil }
         let statusID = String(100_000_000_000_000_000 + number)
         return .json([
             "id": statusID, "url": "https://\(host)/@dry-run/\(statusID)",

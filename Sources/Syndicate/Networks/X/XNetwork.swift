@@ -56,7 +56,16 @@ struct XNetwork: NetworkDefinition {
     }
 
     func dryRunResponse(to request: HTTPRequest, number: Int) -> HTTPResponse? {
-        guard request.url.path.hasSuffix("/2/tweets") else { return nil }
+        let path = request.url.path
+        if path.hasSuffix("/2/media/upload") {
+            let id = String(1_900_000_000_000_000_000 + number)
+            return .json(["data": ["id": id, "media_key": "3_\(id)", "expires_after_secs": XMediaUpload.defaultLifetime]])
+        }
+        if path.hasSuffix("/2/media/metadata") {
+            let id = request.jsonObject?["id"] as? String ?? ""
+            return .json(["data": ["id": id, "associated_metadata": request.jsonObject?["metadata"] ?? [:]]])
+        }
+        guard path.hasSuffix("/2/tweets") else { return nil }
         let text = request.jsonObject?["text"] as? String ?? ""
         return .json(status: 201, ["data": ["id": String(1_000_000_000_000_000_000 + number), "text": text]])
     }

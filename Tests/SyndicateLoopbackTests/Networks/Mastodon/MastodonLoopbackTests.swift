@@ -18,7 +18,8 @@ extension ClientsOverLoopback {
         }
 
         static func payload() throws -> (Post, SharePayload) {
-            let post = try DryRunHarness.examplePost("ofsted-secondments.html")
+            var post = try DryRunHarness.examplePost("ofsted-secondments.html")
+            post.images = []  // on a host the tests never reach; MastodonImageLoopbackTests has images
             return (post, try Composer().payload(for: post, on: .mastodon))
         }
 

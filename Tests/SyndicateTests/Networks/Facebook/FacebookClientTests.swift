@@ -10,8 +10,10 @@ struct FacebookClientTests {
         network: .facebook, account: "school",
         values: ["PAGE_ID": "123456789", "PAGE_TOKEN": "fb-page-token-93c2", "APP_SECRET": "fb-app-secret-7d41"])
 
+    /// The example article without its images (the image tests are in ``FacebookPhotoUploadTests``).
     func payload() throws -> (Post, SharePayload) {
-        let post = try DryRunHarness.examplePost("ofsted-secondments.html")
+        var post = try DryRunHarness.examplePost("ofsted-secondments.html")
+        post.images = []
         return (post, try Composer().payload(for: post, on: .facebook))
     }
 
@@ -19,9 +21,11 @@ struct FacebookClientTests {
     func dryRunGolden() async throws {
         let post = try DryRunHarness.examplePost("ofsted-secondments.html")
         let (delivery, requests) = try await DryRunHarness.run(post, settings: AccountSettings(network: .facebook, values: [:]))
-        #expect(delivery.remoteID == "1000000000_1")
-        #expect(delivery.url?.absoluteString == "https://www.facebook.com/1000000000_1")
-        let body = try #require(requests.first?.body)
+        // Two unpublished photos come before the post, the third request.
+        #expect(delivery.remoteID == "1000000000_3")
+        #expect(delivery.url?.absoluteString == "https://www.facebook.com/1000000000_3")
+        #expect(delivery.mediaIDs == ["900000000001", "900000000002"])
+        let body = try #require(requests.last?.body)
         #expect(body.contains("access_token=REDACTED&appsecret_proof=REDACTED"))
         assertGolden(
             try Golden.render(requests), named: "dry-run-facebook-ofsted-secondments-html", target: "SyndicateTests")

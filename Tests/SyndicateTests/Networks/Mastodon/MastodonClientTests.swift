@@ -13,8 +13,9 @@ struct MastodonClientTests {
     func dryRunGolden() async throws {
         let post = try DryRunHarness.examplePost("ofsted-secondments.html")
         let (delivery, requests) = try await DryRunHarness.run(post, settings: AccountSettings(network: .mastodon, values: [:]))
-        #expect(delivery.remoteID == "100000000000000001")
-        #expect(delivery.url?.absoluteString == "https://mastodon.example/@dry-run/100000000000000001")
+        // The instance's limits, then two uploads, come before the status, the fourth request.
+        #expect(delivery.remoteID == "100000000000000004")
+        #expect(delivery.url?.absoluteString == "https://mastodon.example/@dry-run/100000000000000004")
         assertGolden(try Golden.render(requests), named: "dry-run-mastodon-ofsted-secondments-html", target: "SyndicateTests")
     }
 
@@ -22,7 +23,8 @@ struct MastodonClientTests {
     func requestShape() async throws {
         let transport = DryRunTransport()
         let client = try MastodonClient(settings: settings, environment: DryRunHarness.environment(transport))
-        let post = try DryRunHarness.examplePost("ofsted-secondments.html")
+        var post = try DryRunHarness.examplePost("ofsted-secondments.html")
+        post.images = []  // the image tests are in MastodonImageUploadTests
         let payload = try Composer().payload(for: post, on: .mastodon)
         _ = try await client.deliver(payload, of: post)
         _ = try await client.deliver(payload, of: post)
@@ -43,7 +45,8 @@ struct MastodonClientTests {
     func thread() async throws {
         let transport = DryRunTransport()
         let client = try MastodonClient(settings: settings, environment: DryRunHarness.environment(transport))
-        let post = try DryRunHarness.examplePost("ofsted-secondments.html")
+        var post = try DryRunHarness.examplePost("ofsted-secondments.html")
+        post.images = []  // the image tests are in MastodonImageUploadTests
         var payload = try Composer().payload(for: post, on: .mastodon)
         payload.parts = [.init(index: 1, text: "one 1/2", length: 7), .init(index: 2, text: "two 2/2", length: 7)]
         let delivery = try await client.deliver(payload, of: post)
@@ -70,7 +73,8 @@ struct MastodonClientTests {
 
     @Test("422 and 429 become typed errors with the network's message and reset time")
     func errors() async throws {
-        let post = try DryRunHarness.examplePost("ofsted-secondments.html")
+        var post = try DryRunHarness.examplePost("ofsted-secondments.html")
+        post.images = []  // the image tests are in MastodonImageUploadTests
         let payload = try Composer().payload(for: post, on: .mastodon)
         let tooLong = DryRunTransport { _ in
             HTTPResponse(status: 422, body: Data(#"{"error":"Validation failed: Text character limit of 500 exceeded"}"#.utf8))

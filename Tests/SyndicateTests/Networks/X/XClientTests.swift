@@ -13,8 +13,10 @@ struct XClientTests {
             "ACCESS_TOKEN_SECRET": "x-token-secret-4",
         ])
 
+    /// The example article without its image (the image tests are in ``XImageUploadTests``).
     func payload() throws -> (Post, SharePayload) {
-        let post = try DryRunHarness.examplePost("ofsted-secondments.html")
+        var post = try DryRunHarness.examplePost("ofsted-secondments.html")
+        post.images = []
         return (post, try Composer().payload(for: post, on: .x))
     }
 
@@ -22,8 +24,10 @@ struct XClientTests {
     func dryRunGolden() async throws {
         let post = try DryRunHarness.examplePost("ofsted-secondments.html")
         let (delivery, requests) = try await DryRunHarness.run(post, settings: AccountSettings(network: .x, values: [:]))
-        #expect(delivery.remoteID == "1000000000000000001")
-        #expect(delivery.url?.absoluteString == "https://x.com/i/web/status/1000000000000000001")
+        // Two uploads (the first with its alt text) come before the post, the fourth request.
+        #expect(delivery.remoteID == "1000000000000000004")
+        #expect(delivery.url?.absoluteString == "https://x.com/i/web/status/1000000000000000004")
+        #expect(delivery.mediaIDs == ["1900000000000000001", "1900000000000000003"])
         #expect(requests.map(\.headers).allSatisfy { $0.contains { $0.name == "Authorization" && $0.value == "OAuth REDACTED" } })
         assertGolden(try Golden.render(requests), named: "dry-run-x-ofsted-secondments-html", target: "SyndicateTests")
     }

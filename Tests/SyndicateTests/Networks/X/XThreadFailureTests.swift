@@ -13,7 +13,8 @@ struct XThreadFailureTests {
         }
         let settings = AccountSettings(network: .x, values: ["BEARER_TOKEN": "x-bearer-token-123"])
         let client = try XClient(settings: settings, environment: DryRunHarness.environment(transport))
-        let post = try DryRunHarness.examplePost("ofsted-secondments.html")
+        var post = try DryRunHarness.examplePost("ofsted-secondments.html")
+        post.images = []
         var payload = try Composer().payload(for: post, on: .x)
         payload.parts = [.init(index: 1, text: "one 1/2", length: 7), .init(index: 2, text: "two 2/2", length: 7)]
         let result = await CrossPoster(environment: DryRunHarness.environment(transport)).deliver(payload, of: post, through: client)
