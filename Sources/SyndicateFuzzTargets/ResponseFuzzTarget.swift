@@ -45,9 +45,11 @@ public enum ResponseFuzzTarget {
 
     /// The payload for each network, single and threaded.
     static let payloads: [SocialNetwork: (single: SharePayload, thread: SharePayload)] = {
-        var thread = ComposerConfiguration(threading: true)
+        // Image uploads are covered by each network's loopback tests; the scripted answers here
+        // play the post and its card.
+        var thread = ComposerConfiguration(threading: true, images: .none)
         thread.maximumSentences = [:]
-        let single = Composer()
+        let single = Composer(configuration: ComposerConfiguration(images: .none))
         let threaded = Composer(configuration: thread)
         var result: [SocialNetwork: (SharePayload, SharePayload)] = [:]
         for network in SocialNetwork.allCases {
