@@ -50,7 +50,13 @@ struct WebhookClientTests {
     func dryRunSportsDayGolden() async throws {
         let post = try DryRunHarness.examplePost("sports-day.md")
         let (delivery, requests) = try await DryRunHarness.run(post, settings: AccountSettings(network: .webhook, values: [:]))
-        #expect(delivery.warnings.count == 2)
+        // The composer leaves the local files out (the network fetches images by URL) and says so.
+        let payload = try Composer().payload(for: post, on: .webhook)
+        #expect(payload.images.isEmpty)
+        #expect(payload.warnings.filter { $0.code == .imageLeftOut }.map(\.message).allSatisfy { $0.contains("fetches images from their web address") })
+        #expect(payload.warnings.filter { $0.code == .imageLeftOut }.count == 2)
+        #expect(payload.warnings.first { $0.code == .imageLeftOut }?.message.contains("sports-day-relay.jpg") == true)
+        #expect(delivery.warnings.isEmpty)
         let rendered = try Golden.render(requests)
         #expect(!rendered.contains("file:") && !rendered.contains("sports-day-relay.jpg"))
         assertGolden(rendered, named: "dry-run-webhook-sports-day-md", target: "SyndicateTests")
