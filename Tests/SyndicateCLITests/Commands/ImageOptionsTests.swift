@@ -33,9 +33,13 @@ import Testing
     }
 
     @Test func noImagesPostsTextOnly() throws {
+        let withImages = try CLIRunner.run(["post", Fixtures.example("sports-day.md").path, "--to", "mastodon", "--dry-run"])
+        #expect(withImages.status == 0, Comment(rawValue: withImages.stderr))
+        #expect(withImages.stdout.contains("POST https://mastodon.example/api/v2/media"))
+        #expect(withImages.stdout.contains("--file; filename=\"image-") && withImages.stdout.contains("<image/jpeg 3,805 bytes, 480×320, sha256 "))
         let outcome = try CLIRunner.run(["post", Fixtures.example("sports-day.md").path, "--to", "mastodon", "--dry-run", "--no-images"])
         #expect(outcome.status == 0, Comment(rawValue: outcome.stderr))
-        #expect(!outcome.stdout.contains("image/"))
+        #expect(!outcome.stdout.contains("image/") && !outcome.stdout.contains("api/v2/media"))
     }
 
     @Test func fetchImagesIsForDryRunsOnly() throws {

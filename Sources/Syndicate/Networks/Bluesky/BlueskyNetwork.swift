@@ -25,7 +25,8 @@ struct BlueskyNetwork: NetworkDefinition {
     /// Source: `lexicons/app/bsky/embed/images.json` in bluesky-social/atproto (`maxLength` 4,
     /// `image` a blob with `accept: ["image/*"]` and `maxSize: 1000000`); the PDS refuses a
     /// larger one with 400 `BlobTooLarge`.
-    var imageLimits: ImageLimits? { ImageLimits(maximumCount: 4, maximumBytes: 1_000_000, altTextLimit: 2_000, altTextCounter: .graphemes) }
+    var imageLimits: ImageLimits? { Self.images }
+    static let images = ImageLimits(maximumCount: 4, maximumBytes: 1_000_000, altTextLimit: 2_000, altTextCounter: .graphemes)
     var rule: NetworkRule { .bluesky }
     let defaultTemplate = "{summary} {hashtags}\n\n{link}"
     let defaultHashtagMaximum = 2

@@ -16,9 +16,8 @@ struct FacebookNetwork: NetworkDefinition {
     /// Facebook Pages: unpublished photos attached to the post, each less than 4 MB (the Graph
     /// API's own refusal says "Photos should be less than 4 MB and saved as JPG, PNG, GIF or
     /// TIFF files": facebookarchive/php-graph-sdk #315), ten at most.
-    var imageLimits: ImageLimits? {
-        ImageLimits(maximumCount: 10, maximumBytes: FacebookPhotoUpload.maximumBytes, formats: [.jpeg, .png, .gif])
-    }
+    var imageLimits: ImageLimits? { Self.images }
+    static let images = ImageLimits(maximumCount: 10, maximumBytes: FacebookPhotoUpload.maximumBytes, formats: [.jpeg, .png, .gif])
     var rule: NetworkRule { .facebook }
     let defaultTemplate = "{summary}"
 

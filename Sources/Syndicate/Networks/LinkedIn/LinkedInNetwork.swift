@@ -19,7 +19,8 @@ struct LinkedInNetwork: NetworkDefinition {
     ///
     /// Sources: learn.microsoft.com/linkedin/marketing/community-management/shares/images-api
     /// (pixel count, formats) and multiimage-post-api ("minimum of 2 images and maximum of 20").
-    var imageLimits: ImageLimits? { ImageLimits(maximumCount: 20, maximumPixels: 36_152_320, formats: [.jpeg, .png, .gif], altTextLimit: 4_086, altTextCounter: .codePoints) }
+    var imageLimits: ImageLimits? { Self.images }
+    static let images = ImageLimits(maximumCount: 20, maximumPixels: 36_152_320, formats: [.jpeg, .png, .gif], altTextLimit: 4_086, altTextCounter: .codePoints)
     var rule: NetworkRule { .linkedin }
     let defaultTemplate = "{title}\n\n{summary} (via {source})\n\n{link}\n\n{hashtags}"
     let defaultSentenceMaximum = 4

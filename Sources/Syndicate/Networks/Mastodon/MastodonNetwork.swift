@@ -34,9 +34,10 @@ struct MastodonNetwork: NetworkDefinition {
     let network = SocialNetwork.mastodon
     /// Mastodon's defaults: four images of at most 16 MB and 33,177,600 pixels, alt text up to
     /// 1,500 characters (an instance may say less in `/api/v2/instance`; the client reads it).
-    var imageLimits: ImageLimits? { ImageLimits(
+    var imageLimits: ImageLimits? { Self.images }
+    static let images = ImageLimits(
         maximumCount: 4, maximumBytes: 16 * 1024 * 1024, maximumPixels: 33_177_600,
-        formats: ImageFormat.common.union([.avif, .heic]), altTextLimit: 1_500, altTextCounter: .codePoints) }
+        formats: ImageFormat.common.union([.avif, .heic]), altTextLimit: 1_500, altTextCounter: .codePoints)
     var rule: NetworkRule { .mastodon }
     let defaultTemplate = "{summary}\n\n{link}\n\n{hashtags}"
     let defaultSentenceMaximum = 3

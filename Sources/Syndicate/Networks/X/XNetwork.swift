@@ -25,7 +25,8 @@ extension NetworkRule {
 struct XNetwork: NetworkDefinition {
     let network = SocialNetwork.x
     /// X: four images of at most 5 MB (JPEG, PNG, GIF, WebP), alt text up to 1,000 characters.
-    var imageLimits: ImageLimits? { ImageLimits(maximumCount: 4, maximumBytes: 5 * 1024 * 1024, altTextLimit: 1_000, altTextCounter: .codePoints) }
+    var imageLimits: ImageLimits? { Self.images }
+    static let images = ImageLimits(maximumCount: 4, maximumBytes: 5 * 1024 * 1024, altTextLimit: 1_000, altTextCounter: .codePoints)
     let aliases = ["twitter"]
     var rule: NetworkRule { .x }
     let defaultTemplate = "{summary} {link} {hashtags}"
