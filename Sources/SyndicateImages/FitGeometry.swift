@@ -9,8 +9,8 @@ enum FitGeometry {
     static func box(width: Int, height: Int, within limits: ImageLimits) -> (width: Int, height: Int) {
         guard width > 0, height > 0 else { return (max(width, 1), max(height, 1)) }
         var scale = 1.0
-        if let maximum = limits.maximumPixels, width * height > maximum {
-            scale = min(scale, (Double(max(maximum, 1)) / Double(width * height)).squareRoot())
+        if let maximum = limits.maximumPixels, ImageLimits.pixelCount(width: width, height: height) > maximum {
+            scale = min(scale, (Double(max(maximum, 1)) / (Double(width) * Double(height))).squareRoot())
         }
         if let maximum = limits.maximumSide, max(width, height) > maximum {
             scale = min(scale, Double(max(maximum, 1)) / Double(max(width, height)))

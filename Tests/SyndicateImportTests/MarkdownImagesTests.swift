@@ -62,3 +62,17 @@ import Testing
         #expect(post.images.allSatisfy { $0.url.isFileURL && FileManager.default.fileExists(atPath: $0.url.path) && $0.alt?.isEmpty == false })
     }
 }
+
+/// A document read from anywhere but disk cannot name a local file as an image.
+@Suite struct LocalImageAdmissionTests {
+    @Test func fileImagesNeedAPostReadFromDisk() throws {
+        let html = Data(#"<html><head><title>Fair</title><meta property="og:image" content="file:///etc/passwd"></head><body><article><p>Forty projects and three winners at the fair this year.</p><img src="file:///home/user/.ssh/id_rsa" alt="key"></article></body></html>"#.utf8)
+        let fetched = ImportContext(inputName: "https://school.example/fair", baseURL: URL(string: "https://school.example/fair"))
+        let post = try #require(try HTMLImporter().posts(from: html, context: fetched).first)
+        #expect(!post.images.contains { $0.url.isFileURL })
+        let json = Data(#"{"id":"n1","title":"Fair","images":[{"url":"file:///etc/hosts","alt":"hosts"}]}"#.utf8)
+        #expect(try JSONPostImporter().posts(from: json, context: ImportContext(inputName: "-")).first?.images.isEmpty == true)
+        let local = ImportContext(inputName: "fair.json", sourceFile: URL(fileURLWithPath: "/srv/blog/fair.json"))
+        #expect(try JSONPostImporter().posts(from: json, context: local).first?.images.count == 1)
+    }
+}

@@ -108,12 +108,19 @@ public struct DeliveryError: Error, Sendable, Equatable, CustomStringConvertible
         return error
     }
 
-    /// This error, for a delivery that uploaded `ids` before failing: the message says so.
+    /// This error, for a delivery that uploaded `ids` before failing: the message says so. When
+    /// the failing request may have reached the network, the post may exist with the images, so
+    /// they are named but not called unattached.
     public func afterUploading(_ ids: [String]) -> DeliveryError {
         guard !ids.isEmpty else { return self }
         var error = self
-        error.unattachedMediaIDs = ids
-        error.message += " (after uploading \(ids.count == 1 ? "an image" : "\(ids.count) images") that no post uses yet: \(ids.joined(separator: ", ")); a retry reuses them, else \(network.displayName) discards them)"
+        let noun = ids.count == 1 ? "an image" : "\(ids.count) images"
+        if mayHaveReachedNetwork {
+            error.message += " (after uploading \(noun): \(ids.joined(separator: ", ")); the post may exist with them, so check the account before posting again)"
+        } else {
+            error.unattachedMediaIDs = ids
+            error.message += " (after uploading \(noun) that no post uses yet: \(ids.joined(separator: ", ")); a retry reuses them while \(network.displayName) keeps them, else it discards them)"
+        }
         return error
     }
 

@@ -28,6 +28,12 @@ struct ImageSelection {
                 warnings.append(.init(.imageLeftOut, "The image \(ImageError.name(of: image.url)) is left out: \(network.displayName) fetches images from their web address, and it has none; publish it on the site and give its https URL."))
             }
             images.removeAll { !Self.isPublic($0.url) }
+            // Nor can it take a format it refuses (Threads: JPEG and PNG); the name is all there is to go by.
+            for image in images {
+                guard let format = Self.namedFormat(image.url), !limits.formats.contains(format) else { continue }
+                warnings.append(.init(.imageLeftOut, "The image \(ImageError.name(of: image.url)) is left out: it is \(format.mimeType), which \(network.displayName) does not take."))
+            }
+            images.removeAll { Self.namedFormat($0.url).map { !limits.formats.contains($0) } ?? false }
             guard !images.isEmpty else { return ([], warnings) }
         }
         var chosen = Array(images.indices)
@@ -47,17 +53,17 @@ struct ImageSelection {
                 if policy.requiresAltText {
                     throw ComposeError(
                         .missingAltText(image.url.absoluteString),
-                        message: "The image \(image.url.absoluteString) has no alt text, and alt text is required; describe it (Markdown ![what it shows](…), HTML alt=\"…\") or leave the image out.")
+                        message: "The image \(ImageError.name(of: image.url)) has no alt text, and alt text is required; describe it (Markdown ![what it shows](…), HTML alt=\"…\") or leave the image out.")
                 }
                 if limits.carriesAltText {
-                    warnings.append(.init(.imageWithoutAlt, "The image \(image.url.absoluteString) has no alt text; add one so that screen-reader users know what it shows."))
+                    warnings.append(.init(.imageWithoutAlt, "The image \(ImageError.name(of: image.url)) has no alt text; add one so that screen-reader users know what it shows."))
                 }
                 image.alt = nil
             } else if let alt = image.alt {
                 let collapsed = Whitespace.collapse(alt)
                 let fitted = fit(collapsed)
                 if fitted != collapsed {
-                    warnings.append(.init(.altTextCut, "The alt text of \(image.url.absoluteString) was cut with '…' to \(network.displayName)'s \(limits.altTextLimit ?? 0) \(limits.altTextCounter.unit.rawValue)."))
+                    warnings.append(.init(.altTextCut, "The alt text of \(ImageError.name(of: image.url)) was cut with '…' to \(network.displayName)'s \(limits.altTextLimit ?? 0) \(limits.altTextCounter.unit.rawValue)."))
                 }
                 image.alt = fitted
             }
@@ -82,6 +88,19 @@ struct ImageSelection {
         }
         if !kept.isEmpty { return kept.joined(separator: " ") }
         return fitter.cut(sentences.first ?? alt, fits: fits)
+    }
+
+    /// The format a URL's file extension names, nil when it names none Syndicate knows.
+    static func namedFormat(_ url: URL) -> ImageFormat? {
+        switch url.pathExtension.lowercased() {
+        case "jpg", "jpeg": .jpeg
+        case "png": .png
+        case "gif": .gif
+        case "webp": .webp
+        case "avif": .avif
+        case "heic", "heif": .heic
+        default: nil
+        }
     }
 
     static func isPublic(_ url: URL) -> Bool {

@@ -83,10 +83,18 @@ public struct CrossPoster: Sendable {
         while true {
             attempt += 1
             do {
-                let delivery = try await client.deliver(payload, of: post)
+                // Server-given media ids and client warnings are shown and stored: a secret a
+                // server echoed into them is replaced, as in the post's own ids.
+                var delivery = try await client.deliver(payload, of: post)
+                let redactor = Redactor(secrets: client.secrets)
+                delivery.mediaIDs = delivery.mediaIDs.map(redactor.redact)
+                delivery.warnings = delivery.warnings.map(redactor.redact)
                 environment.logger.info("posted \(delivery.remoteID)", metadata: metadata)
                 return result(client, .posted(delivery), attempt, payload)
-            } catch {
+            } catch var error {
+                let redactor = Redactor(secrets: client.secrets)
+                error.message = redactor.redact(error.message)
+                error.unattachedMediaIDs = error.unattachedMediaIDs.map(redactor.redact)
                 if error.category == .duplicate {
                     environment.logger.info("already posted: \(error.message)", metadata: metadata)
                     return result(client, .alreadyPosted(error.existing), attempt, payload)

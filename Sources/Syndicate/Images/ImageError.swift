@@ -46,9 +46,18 @@ public struct ImageError: Error, Sendable, Equatable, CustomStringConvertible, L
         self.isTransient = isTransient
     }
 
-    /// How the image is named in messages: a file's path, else its URL.
+    /// How the image is named in messages, reports and dry runs: a file's path, else its URL
+    /// without a user name or password and with its query shortened to `?…` (a signed or
+    /// tokened image URL must not carry its credentials into logs).
     public static func name(of image: URL) -> String {
-        image.isFileURL ? image.path : image.absoluteString
+        if image.isFileURL { return image.path }
+        guard var components = URLComponents(url: image, resolvingAgainstBaseURL: false) else { return "the image" }
+        components.user = nil
+        components.password = nil
+        let hadQuery = components.percentEncodedQuery != nil
+        components.percentEncodedQuery = nil
+        components.fragment = nil
+        return (components.string ?? "the image") + (hadQuery ? "?…" : "")
     }
 
     /// `<message>. Fix: <fix>`

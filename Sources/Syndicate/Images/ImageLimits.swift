@@ -56,10 +56,17 @@ public struct ImageLimits: Sendable, Hashable {
     public func admits(bytes: Int, width: Int?, height: Int?) -> Bool {
         if let maximumBytes, bytes > maximumBytes { return false }
         if let width, let height {
-            if let maximumPixels, width * height > maximumPixels { return false }
+            if let maximumPixels, Self.pixelCount(width: width, height: height) > maximumPixels { return false }
             if let maximumSide, max(width, height) > maximumSide { return false }
         }
         return true
+    }
+
+    /// `width` × `height`, or `Int.max` when the product overflows (a header may claim
+    /// 4,294,967,295 × 4,294,967,295).
+    public static func pixelCount(width: Int, height: Int) -> Int {
+        let (product, overflow) = width.multipliedReportingOverflow(by: height)
+        return overflow ? Int.max : product
     }
 
     /// The limits as a phrase for messages: "4 images of at most 1,000,000 bytes".

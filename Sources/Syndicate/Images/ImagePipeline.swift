@@ -32,6 +32,9 @@ public struct ImagePipeline: Sendable {
     public var timeout: Duration
     /// Media ids already uploaded, so that a retry attaches them instead of uploading again.
     public var uploads: any MediaUploadMemory
+    /// The most pixels an image may claim before it is decoded for fitting: a small file can
+    /// declare 50,000 × 50,000 pixels and ask for gigabytes of memory.
+    public var maximumDecodedPixels = 100_000_000
     private let cache = ImageCache()
 
     /// Creates a pipeline.
@@ -72,10 +75,9 @@ public struct ImagePipeline: Sendable {
         }
         let data = try await bytes(of: source, through: reader)
         guard let header = ImageHeader(data) else {
-            let start = data.prefix(16).map { String(format: "%02x", $0) }.joined(separator: " ")
             throw ImageError(
                 .notAnImage, image: source,
-                message: "\(ImageError.name(of: source)) is not a JPEG, PNG, GIF, WebP, AVIF or HEIC image (its first bytes are \(start.isEmpty ? "none" : start))",
+                message: "\(ImageError.name(of: source)) is not a JPEG, PNG, GIF, WebP, AVIF or HEIC image (\(data.isEmpty ? "it is empty" : "its first bytes are no image's"))",
                 fix: "point the post at the image file itself, not a page or a thumbnail service, or replace the file")
         }
         let prepared = PreparedImage(
@@ -85,6 +87,14 @@ public struct ImagePipeline: Sendable {
             return prepared
         }
         let over = Self.overLimit(prepared, limits: limits)
+        if let width = prepared.width, let height = prepared.height,
+            ImageLimits.pixelCount(width: width, height: height) > maximumDecodedPixels
+        {
+            throw ImageError(
+                .tooLarge, image: source,
+                message: "\(ImageError.name(of: source)) claims \(width)×\(height) pixels, more than the \(maximumDecodedPixels) an image may have to be scaled",
+                fix: "make the image smaller")
+        }
         guard let resizer else {
             throw ImageError(
                 .tooLarge, image: source,
@@ -131,7 +141,7 @@ public struct ImagePipeline: Sendable {
             return "\(grouped(image.data.count)) bytes, over the limit of \(grouped(maximum))"
         }
         if let width = image.width, let height = image.height {
-            if let maximum = limits.maximumPixels, width * height > maximum {
+            if let maximum = limits.maximumPixels, ImageLimits.pixelCount(width: width, height: height) > maximum {
                 return "\(width)×\(height) pixels, over the limit of \(grouped(maximum)) pixels"
             }
             if let maximum = limits.maximumSide, max(width, height) > maximum {
@@ -162,7 +172,7 @@ public struct ImagePipeline: Sendable {
         } else if let reader {
             data = try await download(source, through: reader)
         } else {
-            throw ImageError(.fetchFailed, image: source, message: "\(source.absoluteString) was not fetched", fix: "fetch remote images")
+            throw ImageError(.fetchFailed, image: source, message: "\(ImageError.name(of: source)) was not fetched", fix: "fetch remote images")
         }
         await cache.store(data, for: source)
         return data
@@ -192,7 +202,7 @@ public struct ImagePipeline: Sendable {
     private func download(_ source: URL, through transport: any HTTPTransport) async throws(ImageError) -> Data {
         let scheme = source.scheme?.lowercased()
         guard scheme == "http" || scheme == "https" else {
-            throw ImageError(.unreadable, image: source, message: "\(source.absoluteString) is neither a file nor an http(s) address", fix: "give the image as an https URL or a file path")
+            throw ImageError(.unreadable, image: source, message: "\(ImageError.name(of: source)) is neither a file nor an http(s) address", fix: "give the image as an https URL or a file path")
         }
         let request = HTTPRequest(method: .get, url: source, headers: ["Accept": "image/*"], timeout: timeout)
         let response: HTTPResponse
@@ -204,19 +214,19 @@ public struct ImagePipeline: Sendable {
             // timeout or a broken connection may pass: the delivery is tried again.
             let unreachable = (error as? HTTPTransportError)?.kind == .connectionFailed
             throw ImageError(
-                .fetchFailed, image: source, message: "\(source.absoluteString) could not be downloaded (\(error))",
+                .fetchFailed, image: source, message: "\(ImageError.name(of: source)) could not be downloaded (\(error))",
                 fix: unreachable ? "check the image's address in the post" : "check that the image is online and run again",
                 isTransient: !unreachable)
         }
         guard (200..<300).contains(response.status) else {
             throw ImageError(
-                .fetchFailed, image: source, message: "\(source.absoluteString) answered HTTP \(response.status)",
+                .fetchFailed, image: source, message: "\(ImageError.name(of: source)) answered HTTP \(response.status)",
                 fix: response.status >= 500 || response.status == 429 ? "run again later" : "correct the image's address in the post",
                 isTransient: response.status >= 500 || response.status == 429)
         }
         guard response.body.count <= maximumDownloadBytes else {
             throw ImageError(
-                .tooLarge, image: source, message: "\(source.absoluteString) is \(response.body.count) bytes, over the \(maximumDownloadBytes)-byte limit for an image",
+                .tooLarge, image: source, message: "\(ImageError.name(of: source)) is \(response.body.count) bytes, over the \(maximumDownloadBytes)-byte limit for an image",
                 fix: "make the image smaller")
         }
         return response.body

@@ -69,6 +69,6 @@ public struct PreparedImage: Sendable, Hashable {
 
     /// The note an unfetched image carries instead of bytes.
     static func unfetchedNote(_ source: URL) -> Data {
-        Data("<image \(source.absoluteString), not fetched in a dry run>".utf8)
+        Data("<image \(ImageError.name(of: source)), not fetched in a dry run>".utf8)
     }
 }

@@ -31,6 +31,11 @@ public enum FieldLengthLimit {
                 message: "the \(name) is \(InputText.byteCount(value.utf8.count)), over the "
                     + "\(InputText.byteCount(limit)) field limit; raise ImportLimits.maxFieldBytes if it is genuine.")
         }
-        return post
+        guard post.images.contains(where: \.url.isFileURL) else { return post }
+        // A document may name `file:` images; only those beside a post read from disk are kept,
+        // so that an imported page cannot make Syndicate read (and publish) any file.
+        var kept = post
+        kept.images.removeAll { $0.url.isFileURL && !context.allowsLocalImage($0.url) }
+        return kept
     }
 }

@@ -52,6 +52,13 @@ public struct ImportContext: Sendable {
         return URL(fileURLWithPath: path, relativeTo: sourceFile.deletingLastPathComponent()).standardizedFileURL
     }
 
+    /// Whether a post may use the local image `url`: only when the input itself was read from
+    /// disk (``sourceFile``), as a publisher's own post with its images beside it. A page fetched
+    /// or piped in cannot make Syndicate read (and publish) a file of this machine.
+    public func allowsLocalImage(_ url: URL) -> Bool {
+        url.isFileURL && sourceFile != nil
+    }
+
     /// The `charset` parameter of an HTTP `Content-Type` value, for ``declaredCharset``:
     /// `application/rss+xml; charset="windows-1252"` gives `windows-1252`; nil when there is none.
     public static func charset(inContentType value: String) -> String? {

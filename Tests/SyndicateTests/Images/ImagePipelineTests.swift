@@ -93,6 +93,31 @@ import Testing
         }
     }
 
+    @Test func aHeaderClaimingBillionsOfPixelsIsRefusedWithoutTrapping() async throws {
+        // A 33-byte PNG whose IHDR claims 4,294,967,295 × 4,294,967,295 pixels.
+        var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13] + Array("IHDR".utf8)
+        png += [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 8, 6, 0, 0, 0, 0, 0, 0, 0]
+        let url = "https://school.example/img/huge.png"
+        let server = ImageServer([url: HTTPResponse(status: 200, body: Data(png))])
+        let pixels = ImageLimits(maximumCount: 4, maximumPixels: 33_177_600)
+        #expect(!pixels.admits(bytes: 33, width: 4_294_967_295, height: 4_294_967_295))
+        #expect(!pixels.admits(bytes: 33, width: Int.max, height: 2))
+        let resizer = ReplacingResizer(replacement: try Data(contentsOf: Self.relay))
+        await #expect {
+            try await ImagePipeline(resizer: resizer).prepare(Post.Image(url: URL(string: url)!), limits: pixels, transport: server)
+        } throws: { error in
+            (error as? ImageError)?.kind == .tooLarge && (error as? ImageError)?.message.contains("4294967295×4294967295") == true
+        }
+    }
+
+    @Test func messagesNameImagesWithoutTheirCredentials() {
+        let signed = URL(string: "https://editor:hunter2@cdn.school.example/img/a.jpg?token=s3cr3t&sig=abc#top")!
+        #expect(ImageError.name(of: signed) == "https://cdn.school.example/img/a.jpg?…")
+        #expect(ImageError.name(of: URL(string: "https://school.example/img/a.jpg")!) == "https://school.example/img/a.jpg")
+        #expect(ImageError.name(of: URL(fileURLWithPath: "/srv/blog/a.jpg")) == "/srv/blog/a.jpg")
+        #expect(!PreparedImage.unfetchedNote(signed).contains(Data("s3cr3t".utf8)))
+    }
+
     @Test func aMissingFileNamesItsPath() async throws {
         let missing = URL(fileURLWithPath: "/nonexistent/sports-day.jpg")
         await #expect {

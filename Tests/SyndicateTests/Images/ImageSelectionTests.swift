@@ -59,6 +59,22 @@ import Testing
         }
     }
 
+    @Test func networksThatFetchByURLGetNeitherLocalFilesNorFormatsTheyRefuse() throws {
+        let post = Self.post([
+            Post.Image(url: URL(fileURLWithPath: "/srv/blog/relay.jpg"), alt: "Relay"),
+            Post.Image(url: URL(string: "https://school.example/img/wide.webp")!, alt: "Wide"),
+            Post.Image(url: URL(string: "https://school.example/img/medals.png")!, alt: "Medals"),
+        ])
+        let threads = try Composer().payload(for: post, on: .threads)  // JPEG and PNG only
+        #expect(threads.images.map(\.url.lastPathComponent) == ["medals.png"])
+        let leftOut = threads.warnings.filter { $0.code == .imageLeftOut }.map(\.message)
+        #expect(leftOut.count == 2)
+        #expect(leftOut.contains { $0.contains("/srv/blog/relay.jpg") && $0.contains("web address") })
+        #expect(leftOut.contains { $0.contains("wide.webp") && $0.contains("image/webp") })
+        // An upload network takes the local file, and reads the WebP's format from its bytes.
+        #expect(try Composer().payload(for: post, on: .mastodon).images.count == 3)
+    }
+
     @Test func telegramCarriesNoAltTextSoItDoesNotWarn() throws {
         let payload = try Composer().payload(for: Self.post([Self.image("a")]), on: .telegram)
         #expect(payload.images.count == 1)

@@ -76,11 +76,13 @@ public struct JSONPostImporter: PostImporter {
                 location: line.map { JSONSyntax.lineLocation(ofByte: $0, in: bytes) },
                 message: "\(path): empty; every post needs a title.")
         }
+        var checked: [Post] = []
+        checked.reserveCapacity(posts.count)
         for (index, post) in posts.enumerated() {
-            _ = try FieldLengthLimit.checked(
-                post, context: context, format: format, location: isArray ? "posts[\(index)]" : nil)
+            checked.append(try FieldLengthLimit.checked(
+                post, context: context, format: format, location: isArray ? "posts[\(index)]" : nil))
         }
-        return posts
+        return checked
     }
 
     /// Turns a `DecodingError` into an error that names the coding path and what to do, located

@@ -68,15 +68,24 @@ extension LinkedInClient {
         let registered = try await exchange.send(initialize)
         guard registered.isSuccess else { throw self.error(for: registered) }
         let value = try exchange.decode(InitializedUpload.self, from: registered).value
-        guard let uploadURL = URL(string: value.uploadUrl), let scheme = uploadURL.scheme?.lowercased(), scheme == "https" || scheme == "http",
+        guard let uploadURL = URL(string: value.uploadUrl), Self.mayCarryToken(uploadURL, apiBase: apiBase),
             value.image.hasPrefix("urn:li:image:")
         else {
-            throw exchange.unexpected(registered, "an initialized upload without an http(s) uploadUrl and a urn:li:image: URN")
+            throw exchange.unexpected(registered, "an initialized upload without a LinkedIn https uploadUrl and a urn:li:image: URN")
         }
         // As the Images API's example sends it: the bytes and the bearer token, no Rest.li headers.
         let headers: HTTPHeaders = ["Authorization": restHeaders["Authorization"] ?? "", "Content-Type": image.format.mimeType]
         let uploaded = try await exchange.send(HTTPRequest(method: .put, url: uploadURL, headers: headers, body: image.data))
         guard uploaded.isSuccess else { throw self.error(for: uploaded) }
         return value.image
+    }
+
+    /// Whether the upload address may be sent the account's token: https on linkedin.com (or a
+    /// subdomain), or the configured API's own scheme and host (a test server). Anything else, an
+    /// http downgrade included, is refused before a byte or the token goes out.
+    static func mayCarryToken(_ url: URL, apiBase: URL) -> Bool {
+        guard let scheme = url.scheme?.lowercased(), let host = url.host?.lowercased() else { return false }
+        if scheme == apiBase.scheme?.lowercased(), host == apiBase.host?.lowercased(), url.port == apiBase.port { return true }
+        return scheme == "https" && (host == "linkedin.com" || host.hasSuffix(".linkedin.com"))
     }
 }

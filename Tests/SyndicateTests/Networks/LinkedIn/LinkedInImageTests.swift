@@ -94,3 +94,20 @@ struct LinkedInImageTests {
         #expect(!(await transport.requests.contains { $0.url.path.hasSuffix("/rest/posts") }))
     }
 }
+
+/// The upload address an initializeUpload answer names is sent the account's token only when it
+/// is LinkedIn's (https) or the configured API's own.
+@Suite struct LinkedInUploadAddressTests {
+    let api = URL(string: "https://api.linkedin.com")!
+
+    @Test func onlyLinkedInOverHTTPSOrTheConfiguredAPIGetsTheToken() throws {
+        #expect(LinkedInClient.mayCarryToken(URL(string: "https://www.linkedin.com/dms-uploads/abc")!, apiBase: api))
+        #expect(LinkedInClient.mayCarryToken(URL(string: "https://api.linkedin.com/mediaUpload/abc")!, apiBase: api))
+        #expect(!LinkedInClient.mayCarryToken(URL(string: "http://www.linkedin.com/dms-uploads/abc")!, apiBase: api))
+        #expect(!LinkedInClient.mayCarryToken(URL(string: "https://evil.example/linkedin.com")!, apiBase: api))
+        #expect(!LinkedInClient.mayCarryToken(URL(string: "https://notlinkedin.com/x")!, apiBase: api))
+        let loopback = URL(string: "http://127.0.0.1:8123")!
+        #expect(LinkedInClient.mayCarryToken(URL(string: "http://127.0.0.1:8123/upload/1")!, apiBase: loopback))
+        #expect(!LinkedInClient.mayCarryToken(URL(string: "http://127.0.0.1:9999/upload/1")!, apiBase: loopback))
+    }
+}
