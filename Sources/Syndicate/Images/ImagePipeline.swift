@@ -101,7 +101,7 @@ public struct ImagePipeline: Sendable {
                 message: "\(ImageError.name(of: source)) is \(over), and no image library is built in to scale or convert it",
                 fix: "install libvips (the libvips42 package on Debian and Ubuntu) so that an image library scales it, or make the image smaller")
         }
-        let fitted = try resizer.fit(prepared, within: limits)
+        let fitted = try await Self.offThePool { () throws(ImageError) -> PreparedImage in try resizer.fit(prepared, within: limits) }
         guard limits.formats.contains(fitted.format), limits.admits(bytes: fitted.data.count, width: fitted.width, height: fitted.height) else {
             throw ImageError(
                 .tooLarge, image: source,
@@ -204,19 +204,21 @@ public struct ImagePipeline: Sendable {
         guard scheme == "http" || scheme == "https" else {
             throw ImageError(.unreadable, image: source, message: "\(ImageError.name(of: source)) is neither a file nor an http(s) address", fix: "give the image as an https URL or a file path")
         }
-        let request = HTTPRequest(method: .get, url: source, headers: ["Accept": "image/*"], timeout: timeout)
-        let response: HTTPResponse
-        do {
-            response = try await transport.send(request)
-        } catch {
-            // A host that cannot be reached at all (no such name, connection refused) is a wrong
-            // address more often than a passing fault: the post goes without the image. A
-            // timeout or a broken connection may pass: the delivery is tried again.
-            let unreachable = (error as? HTTPTransportError)?.kind == .connectionFailed
-            throw ImageError(
-                .fetchFailed, image: source, message: "\(ImageError.name(of: source)) could not be downloaded (\(error))",
-                fix: unreachable ? "check the image's address in the post" : "check that the image is online and run again",
-                isTransient: !unreachable)
+        // Images move (http to https, a CDN, a resizing service): follow up to five redirects,
+        // http(s) only, since transports deliberately follow none.
+        var current = source
+        var response = try await fetch(current, through: transport, naming: source)
+        for _ in 0..<Self.maximumRedirects {
+            guard [301, 302, 303, 307, 308].contains(response.status), let location = response.headers["Location"] else { break }
+            guard let next = URL(string: location, relativeTo: current)?.absoluteURL,
+                ["http", "https"].contains(next.scheme?.lowercased() ?? "")
+            else {
+                throw ImageError(
+                    .fetchFailed, image: source, message: "\(ImageError.name(of: source)) redirects to an address that is not http(s)",
+                    fix: "give the image's final https address in the post")
+            }
+            current = next
+            response = try await fetch(current, through: transport, naming: source)
         }
         guard (200..<300).contains(response.status) else {
             throw ImageError(
@@ -230,6 +232,43 @@ public struct ImagePipeline: Sendable {
                 fix: "make the image smaller")
         }
         return response.body
+    }
+}
+
+extension ImagePipeline {
+    /// Runs `work` (decoding and encoding: seconds of CPU) on a dispatch queue, so that it never
+    /// holds one of the few threads every other delivery's async work runs on.
+    static func offThePool(_ work: @escaping @Sendable () throws(ImageError) -> PreparedImage) async throws(ImageError) -> PreparedImage {
+        let result: Result<PreparedImage, ImageError> = await withCheckedContinuation { continuation in
+            DispatchQueue.global(qos: .utility).async {
+                do throws(ImageError) {
+                    continuation.resume(returning: .success(try work()))
+                } catch {
+                    continuation.resume(returning: .failure(error))
+                }
+            }
+        }
+        return try result.get()
+    }
+
+    /// The most redirects followed for one image.
+    static let maximumRedirects = 5
+
+    /// One `GET` of `url` for the image `source`.
+    fileprivate func fetch(_ url: URL, through transport: any HTTPTransport, naming source: URL) async throws(ImageError) -> HTTPResponse {
+        let request = HTTPRequest(method: .get, url: url, headers: ["Accept": "image/*"], timeout: timeout)
+        do {
+            return try await transport.send(request)
+        } catch {
+            // A host that cannot be reached at all (no such name, connection refused) is a wrong
+            // address more often than a passing fault: the post goes without the image. A
+            // timeout or a broken connection may pass: the delivery is tried again.
+            let unreachable = (error as? HTTPTransportError)?.kind == .connectionFailed
+            throw ImageError(
+                .fetchFailed, image: source, message: "\(ImageError.name(of: source)) could not be downloaded (\(error))",
+                fix: unreachable ? "check the image's address in the post" : "check that the image is online and run again",
+                isTransient: !unreachable)
+        }
     }
 }
 

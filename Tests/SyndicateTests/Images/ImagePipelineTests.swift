@@ -60,6 +60,26 @@ import Testing
         #expect(await server.requests.first?.headers["Accept"] == "image/*")
     }
 
+    @Test func redirectsAreFollowedAFewTimesOverHTTPOnly() async throws {
+        let first = "http://school.example/img/relay.jpg", final = "https://cdn.school.example/relay.jpg"
+        let server = ImageServer([
+            first: HTTPResponse(status: 301, headers: ["Location": "https://school.example/img/relay.jpg"]),
+            "https://school.example/img/relay.jpg": HTTPResponse(status: 302, headers: ["Location": "//cdn.school.example/relay.jpg"]),
+            final: HTTPResponse(status: 200, body: try Data(contentsOf: Self.relay)),
+            "https://school.example/img/loop.jpg": HTTPResponse(status: 302, headers: ["Location": "/img/loop.jpg"]),
+            "https://school.example/img/local.jpg": HTTPResponse(status: 302, headers: ["Location": "file:///etc/passwd"]),
+        ])
+        let image = try await ImagePipeline().prepare(Post.Image(url: URL(string: first)!), limits: Self.limits, transport: server)
+        #expect(image.format == .jpeg && image.source.absoluteString == first)
+        #expect(await server.requests.map(\.url.absoluteString) == [first, "https://school.example/img/relay.jpg", final])
+        for url in ["https://school.example/img/loop.jpg", "https://school.example/img/local.jpg"] {
+            await #expect {
+                try await ImagePipeline().prepare(Post.Image(url: URL(string: url)!), limits: Self.limits, transport: server)
+            } throws: { error in (error as? ImageError)?.kind == .fetchFailed && (error as? ImageError)?.isTransient == false }
+        }
+        #expect(await server.requests.filter { $0.url.path == "/img/loop.jpg" }.count == 1 + ImagePipeline.maximumRedirects)
+    }
+
     @Test func aDryRunLeavesRemoteImagesUnfetchedAndSaysSo() async throws {
         let transport = DryRunTransport()
         let image = try await ImagePipeline().prepare(
