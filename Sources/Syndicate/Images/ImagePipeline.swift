@@ -81,8 +81,8 @@ public struct ImagePipeline: Sendable {
                 fix: "point the post at the image file itself, not a page or a thumbnail service, or replace the file")
         }
         let prepared = PreparedImage(
-            source: source, alt: alt, data: data, format: header.format, width: header.width ?? image.width,
-            height: header.height ?? image.height)
+            source: source, alt: alt, data: data, format: header.format, width: header.uprightWidth ?? image.width,
+            height: header.uprightHeight ?? image.height)
         if limits.formats.contains(header.format), limits.admits(bytes: data.count, width: prepared.width, height: prepared.height) {
             return prepared
         }

@@ -56,7 +56,7 @@ public struct PreparedImage: Sendable, Hashable {
     static func summary(of data: Data, format: ImageFormat) -> String {
         let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
         let header = ImageHeader(data)
-        let size = header.flatMap { header in header.width.flatMap { w in header.height.map { ", \(w)×\($0)" } } } ?? ""
+        let size = header.flatMap { header in header.uprightWidth.flatMap { w in header.uprightHeight.map { ", \(w)×\($0)" } } } ?? ""
         let count = data.count.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US")))
         return "<\(format.mimeType) \(count) bytes\(size), sha256 \(digest.prefix(16))…>"
     }

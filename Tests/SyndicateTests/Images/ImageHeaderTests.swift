@@ -24,6 +24,34 @@ import Testing
         #expect(ImageHeader(Data(bytes)) == ImageHeader(format: .jpeg, width: 1200, height: 630))
     }
 
+    /// A JPEG of `width` × `height` whose EXIF says `orientation`, in either byte order.
+    static func orientedJPEG(width: Int, height: Int, orientation: Int, littleEndian: Bool) -> Data {
+        let u16 = { (v: Int) in littleEndian ? Self.le(v, 2) : Self.be(v, 2) }
+        let u32 = { (v: Int) in littleEndian ? Self.le(v, 4) : Self.be(v, 4) }
+        var tiff: [UInt8] = (littleEndian ? Array("II".utf8) : Array("MM".utf8)) + u16(42) + u32(8)
+        tiff += u16(2)                                                            // two entries
+        tiff += u16(0x010F) + u16(2) + u32(4) + Array("Cam\0".utf8)              // Make, ASCII
+        tiff += u16(0x0112) + u16(3) + u32(1) + u16(orientation) + [0, 0]         // Orientation, SHORT
+        tiff += u32(0)
+        let app1 = Array("Exif".utf8) + [0, 0] + tiff
+        var bytes: [UInt8] = [0xFF, 0xD8, 0xFF, 0xE1] + Self.be(app1.count + 2, 2) + app1
+        bytes += [0xFF, 0xC0] + Self.be(11, 2) + [8] + Self.be(height, 2) + Self.be(width, 2) + [3, 1, 0x11, 0]
+        return Data(bytes)
+    }
+
+    @Test func anEXIFOrientationTurnsTheUprightSize() {
+        for little in [true, false] {
+            let sideways = ImageHeader(Self.orientedJPEG(width: 4032, height: 3024, orientation: 6, littleEndian: little))
+            #expect(sideways == ImageHeader(format: .jpeg, width: 4032, height: 3024, orientation: 6))
+            #expect(sideways?.uprightWidth == 3024 && sideways?.uprightHeight == 4032)
+            let upsideDown = ImageHeader(Self.orientedJPEG(width: 4032, height: 3024, orientation: 3, littleEndian: little))
+            #expect(upsideDown?.uprightWidth == 4032 && upsideDown?.orientation == 3)
+        }
+        // An orientation out of range is read as upright.
+        #expect(ImageHeader(Self.orientedJPEG(width: 10, height: 20, orientation: 9, littleEndian: true))?.orientation == 1)
+        #expect(ImageHeader(format: .jpeg, orientation: 0).orientation == 1)
+    }
+
     @Test func aJPEGWithoutAFrameIsStillAJPEGOfUnknownSize() {
         let truncated: [UInt8] = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46]
         #expect(ImageHeader(Data(truncated)) == ImageHeader(format: .jpeg))

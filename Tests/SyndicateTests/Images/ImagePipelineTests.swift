@@ -48,6 +48,15 @@ import Testing
         #expect(image.summary.hasPrefix("<image/jpeg 3,805 bytes, 480×320, sha256 "))
     }
 
+    @Test func aPhonePhotoStoredSidewaysIsMeasuredUpright() async throws {
+        let url = "https://school.example/img/portrait.jpg"
+        let photo = ImageHeaderTests.orientedJPEG(width: 800, height: 600, orientation: 6, littleEndian: false)
+        let server = ImageServer([url: HTTPResponse(status: 200, body: photo)])
+        let image = try await ImagePipeline().prepare(Post.Image(url: URL(string: url)!), limits: Self.limits, transport: server)
+        #expect(image.width == 600 && image.height == 800)  // Bluesky's aspectRatio is portrait
+        #expect(image.summary.contains(", 600×800, sha256 "))
+    }
+
     @Test func aRemoteImageIsDownloadedOnceForEveryNetwork() async throws {
         let url = "https://school.example/img/relay.jpg"
         let server = ImageServer([url: HTTPResponse(status: 200, headers: ["Content-Type": "text/plain"], body: try Data(contentsOf: Self.relay))])
