@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import Syndicate
 import SyndicateLoopback
@@ -12,24 +11,12 @@ extension ClientsOverLoopback {
     struct FacebookPhotoLoopbackTests {
         typealias Harness = LoopbackClientHarness
 
-        static func sha256(_ data: Data) -> String {
-            SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
-        }
-
         static func sportsDay() throws -> (Post, SharePayload, [(sha256: String, alt: String?)]) {
-            let post = try DryRunHarness.examplePost("sports-day.md")
-            let expected = try post.images.map { (sha256(try Data(contentsOf: $0.url)), $0.alt) }
-            return (post, try Composer().payload(for: post, on: .facebook), expected)
+            try SportsDayUploads.composed(for: .facebook)
         }
 
         static func client(_ server: LoopbackServer, _ kind: TransportKind) throws -> FacebookClient {
             try FacebookLoopback.client(server, Harness.environment(kind))
-        }
-
-        static func expectMedia(_ post: LoopbackPost?, _ expected: [(sha256: String, alt: String?)]) {
-            #expect(post?.media.map(\.sha256) == expected.map(\.sha256))
-            #expect(post?.media.map(\.alt) == expected.map(\.alt))
-            #expect(post?.media.map(\.contentType) == ["image/jpeg", "image/png"])
         }
 
         @Test("two photos uploaded unpublished with alt text, then one post attaching both", arguments: TransportKind.allCases)
@@ -40,7 +27,7 @@ extension ClientsOverLoopback {
                 let posted = server.posts(on: .facebook)
                 #expect(posted.count == 1)
                 #expect(posted.first?.id == delivery.remoteID)
-                Self.expectMedia(posted.first, expected)
+                SportsDayUploads.expectMedia(posted.first, expected)
                 #expect(delivery.mediaIDs == posted.first?.media.map(\.id))
                 #expect(server.requests(to: .facebookPhotos).count == 2)
                 let proof = AppSecretProof.make(appSecret: "loopback-app-secret", accessToken: LoopbackServer.token)
@@ -60,7 +47,7 @@ extension ClientsOverLoopback {
                 }
                 #expect(result.attempts == 2)
                 #expect(server.posts(on: .facebook).count == 1)
-                Self.expectMedia(server.posts(on: .facebook).first, expected)
+                SportsDayUploads.expectMedia(server.posts(on: .facebook).first, expected)
                 #expect(server.requests(to: .facebookPhotos).count == 3)
             }
         }
@@ -78,7 +65,7 @@ extension ClientsOverLoopback {
                 #expect(server.requests(to: .facebookPhotos).count == 2)
                 #expect(server.requests(to: .facebookFeed).count == 2)
                 #expect(server.posts(on: .facebook).count == 1)
-                Self.expectMedia(server.posts(on: .facebook).first, expected)
+                SportsDayUploads.expectMedia(server.posts(on: .facebook).first, expected)
             }
         }
 

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import Syndicate
 import SyndicateLoopback
@@ -13,24 +12,12 @@ extension ClientsOverLoopback {
     struct MastodonImageLoopbackTests {
         typealias Harness = LoopbackClientHarness
 
-        static func sha256(_ data: Data) -> String {
-            SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
-        }
-
         static func sportsDay() throws -> (Post, SharePayload, [(sha256: String, alt: String?)]) {
-            let post = try DryRunHarness.examplePost("sports-day.md")
-            let expected = try post.images.map { (sha256(try Data(contentsOf: $0.url)), $0.alt) }
-            return (post, try Composer().payload(for: post, on: .mastodon), expected)
+            try SportsDayUploads.composed(for: .mastodon)
         }
 
         static func client(_ server: LoopbackServer, _ kind: TransportKind) throws -> MastodonClient {
             try MastodonLoopback.client(server, Harness.environment(kind))
-        }
-
-        static func expectMedia(_ post: LoopbackPost?, _ expected: [(sha256: String, alt: String?)]) {
-            #expect(post?.media.map(\.sha256) == expected.map(\.sha256))
-            #expect(post?.media.map(\.alt) == expected.map(\.alt))
-            #expect(post?.media.map(\.contentType) == ["image/jpeg", "image/png"])
         }
 
         @Test("two images: the instance read once, one ready at once and one polled until processed, then one status", arguments: TransportKind.allCases)
@@ -40,7 +27,7 @@ extension ClientsOverLoopback {
                 let delivery = try await Self.client(server, kind).deliver(payload, of: post)
                 let posted = server.posts(on: .mastodon)
                 #expect(posted.count == 1)
-                Self.expectMedia(posted.first, expected)
+                SportsDayUploads.expectMedia(posted.first, expected)
                 #expect(delivery.mediaIDs == posted.first?.media.map(\.id))
                 #expect(server.requests(to: .mastodonInstance).count == 1)
                 #expect(server.requests(to: .mastodonMedia).count == 2)
@@ -63,7 +50,7 @@ extension ClientsOverLoopback {
                 }
                 #expect(result.attempts == 2)
                 #expect(server.posts(on: .mastodon).count == 1)
-                Self.expectMedia(server.posts(on: .mastodon).first, expected)
+                SportsDayUploads.expectMedia(server.posts(on: .mastodon).first, expected)
                 #expect(server.requests(to: .mastodonMedia).count == 3)
             }
         }
@@ -82,7 +69,7 @@ extension ClientsOverLoopback {
                 #expect(server.requests(to: .mastodonStatuses).count == 2)
                 #expect(server.posts(on: .mastodon).count == 1)
                 #expect(server.posts(on: .mastodon).first?.id == delivery.remoteID)
-                Self.expectMedia(server.posts(on: .mastodon).first, expected)
+                SportsDayUploads.expectMedia(server.posts(on: .mastodon).first, expected)
             }
         }
 

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import Syndicate
 import SyndicateLoopback
@@ -12,21 +11,9 @@ extension ClientsOverLoopback {
     struct XImageLoopbackTests {
         typealias Harness = LoopbackClientHarness
 
-        static func sha256(_ data: Data) -> String {
-            SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
-        }
-
         /// The two-image example, and what the server should hold for its images: sha256 and alt text.
         static func sportsDay() throws -> (Post, SharePayload, [(sha256: String, alt: String?)]) {
-            let post = try DryRunHarness.examplePost("sports-day.md")
-            let expected = try post.images.map { (sha256(try Data(contentsOf: $0.url)), $0.alt) }
-            return (post, try Composer().payload(for: post, on: .x), expected)
-        }
-
-        static func expectMedia(_ post: LoopbackPost?, _ expected: [(sha256: String, alt: String?)]) {
-            #expect(post?.media.map(\.sha256) == expected.map(\.sha256))
-            #expect(post?.media.map(\.alt) == expected.map(\.alt))
-            #expect(post?.media.map(\.contentType) == ["image/jpeg", "image/png"])
+            try SportsDayUploads.composed(for: .x)
         }
 
         @Test("an OAuth 1.0a post with two images: signed uploads, alt texts, one post with both", arguments: TransportKind.allCases)
@@ -36,7 +23,7 @@ extension ClientsOverLoopback {
                 let delivery = try await XLoopback.oauth1Client(server, Harness.environment(kind)).deliver(payload, of: post)
                 let posted = server.posts(on: .x)
                 #expect(posted.count == 1)
-                Self.expectMedia(posted.first, expected)
+                SportsDayUploads.expectMedia(posted.first, expected)
                 #expect(delivery.mediaIDs == posted.first?.media.map(\.id))
                 #expect(server.requests(to: .xMediaUpload).count == 2)
                 #expect(server.requests(to: .xMediaMetadata).count == 2)
@@ -49,7 +36,7 @@ extension ClientsOverLoopback {
             try await LoopbackServer.withRunning(configuration: Harness.configuration) { server in
                 let (post, payload, expected) = try Self.sportsDay()
                 _ = try await XLoopback.bearerClient(server, Harness.environment(kind)).deliver(payload, of: post)
-                Self.expectMedia(server.posts(on: .x).first, expected)
+                SportsDayUploads.expectMedia(server.posts(on: .x).first, expected)
                 #expect(server.requests(to: .xMediaUpload).allSatisfy { $0.headers["Authorization"] == "Bearer \(LoopbackServer.token)" })
             }
         }
@@ -67,7 +54,7 @@ extension ClientsOverLoopback {
                 }
                 #expect(result.attempts == 2)
                 #expect(server.posts(on: .x).count == 1)
-                Self.expectMedia(server.posts(on: .x).first, expected)
+                SportsDayUploads.expectMedia(server.posts(on: .x).first, expected)
                 #expect(server.requests(to: .xMediaUpload).count == 3)
             }
         }
@@ -86,7 +73,7 @@ extension ClientsOverLoopback {
                 #expect(server.requests(to: .xMediaUpload).count == 2)
                 #expect(server.requests(to: .xMediaMetadata).count == 2)
                 #expect(server.requests(to: .xTweets).count == 2)
-                Self.expectMedia(server.posts(on: .x).first, expected)
+                SportsDayUploads.expectMedia(server.posts(on: .x).first, expected)
             }
         }
 
