@@ -278,7 +278,7 @@ package struct TelegramClient: NetworkClient {
         let said = (error.networkMessage ?? "").lowercased()
         let aboutPhoto = ["photo", "image", "file", "media"].contains { said.contains($0) }
         guard response.status == 413 || (response.status == 400 && error.category == .invalidPayload && aboutPhoto) else { return error }
-        let names = images.map { $0.source.isFileURL ? $0.source.lastPathComponent : $0.source.absoluteString }.joined(separator: ", ")
+        let names = images.map { $0.source.isFileURL ? $0.source.lastPathComponent : ImageError.name(of: $0.source) }.joined(separator: ", ")
         error.category = .invalidPayload
         error.mayHaveReachedNetwork = false
         error.message = "Telegram refused the photo\(images.count == 1 ? "" : "s") \(names)"

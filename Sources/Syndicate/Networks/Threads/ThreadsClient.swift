@@ -185,7 +185,7 @@ package struct ThreadsClient: NetworkClient {
                         .invalidPayload, network: network, account: account,
                         message: "Threads could not process the post\(reason); nothing was published", mayHaveReachedNetwork: false)
                 }
-                let addresses = images.map(\.url.absoluteString).joined(separator: ", ")
+                let addresses = images.map { ImageError.name(of: $0.url) }.joined(separator: ", ")
                 throw DeliveryError(
                     .invalidPayload, network: network, account: account,
                     message: "Threads could not process the post with its images \(addresses)\(reason); nothing was published",
