@@ -30,10 +30,10 @@ struct ImageSelection {
             images.removeAll { !Self.isPublic($0.url) }
             // Nor can it take a format it refuses (Threads: JPEG and PNG); the name is all there is to go by.
             for image in images {
-                guard let format = Self.namedFormat(image.url), !limits.formats.contains(format) else { continue }
+                guard let format = ImageFormat(fileExtension: image.url.pathExtension), !limits.formats.contains(format) else { continue }
                 warnings.append(.init(.imageLeftOut, "The image \(ImageError.name(of: image.url)) is left out: it is \(format.mimeType), which \(network.displayName) does not take."))
             }
-            images.removeAll { Self.namedFormat($0.url).map { !limits.formats.contains($0) } ?? false }
+            images.removeAll { ImageFormat(fileExtension: $0.url.pathExtension).map { !limits.formats.contains($0) } ?? false }
             guard !images.isEmpty else { return ([], warnings) }
         }
         var chosen = Array(images.indices)
@@ -88,19 +88,6 @@ struct ImageSelection {
         }
         if !kept.isEmpty { return kept.joined(separator: " ") }
         return fitter.cut(sentences.first ?? alt, fits: fits)
-    }
-
-    /// The format a URL's file extension names, nil when it names none Syndicate knows.
-    static func namedFormat(_ url: URL) -> ImageFormat? {
-        switch url.pathExtension.lowercased() {
-        case "jpg", "jpeg": .jpeg
-        case "png": .png
-        case "gif": .gif
-        case "webp": .webp
-        case "avif": .avif
-        case "heic", "heif": .heic
-        default: nil
-        }
     }
 
     static func isPublic(_ url: URL) -> Bool {

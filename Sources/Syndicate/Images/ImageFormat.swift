@@ -39,6 +39,21 @@ public struct ImageFormat: RawRepresentable, Sendable, Hashable, Codable, Custom
     /// The media type.
     public var description: String { rawValue }
 
+    /// The format a file extension names (`jpg`, `PNG`, `heif`…), nil for one Syndicate does not
+    /// know. Only for an image whose bytes are not at hand (a URL a network fetches itself, a
+    /// dry run): bytes are always sniffed instead.
+    public init?(fileExtension: String) {
+        switch fileExtension.lowercased() {
+        case "jpg", "jpeg": self = .jpeg
+        case "png": self = .png
+        case "gif": self = .gif
+        case "webp": self = .webp
+        case "avif": self = .avif
+        case "heic", "heif": self = .heic
+        default: return nil
+        }
+    }
+
     /// The formats every network that takes images accepts.
     public static let common: Set<ImageFormat> = [.jpeg, .png, .gif, .webp]
 }

@@ -153,14 +153,7 @@ public struct ImagePipeline: Sendable {
 
     /// The format a URL's extension suggests, for an image not fetched; JPEG when it says none.
     static func formatGuess(_ url: URL) -> ImageFormat {
-        switch url.pathExtension.lowercased() {
-        case "png": .png
-        case "gif": .gif
-        case "webp": .webp
-        case "avif": .avif
-        case "heic", "heif": .heic
-        default: .jpeg
-        }
+        ImageFormat(fileExtension: url.pathExtension) ?? .jpeg
     }
 
     /// The bytes of `source`: read from disk, or downloaded once per pipeline.
