@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// A `multipart/form-data` body (RFC 7578): text fields and files, in order.
@@ -42,13 +43,14 @@ public struct MultipartForm: Sendable, Equatable {
 
     /// The boundary: `syndicate-` and 24 hex digits of a digest of the parts.
     public var boundary: String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var hasher = SHA256()
         for part in parts {
-            for byte in part.name.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-            for byte in part.data.prefix(4096) { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-            hash = (hash ^ UInt64(part.data.count)) &* 0x0000_0100_0000_01B3
+            hasher.update(data: Data(part.name.utf8))
+            hasher.update(data: part.data.prefix(4096))
+            hasher.update(data: Data(String(part.data.count).utf8))
         }
-        var candidate = "syndicate-" + String(format: "%016llx", hash) + String(format: "%08x", parts.count)
+        let digest = hasher.finalize().prefix(8).map { String(format: "%02x", $0) }.joined()
+        var candidate = "syndicate-" + digest + String(format: "%08x", parts.count)
         // A part that holds the boundary (astronomically unlikely) gets another one.
         while parts.contains(where: { $0.data.range(of: Data(candidate.utf8)) != nil }) { candidate += "x" }
         return candidate
@@ -58,8 +60,10 @@ public struct MultipartForm: Sendable, Equatable {
     public var contentType: String { "multipart/form-data; boundary=\(boundary)" }
 
     /// The encoded body.
-    public var body: Data {
-        let boundary = self.boundary
+    public var body: Data { encoded(boundary: boundary) }
+
+    /// The body with `boundary`, worked out once by the caller (finding one reads every part).
+    private func encoded(boundary: String) -> Data {
         var data = Data()
         for part in parts {
             data.append(Data("--\(boundary)\r\n".utf8))
@@ -79,10 +83,11 @@ public struct MultipartForm: Sendable, Equatable {
     public func request(
         _ method: HTTPRequest.Method = .post, url: URL, headers: HTTPHeaders = [:], timeout: Duration = .seconds(120)
     ) -> HTTPRequest {
+        let boundary = self.boundary
         var headers = headers
-        headers["Content-Type"] = contentType
+        headers["Content-Type"] = "multipart/form-data; boundary=\(boundary)"
         if headers["Accept"] == nil { headers["Accept"] = "application/json" }
-        return HTTPRequest(method: method, url: url, headers: headers, body: body, timeout: timeout)
+        return HTTPRequest(method: method, url: url, headers: headers, body: encoded(boundary: boundary), timeout: timeout)
     }
 
     /// Reads a `multipart/form-data` body back into its parts (for dry-run summaries and the

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// Which image a network already holds for a post and account: the post's id, the network,
@@ -22,7 +23,8 @@ public struct MediaUploadKey: Sendable, Hashable, Codable {
 
     /// The key of `image` uploaded for `postID` to `account` on `network`.
     public init(postID: String, network: SocialNetwork, account: String, image: PreparedImage) {
-        self.init(postID: postID, network: network, account: account, digest: image.sha256 + ":" + String(image.alt.hashValueStable, radix: 16))
+        let alt = SHA256.hash(data: Data(image.alt.utf8)).prefix(8).map { String(format: "%02x", $0) }.joined()
+        self.init(postID: postID, network: network, account: account, digest: image.sha256 + ":" + alt)
     }
 }
 
@@ -56,18 +58,5 @@ public actor InMemoryMediaUploads: MediaUploadMemory {
 
     public func remember(_ id: String, for key: MediaUploadKey, until expiry: Date) {
         entries[key] = (id, expiry)
-    }
-}
-
-extension String {
-    /// A hash of the string that is the same in every process (FNV-1a over UTF-8), unlike
-    /// `hashValue`.
-    var hashValueStable: UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
-        return hash
     }
 }
