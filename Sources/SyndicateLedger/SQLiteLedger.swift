@@ -193,8 +193,16 @@ public final class SQLiteLedger: DeliveryLedger {
     // MARK: Schema
 
     /// The schema's version, kept in `PRAGMA user_version`: 1 had `entries` and `feeds`; 2 adds
-    /// `uploaded_media`.
-    static let schemaVersion = 2
+    /// `uploaded_media`; 3 adds the entries' `part_ids`, `media_ids` and `posted_text` (for
+    /// retracting and updating what was posted).
+    static let schemaVersion = 3
+
+    /// The columns version 3 adds to `entries`.
+    static let revisionColumns = """
+                    ALTER TABLE entries ADD COLUMN part_ids TEXT;
+                    ALTER TABLE entries ADD COLUMN media_ids TEXT;
+                    ALTER TABLE entries ADD COLUMN posted_text TEXT;
+                    """
 
     /// The images uploaded but perhaps not yet attached, so that a retry in a later run reuses them.
     static let uploadedMediaTable = """
@@ -211,7 +219,12 @@ public final class SQLiteLedger: DeliveryLedger {
 
     /// Brings an older ledger up to ``schemaVersion`` inside the caller's transaction.
     static func migrate(_ db: Database) throws {
-        try db.execute(sql: uploadedMediaTable)
+        let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+        if version < 2 { try db.execute(sql: uploadedMediaTable) }
+        if version < 3 {
+            let existing = try Row.fetchAll(db, sql: "PRAGMA table_info(entries)").map { row -> String in row["name"] }
+            if !existing.contains("part_ids") { try db.execute(sql: revisionColumns) }
+        }
         try db.execute(sql: "PRAGMA user_version = \(schemaVersion)")
     }
 
@@ -238,6 +251,9 @@ public final class SQLiteLedger: DeliveryLedger {
                         owner_claimed_at REAL,
                         created_at REAL NOT NULL,
                         updated_at REAL NOT NULL,
+                        part_ids TEXT,
+                        media_ids TEXT,
+                        posted_text TEXT,
                         PRIMARY KEY (post_id, network, account)
                     );
                     CREATE INDEX entries_feed ON entries (feed);
@@ -265,7 +281,9 @@ public final class SQLiteLedger: DeliveryLedger {
     }
 
     static let columns =
-        "post_id, network, account, state, feed, title, payload_hash, idempotency_key, remote_id, url, error, error_category, attempts, owner_host, owner_pid, owner_process_start, owner_run, owner_claimed_at, created_at, updated_at"
+        "post_id, network, account, state, feed, title, payload_hash, idempotency_key, remote_id, url, error, error_category, attempts, owner_host, owner_pid, owner_process_start, owner_run, owner_claimed_at, created_at, updated_at, part_ids, media_ids, posted_text"
+    /// One `?` per column of ``columns``.
+    static let columnMarks = Array(repeating: "?", count: 23).joined(separator: ", ")
 
     static func entry(from row: Row) -> LedgerEntry? {
         guard let network = SocialNetwork(rawValue: row["network"]), let state = LedgerEntry.State(rawValue: row["state"]) else {
@@ -284,7 +302,20 @@ public final class SQLiteLedger: DeliveryLedger {
             feed: row["feed"], title: row["title"], payloadHash: row["payload_hash"], idempotencyKey: row["idempotency_key"],
             remoteID: row["remote_id"], url: url.flatMap(URL.init(string:)), error: row["error"],
             errorCategory: category.flatMap(DeliveryError.Category.init(rawValue:)), attempts: row["attempts"], owner: owner,
-            createdAt: Date(timeIntervalSince1970: row["created_at"]), updatedAt: Date(timeIntervalSince1970: row["updated_at"]))
+            createdAt: Date(timeIntervalSince1970: row["created_at"]), updatedAt: Date(timeIntervalSince1970: row["updated_at"]),
+            partIDs: idList(row["part_ids"]), mediaIDs: idList(row["media_ids"]), postedText: row["posted_text"])
+    }
+
+    /// A list of ids as the ledger stores it: a JSON array, NULL when empty.
+    static func idText(_ ids: [String]) -> String? {
+        guard !ids.isEmpty, let data = try? JSONEncoder().encode(ids) else { return nil }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// The ids stored by ``idText(_:)``; empty for NULL or anything unreadable.
+    static func idList(_ text: String?) -> [String] {
+        guard let text, let ids = try? JSONDecoder().decode([String].self, from: Data(text.utf8)) else { return [] }
+        return ids
     }
 
     static func arguments(_ entry: LedgerEntry) -> StatementArguments {
@@ -293,7 +324,8 @@ public final class SQLiteLedger: DeliveryLedger {
             entry.payloadHash, entry.idempotencyKey, entry.remoteID, entry.url?.absoluteString, entry.error,
             entry.errorCategory?.rawValue, entry.attempts, entry.owner?.host, entry.owner.map { Int64($0.pid) },
             entry.owner?.processStart, entry.owner?.run, entry.owner?.claimedAt.timeIntervalSince1970,
-            entry.createdAt.timeIntervalSince1970, entry.updatedAt.timeIntervalSince1970,
+            entry.createdAt.timeIntervalSince1970, entry.updatedAt.timeIntervalSince1970, idText(entry.partIDs),
+            idText(entry.mediaIDs), entry.postedText,
         ]
     }
 
@@ -305,8 +337,7 @@ public final class SQLiteLedger: DeliveryLedger {
     }
 
     static func write(_ db: Database, _ entry: LedgerEntry) throws {
-        let marks = Array(repeating: "?", count: 20).joined(separator: ", ")
-        try db.execute(sql: "INSERT OR REPLACE INTO entries (\(columns)) VALUES (\(marks))", arguments: arguments(entry))
+        try db.execute(sql: "INSERT OR REPLACE INTO entries (\(columns)) VALUES (\(columnMarks))", arguments: arguments(entry))
     }
 
     // MARK: DeliveryLedger
@@ -366,8 +397,7 @@ public final class SQLiteLedger: DeliveryLedger {
                 if db.configuration.readonly { throw ReadOnly() }
                 var inserted = 0
                 try db.inTransaction(.immediate) {
-                    let marks = Array(repeating: "?", count: 20).joined(separator: ", ")
-                    let statement = try db.makeStatement(sql: "INSERT OR IGNORE INTO entries (\(Self.columns)) VALUES (\(marks))")
+                    let statement = try db.makeStatement(sql: "INSERT OR IGNORE INTO entries (\(Self.columns)) VALUES (\(Self.columnMarks))")
                     for entry in entries {
                         try statement.execute(arguments: Self.arguments(entry))
                         inserted += db.changesCount

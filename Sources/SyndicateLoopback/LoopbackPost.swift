@@ -18,6 +18,10 @@ public struct LoopbackPost: Sendable, Equatable {
     public var idempotencyKey: String?
     /// The images attached, in order, as the network stored them.
     public var media: [LoopbackMedia] = []
+    /// Whether the network has deleted it since.
+    public var isDeleted = false
+    /// The texts it had before each edit, oldest first (empty when never edited).
+    public var previousTexts: [String] = []
 
     /// Creates a record of a post.
     public init(network: SocialNetwork, id: String, text: String, author: String, replyTo: String? = nil, idempotencyKey: String? = nil) {

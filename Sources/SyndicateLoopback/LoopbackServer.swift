@@ -229,6 +229,11 @@ public final class LoopbackServer: Sendable {
         state.withLock { $0.recorder.posts(on: network) }
     }
 
+    /// The posts on `network` that are still there (not deleted), in order.
+    public func livePosts(on network: SocialNetwork) -> [LoopbackPost] {
+        posts(on: network).filter { !$0.isDeleted }
+    }
+
     /// Forgets recorded requests and posts and queued faults (the networks' state — sessions,
     /// idempotency keys, duplicate texts — stays).
     public func clearRecords() {

@@ -80,6 +80,7 @@ struct LoopbackState: Sendable {
         let result = emulator.handle(request, match: match, context: context)
         emulators[network] = emulator
         if let post = result.post { recorder.record(post) }
+        for change in result.changes { recorder.apply(change) }
         return result.response
     }
 

@@ -45,8 +45,11 @@ public struct DeliveryError: Error, Sendable, Equatable, CustomStringConvertible
         public static let invalidConfiguration = Category(rawValue: "invalidConfiguration")
         /// The network answered with something the client cannot read.
         public static let unexpectedResponse = Category(rawValue: "unexpectedResponse")
+        /// The network's API cannot do what was asked (Slack's incoming webhooks cannot delete a
+        /// message, X cannot edit a post); the fix says what a person can do instead.
+        public static let unsupported = Category(rawValue: "unsupported")
         /// The categories Syndicate's clients report.
-        public static let allCases: [Category] = [.unauthorized, .forbidden, .duplicate, .rateLimited, .invalidPayload, .serverError, .transport, .timeout, .missingCredential, .invalidConfiguration, .unexpectedResponse]
+        public static let allCases: [Category] = [.unauthorized, .forbidden, .duplicate, .rateLimited, .invalidPayload, .serverError, .transport, .timeout, .missingCredential, .invalidConfiguration, .unexpectedResponse, .unsupported]
         /// ``rawValue``.
         public var description: String { rawValue }
     }
@@ -96,6 +99,21 @@ public struct DeliveryError: Error, Sendable, Equatable, CustomStringConvertible
         self.retryAfter = retryAfter
         self.mayHaveReachedNetwork = mayHaveReachedNetwork ?? [.serverError, .timeout, .transport].contains(category)
         self.fix = fix ?? Self.defaultFix(category, network: network, account: account, retryAfter: retryAfter)
+    }
+
+    /// The error for an action (`delete`, `edit`) the network cannot do; `capability` gives the
+    /// reason, which becomes the fix.
+    public static func unsupported(
+        _ capability: RevisionSupport.Capability, action: String, network: SocialNetwork, account: String
+    ) -> DeliveryError {
+        let reason: String
+        switch capability {
+        case .unsupported(let why): reason = why
+        case .supported: reason = "this client does not \(action) posts although \(network.displayName) can; do it by hand"
+        }
+        return DeliveryError(
+            .unsupported, network: network, account: account, message: "\(network.displayName) cannot \(action) a post through its API here",
+            mayHaveReachedNetwork: false, fix: reason + ".")
     }
 
     /// This error, for a thread whose first `ids.count` parts of `total` were posted: the
@@ -170,6 +188,8 @@ public struct DeliveryError: Error, Sendable, Equatable, CustomStringConvertible
             return "set the missing \(prefix)… variable or add it to the account in the config file."
         case .invalidConfiguration:
             return "correct the setting of account '\(account)' in the environment or the config file."
+        case .unsupported:
+            return "do it on \(network.displayName) by hand."
         case .unexpectedResponse:
             return "check the base URL of \(network.displayName) (it answered, but not as its API does) and run again."
         default:

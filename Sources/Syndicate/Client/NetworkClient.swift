@@ -35,6 +35,39 @@ public protocol NetworkClient: Sendable {
     ///
     /// - Throws: ``DeliveryError``.
     func deliver(_ payload: SharePayload, of post: Post) async throws(DeliveryError) -> Delivery
+
+    /// What the network lets this client do to a post it made: delete it, edit it.
+    var revisionSupport: RevisionSupport { get }
+
+    /// Deletes `copy`, every part of a thread (the last first). A copy already gone (deleted by
+    /// hand, or by an earlier attempt whose answer was lost) counts as deleted: no error.
+    ///
+    /// - Throws: ``DeliveryError``; `.unsupported` when the network cannot delete.
+    func retract(_ copy: PostedCopy) async throws(DeliveryError)
+
+    /// Replaces the text of `copy` with `payload`'s (composed from `post`), keeping its images,
+    /// and returns the copy as it now stands.
+    ///
+    /// - Throws: ``DeliveryError``; `.unsupported` when the network cannot edit, or cannot
+    ///   edit this copy into this payload (a thread whose number of parts changed).
+    func edit(_ copy: PostedCopy, to payload: SharePayload, of post: Post) async throws(DeliveryError) -> Delivery
+}
+
+extension NetworkClient {
+    /// Neither delete nor edit, unless the client says otherwise.
+    public var revisionSupport: RevisionSupport {
+        .none("this \(network.displayName) client cannot delete or edit what it posted; do it on \(network.displayName) by hand")
+    }
+
+    /// Throws `.unsupported` with ``revisionSupport``'s reason.
+    public func retract(_ copy: PostedCopy) async throws(DeliveryError) {
+        throw DeliveryError.unsupported(revisionSupport.retract, action: "delete", network: network, account: account)
+    }
+
+    /// Throws `.unsupported` with ``revisionSupport``'s reason.
+    public func edit(_ copy: PostedCopy, to payload: SharePayload, of post: Post) async throws(DeliveryError) -> Delivery {
+        throw DeliveryError.unsupported(revisionSupport.edit, action: "edit", network: network, account: account)
+    }
 }
 
 /// What stops a repeated request from creating a second post.

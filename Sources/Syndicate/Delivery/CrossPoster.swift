@@ -39,23 +39,7 @@ public struct CrossPoster: Sendable {
 
     /// Delivers `post` through every client; one result per client, in the clients' order.
     public func deliver(_ post: Post, to clients: [any NetworkClient]) async -> [DeliveryResult] {
-        var results = [DeliveryResult?](repeating: nil, count: clients.count)
-        await withTaskGroup(of: (Int, DeliveryResult).self) { group in
-            var next = 0
-            func startNext() {
-                guard next < clients.count else { return }
-                let index = next
-                let client = clients[index]
-                next += 1
-                group.addTask { (index, await self.deliver(post, through: client)) }
-            }
-            for _ in 0..<min(maximumConcurrency, clients.count) { startNext() }
-            for await (index, result) in group {
-                results[index] = result
-                startNext()
-            }
-        }
-        return results.compactMap { $0 }
+        await BoundedConcurrency.map(clients, maximum: maximumConcurrency) { client in await self.deliver(post, through: client) }
     }
 
     /// Composes and delivers `post` through one client, with retries.

@@ -19,6 +19,8 @@ public struct HTTPRequest: Sendable, Equatable, Hashable {
         public static let put = Method(rawValue: "PUT")
         /// `DELETE`.
         public static let delete = Method(rawValue: "DELETE")
+        /// `PATCH`.
+        public static let patch = Method(rawValue: "PATCH")
         /// ``rawValue``.
         public var description: String { rawValue }
     }

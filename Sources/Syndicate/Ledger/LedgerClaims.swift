@@ -10,6 +10,7 @@ import Foundation
 /// |---|---|
 /// | none, or `failed` | claim it (`pending`, owned by this run) and send |
 /// | `posted`, `already-posted`, `seen` | ``Decision/settled(_:)``: nothing to do |
+/// | `retracted` | settled, unless ``Context/reposting``: then claim it and send |
 /// | `uncertain` | ``Decision/uncertain(_:newlyMarked:)``: skipped until a person decides |
 /// | `pending`, owner alive | ``Decision/busy(_:)``: another run is sending it; skipped |
 /// | `pending`, owner dead | depends on the client's ``DuplicateProtection``, below |
@@ -52,6 +53,8 @@ package enum LedgerClaims {
         /// How long a claim whose owner cannot be checked (another host, or no ``isAlive``) is
         /// presumed alive.
         package var remoteLease: Duration
+        /// Whether a retracted entry is to be posted again (a repost after its retraction).
+        package var reposting = false
 
         /// Creates a context.
         package init(
@@ -98,6 +101,12 @@ package enum LedgerClaims {
         return SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
     }
 
+    /// The text a payload puts on the network: its text, or its thread's parts separated by a
+    /// blank line.
+    package static func postedText(_ payload: SharePayload) -> String {
+        payload.parts.map { $0.map(\.text).joined(separator: "\n\n") } ?? payload.text
+    }
+
     /// Decides what to do with the entry of `key` and changes it accordingly (claiming it for
     /// ``Context/owner`` when the decision is to send).
     package static func claim(_ entry: inout LedgerEntry?, key: LedgerEntry.Key, context: Context) -> Decision {
@@ -108,6 +117,10 @@ package enum LedgerClaims {
         switch current.state {
         case .posted, .alreadyPosted, .seen:
             return .settled(current)
+        case .retracted:
+            guard context.reposting else { return .settled(current) }
+            entry = pending(key: key, previous: current, context: context)
+            return .send(previous: current)
         case .uncertain:
             return .uncertain(current, newlyMarked: false)
         case .failed:
@@ -191,12 +204,20 @@ package enum LedgerClaims {
             updated.state = .posted
             updated.remoteID = delivery.remoteID
             updated.url = delivery.url
+            updated.partIDs = delivery.partIDs
+            updated.mediaIDs = delivery.mediaIDs
+            updated.postedText = result.payload.map(postedText)
             updated.error = nil
             updated.errorCategory = nil
         case .alreadyPosted(let delivery):
             updated.state = .alreadyPosted
+            if let delivery, delivery.remoteID != updated.remoteID {
+                updated.partIDs = delivery.partIDs
+                updated.mediaIDs = delivery.mediaIDs
+            }
             updated.remoteID = delivery?.remoteID ?? updated.remoteID
             updated.url = delivery?.url ?? updated.url
+            updated.postedText = result.payload.map(postedText) ?? updated.postedText
             updated.error = nil
             updated.errorCategory = nil
         case .failed(let error):

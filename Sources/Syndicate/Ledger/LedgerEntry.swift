@@ -48,9 +48,14 @@ public struct LedgerEntry: Sendable, Equatable, Hashable, Codable {
         /// Recorded as already announced without posting (``FeedSyndicator/Options/markSeen``,
         /// or older than ``FeedSyndicator/Options/since``).
         case seen
+        /// Posted, then deleted by ``LedgeredPoster/retract(postID:through:)``: never posted
+        /// again by a feed run or a second `post`, only by a repost
+        /// (``LedgeredPoster/update(_:through:repost:)``). ``LedgerEntry/remoteID`` and
+        /// ``LedgerEntry/url`` still say where it was.
+        case retracted
 
         /// Whether nothing more will be done for the entry without a person: posted, already
-        /// posted, seen or uncertain.
+        /// posted, seen, uncertain or retracted.
         public var isSettled: Bool { self != .pending && self != .failed }
     }
 
@@ -74,6 +79,13 @@ public struct LedgerEntry: Sendable, Equatable, Hashable, Codable {
     public var remoteID: String?
     /// The post's web address, once posted.
     public var url: URL?
+    /// For a thread, the id of every part in order (the first is ``remoteID``); else empty.
+    public var partIDs: [String]
+    /// The network's ids of the images attached.
+    public var mediaIDs: [String]
+    /// The text of the version on the network (a thread's parts separated by blank lines):
+    /// what was posted, or what the last edit made it.
+    public var postedText: String?
     /// The last error (what happened and the fix), for failed and uncertain entries.
     public var error: String?
     /// The last error's category.
@@ -92,7 +104,7 @@ public struct LedgerEntry: Sendable, Equatable, Hashable, Codable {
         key: Key, state: State, feed: String? = nil, title: String? = nil, payloadHash: String? = nil,
         idempotencyKey: String? = nil, remoteID: String? = nil, url: URL? = nil, error: String? = nil,
         errorCategory: DeliveryError.Category? = nil, attempts: Int = 0, owner: LedgerOwner? = nil,
-        createdAt: Date, updatedAt: Date? = nil
+        createdAt: Date, updatedAt: Date? = nil, partIDs: [String] = [], mediaIDs: [String] = [], postedText: String? = nil
     ) {
         self.postID = key.postID
         self.network = key.network
@@ -104,6 +116,9 @@ public struct LedgerEntry: Sendable, Equatable, Hashable, Codable {
         self.idempotencyKey = idempotencyKey
         self.remoteID = remoteID
         self.url = url
+        self.partIDs = partIDs
+        self.mediaIDs = mediaIDs
+        self.postedText = postedText
         self.error = error
         self.errorCategory = errorCategory
         self.attempts = attempts
@@ -114,4 +129,41 @@ public struct LedgerEntry: Sendable, Equatable, Hashable, Codable {
 
     /// The entry's key.
     public var key: Key { Key(postID: postID, network: network, account: account) }
+
+    /// The copy on the network, when the entry says where one is: posted or already posted
+    /// with the network's id.
+    public var copy: PostedCopy? {
+        guard state == .posted || state == .alreadyPosted, let remoteID, !remoteID.isEmpty else { return nil }
+        return PostedCopy(network: network, account: account, remoteID: remoteID, partIDs: partIDs, url: url, mediaIDs: mediaIDs)
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case postID, network, account, state, feed, title, payloadHash, idempotencyKey, remoteID, url, partIDs, mediaIDs
+        case postedText, error, errorCategory, attempts, owner, createdAt, updatedAt
+    }
+
+    /// Decodes an entry; `partIDs`, `mediaIDs` and `postedText` may be absent (exports written
+    /// before they existed).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        postID = try container.decode(String.self, forKey: .postID)
+        network = try container.decode(SocialNetwork.self, forKey: .network)
+        account = try container.decode(String.self, forKey: .account)
+        state = try container.decode(State.self, forKey: .state)
+        feed = try container.decodeIfPresent(String.self, forKey: .feed)
+        title = try container.decodeIfPresent(String.self, forKey: .title)
+        payloadHash = try container.decodeIfPresent(String.self, forKey: .payloadHash)
+        idempotencyKey = try container.decodeIfPresent(String.self, forKey: .idempotencyKey)
+        remoteID = try container.decodeIfPresent(String.self, forKey: .remoteID)
+        url = try container.decodeIfPresent(URL.self, forKey: .url)
+        partIDs = try container.decodeIfPresent([String].self, forKey: .partIDs) ?? []
+        mediaIDs = try container.decodeIfPresent([String].self, forKey: .mediaIDs) ?? []
+        postedText = try container.decodeIfPresent(String.self, forKey: .postedText)
+        error = try container.decodeIfPresent(String.self, forKey: .error)
+        errorCategory = try container.decodeIfPresent(DeliveryError.Category.self, forKey: .errorCategory)
+        attempts = try container.decode(Int.self, forKey: .attempts)
+        owner = try container.decodeIfPresent(LedgerOwner.self, forKey: .owner)
+        createdAt = try container.decode(Date.self, forKey: .createdAt)
+        updatedAt = try container.decode(Date.self, forKey: .updatedAt)
+    }
 }

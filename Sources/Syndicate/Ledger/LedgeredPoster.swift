@@ -53,27 +53,16 @@ public struct LedgeredPoster: Sendable {
     ///   - feed: The feed the post came from, recorded with each entry.
     ///   - clients: The accounts to post to.
     public func deliver(_ post: Post, feed: String?, to clients: [any NetworkClient]) async -> [LedgeredResult] {
-        var results = [LedgeredResult?](repeating: nil, count: clients.count)
-        await withTaskGroup(of: (Int, LedgeredResult).self) { group in
-            var next = 0
-            func startNext() {
-                guard next < clients.count else { return }
-                let index = next
-                let client = clients[index]
-                next += 1
-                group.addTask { (index, await self.deliver(post, feed: feed, through: client)) }
-            }
-            for _ in 0..<min(poster.maximumConcurrency, clients.count) { startNext() }
-            for await (index, result) in group {
-                results[index] = result
-                startNext()
-            }
-        }
-        return results.compactMap { $0 }
+        await BoundedConcurrency.map(clients, maximum: poster.maximumConcurrency) { client in await self.deliver(post, feed: feed, through: client) }
     }
 
     /// Delivers `post` through one client, claiming and recording its ledger entry.
     public func deliver(_ post: Post, feed: String?, through client: any NetworkClient) async -> LedgeredResult {
+        await deliver(post, feed: feed, through: client, reposting: false)
+    }
+
+    /// Delivers `post` through one client; `reposting` claims a retracted entry too.
+    func deliver(_ post: Post, feed: String?, through client: any NetworkClient, reposting: Bool) async -> LedgeredResult {
         let key = LedgerEntry.Key(postID: post.id, network: client.network, account: client.account)
         func result(_ outcome: LedgeredResult.Outcome, previous: LedgerEntry? = nil) -> LedgeredResult {
             LedgeredResult(postID: post.id, network: client.network, account: client.account, outcome: outcome, previous: previous)
@@ -84,9 +73,11 @@ public struct LedgeredPoster: Sendable {
         } catch {
             payload = nil
         }
-        let context = LedgerClaims.Context(
+        var claimContext = LedgerClaims.Context(
             owner: owner, protection: client.duplicateProtection, payloadHash: payload.map(LedgerClaims.payloadHash),
             feed: feed, title: post.title, now: poster.environment.now(), isAlive: isAlive, remoteLease: remoteLease)
+        claimContext.reposting = reposting
+        let context = claimContext
         let decision: LedgerClaims.Decision
         do {
             decision = try await ledger.update(key) { entry in LedgerClaims.claim(&entry, key: key, context: context) }

@@ -16,11 +16,13 @@ import Syndicate
 /// and `GET /api/v1/media/:id` answers `206` once, then `200` with the URL. A status's
 /// `media_ids` must be the same token's, processed and not yet attached (422 otherwise).
 struct MastodonEmulator: NetworkEmulator {
-    static let routes: [LoopbackRoute] = [.mastodonStatuses, .mastodonMedia, .mastodonMediaAttachment, .mastodonInstance]
+    static let routes: [LoopbackRoute] = [.mastodonStatuses, .mastodonStatus, .mastodonMedia, .mastodonMediaAttachment, .mastodonInstance]
 
     static func match(_ segments: [String]) -> RouteMatch? {
         switch segments {
         case ["api", "v1", "statuses"]: RouteMatch(route: .mastodonStatuses)
+        case let path where path.count == 4 && path.starts(with: ["api", "v1", "statuses"]):
+            RouteMatch(route: .mastodonStatus, captures: ["id": path[3]])
         case ["api", "v2", "media"]: RouteMatch(route: .mastodonMedia)
         case ["api", "v2", "instance"]: RouteMatch(route: .mastodonInstance)
         case let path where path.count == 4 && path.starts(with: ["api", "v1", "media"]):
@@ -54,15 +56,26 @@ struct MastodonEmulator: NetworkEmulator {
     /// The status answered for each (token, key).
     private var statusesByKey: [String: HTTPResponse] = [:]
     private var ids: Set<String> = []
+    /// Each status still there: who posted it, its text and its media, by id.
+    private var statuses: [String: (owner: String, text: String, mediaIDs: [String])] = [:]
 
     mutating func handle(_ request: LoopbackRequest, match: RouteMatch, context: EmulatorContext) -> EmulatorResult {
         if match.route == .mastodonInstance { return EmulatorResult(Self.instance(request)) }
-        let method = match.route == .mastodonMediaAttachment ? "GET" : "POST"
-        guard request.method == method else { return EmulatorResult(LoopbackBody.json(404, ["error": "Record not found"])) }
+        let methods: Set<String> =
+            switch match.route {
+            case .mastodonMediaAttachment: ["GET"]
+            case .mastodonStatus: ["DELETE", "PUT"]
+            default: ["POST"]
+            }
+        guard methods.contains(request.method) else { return EmulatorResult(LoopbackBody.json(404, ["error": "Record not found"])) }
         guard let token = request.bearerToken, context.accepts(token) else {
             return EmulatorResult(Self.error(401, route: match.route, reset: context.now, context: context))
         }
         switch match.route {
+        case .mastodonStatus:
+            let id = match.captures["id"] ?? ""
+            return request.method == "DELETE" ? delete(id, token: token, request: request, context: context)
+                : edit(id, token: token, request: request, context: context)
         case .mastodonMedia: return EmulatorResult(upload(request, token: token))
         case .mastodonMediaAttachment: return EmulatorResult(attachment(match.captures["id"] ?? "", token: token, request: request))
         default: break
@@ -107,12 +120,57 @@ struct MastodonEmulator: NetworkEmulator {
         ]
         let response = LoopbackBody.json(200, status, headers: Self.rateHeaders(remaining: 299, reset: context.now.addingTimeInterval(300)))
         if let key { statusesByKey[token + "\n" + key] = response }
+        statuses[id] = (token, text, mediaIDs)
         var post = LoopbackPost(network: .mastodon, id: id, text: text, author: token, replyTo: replyTo, idempotencyKey: key)
         for mediaID in mediaIDs {
             attachments[mediaID]?.attached = true
             if let media = attachments[mediaID]?.media { post.media.append(media) }
         }
         return EmulatorResult(response, post: post)
+    }
+
+    /// `DELETE /api/v1/statuses/:id`: the deleted status with its source `text`; 404 once gone
+    /// or when another account's.
+    private mutating func delete(_ id: String, token: String, request: LoopbackRequest, context: EmulatorContext) -> EmulatorResult {
+        guard let status = statuses[id], status.owner == token else {
+            return EmulatorResult(LoopbackBody.json(404, ["error": "Record not found"]))
+        }
+        statuses[id] = nil
+        let body = Self.statusJSON(id, text: status.text, request: request, context: context, extra: ["text": status.text])
+        return EmulatorResult(LoopbackBody.json(200, body), changes: [.deleted(.mastodon, id: id)])
+    }
+
+    /// `PUT /api/v1/statuses/:id`: the edited status. `media_ids` replaces the attachments (the
+    /// ones kept must be this status's); 404 once gone, 422 for an empty or too long text.
+    private mutating func edit(_ id: String, token: String, request: LoopbackRequest, context: EmulatorContext) -> EmulatorResult {
+        guard let status = statuses[id], status.owner == token else {
+            return EmulatorResult(LoopbackBody.json(404, ["error": "Record not found"]))
+        }
+        let text = request.parameters(["status"])["status"] ?? ""
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            return EmulatorResult(LoopbackBody.json(422, ["error": "Validation failed: Text can't be blank"]))
+        }
+        guard MastodonLength.count(text) <= MastodonLength.defaultLimit else {
+            return EmulatorResult(LoopbackBody.json(422, ["error": "Validation failed: Text character limit of 500 exceeded"]))
+        }
+        let mediaIDs = Self.mediaIDs(of: request)
+        guard Set(mediaIDs).isSubset(of: Set(status.mediaIDs)) else {
+            return EmulatorResult(LoopbackBody.json(422, ["error": "Validation failed: Media attachments are invalid"]))
+        }
+        statuses[id] = (token, text, mediaIDs)
+        let body = Self.statusJSON(id, text: text, request: request, context: context, extra: ["edited_at": LoopbackBody.iso8601(context.now)])
+        return EmulatorResult(LoopbackBody.json(200, body), changes: [.edited(.mastodon, id: id, text: text)])
+    }
+
+    /// A Status for `id` showing `text`.
+    static func statusJSON(_ id: String, text: String, request: LoopbackRequest, context: EmulatorContext, extra: [String: Any]) -> [String: Any] {
+        let host = request.headers["Host"] ?? "127.0.0.1"
+        var status: [String: Any] = [
+            "id": id, "url": "http://\(host)/@loopback/\(id)", "uri": "http://\(host)/users/loopback/statuses/\(id)",
+            "created_at": LoopbackBody.iso8601(context.now), "content": "<p>\(escape(text))</p>",
+        ]
+        for (key, value) in extra { status[key] = value }
+        return status
     }
 
     /// A status's `media_ids`: a JSON array, or `media_ids[]` form or query fields.
@@ -211,6 +269,8 @@ struct MastodonEmulator: NetworkEmulator {
 extension LoopbackRoute {
     /// Mastodon: `POST /api/v1/statuses`.
     public static let mastodonStatuses = LoopbackRoute("mastodonStatuses", network: .mastodon)
+    /// Mastodon: `DELETE` and `PUT /api/v1/statuses/:id`.
+    public static let mastodonStatus = LoopbackRoute("mastodonStatus", network: .mastodon)
     /// Mastodon: `POST /api/v2/media`.
     public static let mastodonMedia = LoopbackRoute("mastodonMedia", network: .mastodon)
     /// Mastodon: `GET /api/v1/media/:id`.

@@ -43,15 +43,25 @@ struct EmulatorContext: Sendable {
     }
 }
 
-/// An emulator's answer and the post it created, if any.
+/// An emulator's answer, the post it created, if any, and the posts it deleted or edited.
 struct EmulatorResult: Sendable {
     var response: HTTPResponse
     var post: LoopbackPost?
+    var changes: [LoopbackPostChange]
 
-    init(_ response: HTTPResponse, post: LoopbackPost? = nil) {
+    init(_ response: HTTPResponse, post: LoopbackPost? = nil, changes: [LoopbackPostChange] = []) {
         self.response = response
         self.post = post
+        self.changes = changes
     }
+}
+
+/// A change an emulator made to a post it created earlier.
+enum LoopbackPostChange: Sendable, Equatable {
+    /// The post `id` on `network` was deleted.
+    case deleted(SocialNetwork, id: String)
+    /// The post `id` on `network` now reads `text`.
+    case edited(SocialNetwork, id: String, text: String)
 }
 
 /// Builds the JSON and text bodies the emulators answer with.

@@ -30,10 +30,10 @@ package struct MastodonClient: NetworkClient {
 
     /// The server's base URL.
     package let instance: URL
-    private let accessToken: String
+    let accessToken: String
     private let visibility: String
-    private let language: String?
-    private let exchange: NetworkExchange
+    let language: String?
+    let exchange: NetworkExchange
     private let instanceLimits = MastodonInstanceLimitsCache()
 
     /// How many times an upload still processing is polled before giving up.

@@ -73,6 +73,15 @@ struct MastodonNetwork: NetworkDefinition {
                 "preview_url": "https://\(host)/system/media_attachments/files/\(id)/small.jpg",
             ])
         }
+        let path = request.url.pathComponents
+        if path.count >= 2, path[path.count - 2] == "statuses", request.method == .delete || request.method == .put {
+            // The deleted status (with its source text) or the edited one.
+            let statusID = path[path.count - 1]
+            return .json([
+                "id": statusID, "url": "https://\(host)/@dry-run/\(statusID)",
+                "uri": "https://\(host)/users/dry-run/statuses/\(statusID)", "created_at": "2026-01-01T00:00:00.000Z",
+            ])
+        }
         guard request.url.path.hasSuffix("/api/v1/statuses") else { return nil }
         let statusID = String(100_000_000_000_000_000 + number)
         return .json([
