@@ -9,7 +9,7 @@ struct SyndicateCommand: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             InspectCommand.self, CountCommand.self, FacetsCommand.self, PreviewCommand.self, MetaCommand.self,
-            ShareLinksCommand.self, PostCommand.self, FeedCommand.self, LedgerCommand.self,
+            ShareLinksCommand.self, PostCommand.self, RetractCommand.self, UpdateCommand.self, FeedCommand.self, LedgerCommand.self,
         ]
     )
 }

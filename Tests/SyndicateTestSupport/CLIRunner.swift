@@ -57,7 +57,9 @@ public enum CLIRunner {
     ///   - stdin: Standard input; empty by default.
     ///   - environment: Variables added to (or replacing) this process's environment; a
     ///     value of "" removes the variable. `SYNDICATE_*` variables of this process are never
-    ///     passed on, so a developer's real credentials cannot reach a test.
+    ///     passed on, so a developer's real credentials cannot reach a test. `HOME` is the
+    ///     run's own temporary folder unless given, so that the default ledger
+    ///     (`~/.syndicate/ledger.sqlite`) of `post` and `feed` is never the developer's.
     ///   - directory: The working directory; the temporary folder of the run by default.
     public static func run(
         _ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:], directory: URL? = nil
@@ -79,6 +81,7 @@ public enum CLIRunner {
         process.executableURL = binary
         process.arguments = arguments
         var variables = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("SYNDICATE_") || $0.key == "SYNDICATE_BINARY" }
+        variables["HOME"] = folder.path
         for (name, value) in environment { variables[name] = value.isEmpty ? nil : value }
         process.environment = variables
         if let directory { process.currentDirectoryURL = directory }

@@ -103,7 +103,7 @@ struct FeedCommand: AsyncParsableCommand {
 
         let store: any DeliveryLedger
         do {
-            store = dryRun ? try await Self.copy(of: ledgerPath, feed: feed.id) : try SQLiteLedger(path: ledgerPath)
+            store = dryRun ? try await LedgerLocation.dryRunCopy(of: ledgerPath, feed: feed.id) : try SQLiteLedger(path: ledgerPath)
         } catch {
             throw ExitCode(LedgerLocation.report(error))
         }
@@ -285,15 +285,6 @@ struct FeedCommand: AsyncParsableCommand {
         --since 2026-01-01): items published on or after DATE are posted, oldest first, and older \
         ones are recorded as seen.
         """
-    }
-
-    /// A dry run's ledger: an in-memory copy of what the file holds for `feed` (nothing when
-    /// there is no file), so that the run never writes the file.
-    static func copy(of path: String, feed: String) async throws(LedgerError) -> InMemoryLedger {
-        guard let file = try SQLiteLedger.existing(path: path) else { return InMemoryLedger() }
-        let entries = try await file.entries()
-        let record = try await file.feed(feed)
-        return InMemoryLedger(entries: entries, feeds: record.map { [$0] } ?? [])
     }
 }
 

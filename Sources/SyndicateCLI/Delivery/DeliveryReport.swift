@@ -77,11 +77,14 @@ struct DeliveryReport: Encodable {
 
 extension DeliveryReport {
     /// The exit status for a run: 0 when nothing failed, 75 (`EX_TEMPFAIL`) when every failure
-    /// may succeed on a later run, 1 otherwise.
+    /// may succeed on a later run, 1 otherwise; an uncertain entry, or a ledger failure that a
+    /// later run cannot cure, is at least 1.
     static func exitStatus(_ reports: [DeliveryReport]) -> Int32 {
-        let failures = reports.flatMap(\.deliveries).filter { $0.status == "failed" }
-        if failures.isEmpty { return 0 }
-        return failures.allSatisfy { $0.retryable == true } ? 75 : 1
+        let lines = reports.flatMap(\.deliveries)
+        let failures = lines.filter { $0.status == "failed" || $0.status == "ledger-error" }
+        var status: Int32 = failures.isEmpty ? 0 : failures.allSatisfy { $0.retryable == true } ? 75 : 1
+        if lines.contains(where: { $0.status == "uncertain" }) { status = 1 }
+        return status
     }
 
     /// The human form: per post, a line per account; for a dry run, each request as it would go out.
@@ -97,6 +100,16 @@ extension DeliveryReport {
                     output += "  ✗ \(name): \(line.error ?? "failed")\n"
                 case "already-posted":
                     output += "  = \(name): already posted\(line.url.map { " — \($0.absoluteString)" } ?? "")\n"
+                case "uncertain":
+                    output += "  ? \(name): not sent. \(line.error ?? "")\n"
+                case "busy":
+                    output += "  ~ \(name): another run is posting it; skipped\n"
+                case "ledger-error":
+                    output += "  ✗ \(name): \(line.error ?? "ledger error")\n"
+                case "retracted":
+                    output += "  - \(name): retracted earlier; not posted again (`syndicate update --repost` posts it again)\n"
+                case "skipped":
+                    output += "  - \(name): recorded as seen in the ledger; not posted\n"
                 case "dry-run":
                     output += "  ○ \(name): dry run, nothing sent. \(line.requests?.count ?? 0) request(s):\n"
                     for request in line.requests ?? [] {

@@ -87,18 +87,8 @@ struct FeedRunReport: Encodable {
         return result
     }
 
-    /// The exit status: ``DeliveryReport/exitStatus(_:)`` over the deliveries, at least 1 when
-    /// an entry is uncertain or the ledger failed.
-    var exitStatus: Int32 {
-        var status = DeliveryReport.exitStatus(items)
-        let lines = items.flatMap(\.deliveries)
-        if lines.contains(where: { $0.status == "uncertain" || ($0.status == "ledger-error" && $0.retryable != true) }) {
-            status = max(status == 75 ? 1 : status, 1)
-        } else if status == 0, lines.contains(where: { $0.status == "ledger-error" }) {
-            status = 75
-        }
-        return status
-    }
+    /// The exit status: ``DeliveryReport/exitStatus(_:)`` over the deliveries.
+    var exitStatus: Int32 { DeliveryReport.exitStatus(items) }
 
     /// The human form: each item where something happened, then the table.
     var human: String {
@@ -110,12 +100,9 @@ struct FeedRunReport: Encodable {
             for line in lines {
                 let name = "\(line.network.displayName) (\(line.account))"
                 switch line.status {
-                case "uncertain": output += "  ? \(name): not sent. \(line.error ?? "")\n"
-                case "busy": output += "  ~ \(name): another run is posting it; skipped\n"
                 case "left": output += "  … \(name): left for the next run\n"
-                case "ledger-error": output += "  ✗ \(name): \(line.error ?? "ledger error")\n"
                 default:
-                    // posted, dry-run, already-posted, failed: as `syndicate post` shows them.
+                    // As `syndicate post` shows them.
                     let shown = DeliveryReport.human([DeliveryReport(id: item.id, title: "", deliveries: [line])])
                     output += String(shown.dropFirst().dropLast())
                 }

@@ -21,6 +21,16 @@ enum LedgerLocation {
         return error.kind == .busy ? 75 : 1
     }
 
+    /// A dry run's ledger: an in-memory copy of what the file at `path` holds (nothing when
+    /// there is no file; only `feed`'s record when given), so that the run never writes the file.
+    static func dryRunCopy(of path: String, feed: String? = nil) async throws(LedgerError) -> InMemoryLedger {
+        guard let file = try SQLiteLedger.existing(path: path) else { return InMemoryLedger() }
+        let entries = try await file.entries()
+        var feeds: [LedgerFeed] = []
+        if let feed, let record = try await file.feed(feed) { feeds.append(record) }
+        return InMemoryLedger(entries: entries, feeds: feeds)
+    }
+
     /// Loads the config file named by `--config`, printing the problem and exiting with 78
     /// (`EX_CONFIG`) when it cannot be used.
     static func config(_ path: String?) throws -> ConfigFile? {
