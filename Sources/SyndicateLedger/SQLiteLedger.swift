@@ -285,6 +285,8 @@ public final class SQLiteLedger: DeliveryLedger {
     /// One `?` per column of ``columns``.
     static let columnMarks = Array(repeating: "?", count: 23).joined(separator: ", ")
 
+    /// The entry of a row of `SELECT * FROM entries`; the columns of a later schema read as
+    /// NULL in an older ledger opened read-only (which is never migrated).
     static func entry(from row: Row) -> LedgerEntry? {
         guard let network = SocialNetwork(rawValue: row["network"]), let state = LedgerEntry.State(rawValue: row["state"]) else {
             return nil
@@ -331,7 +333,7 @@ public final class SQLiteLedger: DeliveryLedger {
 
     static func fetch(_ db: Database, _ key: LedgerEntry.Key) throws -> LedgerEntry? {
         let row = try Row.fetchOne(
-            db, sql: "SELECT \(columns) FROM entries WHERE post_id = ? AND network = ? AND account = ?",
+            db, sql: "SELECT * FROM entries WHERE post_id = ? AND network = ? AND account = ?",
             arguments: [key.postID, key.network.rawValue, key.account])
         return row.flatMap(entry(from:))
     }
@@ -429,7 +431,7 @@ public final class SQLiteLedger: DeliveryLedger {
                 }
                 let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
                 return try Row.fetchAll(
-                    db, sql: "SELECT \(Self.columns) FROM entries \(filter) ORDER BY created_at, rowid", arguments: arguments
+                    db, sql: "SELECT * FROM entries \(filter) ORDER BY created_at, rowid", arguments: arguments
                 ).compactMap(Self.entry(from:))
             }
         } catch {

@@ -53,7 +53,8 @@ package enum LedgerClaims {
         /// How long a claim whose owner cannot be checked (another host, or no ``isAlive``) is
         /// presumed alive.
         package var remoteLease: Duration
-        /// Whether a retracted entry is to be posted again (a repost after its retraction).
+        /// Whether a retracted entry is to be posted again (a repost after its retraction); a
+        /// repost that fails without reaching the network leaves it retracted.
         package var reposting = false
 
         /// Creates a context.
@@ -226,7 +227,9 @@ package enum LedgerClaims {
                 updated.error = "\(error.message) after the request may have reached \(key.network.displayName), "
                     + "which has no duplicate protection, so it may or may not have been posted. Fix: " + uncertainFix(key)
             } else {
-                updated.state = .failed
+                // A repost that certainly posted nothing stays retracted: no feed run sends it,
+                // and the next repost does.
+                updated.state = context.reposting ? .retracted : .failed
                 updated.error = error.description
             }
             updated.errorCategory = error.category
