@@ -21,7 +21,7 @@ extension LedgeredPoster {
     }
 
     /// Deletes the copy of `postID` the ledger records on `client`'s account, and records it.
-    public func retract(postID: String, through client: any NetworkClient) async -> RevisionResult {
+    package func retract(postID: String, through client: any NetworkClient) async -> RevisionResult {
         let key = LedgerEntry.Key(postID: postID, network: client.network, account: client.account)
         func result(_ outcome: RevisionResult.Outcome, attempts: Int = 0) -> RevisionResult {
             RevisionResult(postID: postID, network: client.network, account: client.account, outcome: outcome, attempts: attempts)

@@ -24,7 +24,7 @@ extension LedgeredPoster {
     }
 
     /// Brings the copy of `post` on `client`'s account up to the post's current version.
-    public func update(_ post: Post, through client: any NetworkClient, repost: Bool = false) async -> RevisionResult {
+    package func update(_ post: Post, through client: any NetworkClient, repost: Bool = false) async -> RevisionResult {
         let key = LedgerEntry.Key(postID: post.id, network: client.network, account: client.account)
         func result(_ outcome: RevisionResult.Outcome, attempts: Int = 0) -> RevisionResult {
             RevisionResult(postID: post.id, network: client.network, account: client.account, outcome: outcome, attempts: attempts)

@@ -74,16 +74,14 @@ struct RetractCommand: AsyncParsableCommand {
             let entries = try await RevisionLedger.entries(of: postID, in: store)
             let accounts = RevisionAccounts(
                 entries: entries, targets: targets, config: configFile, dryRun: dryRun, transport: realTransport, logger: logger,
-                images: images)
+                images: images, needsClient: { $0.copy != nil })
             var lines: [RevisionReport.Line] = []
             for account in accounts.accounts {
                 let result: RevisionResult
                 if let client = account.client {
                     result = await poster.retract(postID: postID, through: client)
-                } else if let unusable = account.unusable(postID: postID) {
-                    result = unusable
                 } else {
-                    continue
+                    result = account.withoutClient(postID: postID)
                 }
                 lines.append(RevisionReport.Line(result, requests: await account.dryRun?.takeRequests()))
             }

@@ -87,16 +87,14 @@ struct UpdateCommand: AsyncParsableCommand {
             let entries = try await RevisionLedger.entries(of: post.id, in: store)
             let accounts = RevisionAccounts(
                 entries: entries, targets: targets, config: configFile, dryRun: dryRun, transport: realTransport, logger: logger,
-                images: imagePipeline)
+                images: imagePipeline, needsClient: { $0.copy != nil || (repost && $0.state == .retracted) })
             var lines: [RevisionReport.Line] = []
             for account in accounts.accounts {
                 let result: RevisionResult
                 if let client = account.client {
                     result = await poster.update(post, through: client, repost: repost)
-                } else if let unusable = account.unusable(postID: post.id) {
-                    result = unusable
                 } else {
-                    continue
+                    result = account.withoutClient(postID: post.id)
                 }
                 lines.append(RevisionReport.Line(result, requests: await account.dryRun?.takeRequests()))
             }

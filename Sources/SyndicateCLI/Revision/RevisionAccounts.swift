@@ -11,25 +11,30 @@ struct RevisionAccounts {
     struct Account {
         var network: SocialNetwork
         var account: String
+        /// The ledger's entry of the post on this account.
+        var entry: LedgerEntry
         /// The client (a dry run's records its requests in ``dryRun``).
         var client: (any NetworkClient)?
         var dryRun: DryRunClient?
         /// Why no client could be built (a missing setting, an account not in the config).
         var problem: DeliveryError?
 
-        /// The result of an account without a client: its problem, nothing sent.
-        func unusable(postID: String) -> RevisionResult? {
-            problem.map { RevisionResult(postID: postID, network: network, account: account, outcome: .failed($0)) }
+        /// The result of an account without a client: its problem, or nothing to act on;
+        /// nothing sent.
+        func withoutClient(postID: String) -> RevisionResult {
+            RevisionResult(postID: postID, network: network, account: account, outcome: problem.map { .failed($0) } ?? .noCopy(entry))
         }
     }
 
     var accounts: [Account]
 
-    /// The accounts of `entries`, in ledger order, kept when `--to` (`targets`) names them;
-    /// clients over `transport`, or ``DryRunClient``s when `dryRun`.
+    /// The accounts of `entries`, kept when `--to` (`targets`) names them, in the networks'
+    /// order; a client over `transport` (a ``DryRunClient`` when `dryRun`) for each entry that
+    /// `needsClient` (one with a copy to act on): an account with nothing to do needs no
+    /// credentials.
     init(
         entries: [LedgerEntry], targets: [AccountTargets.Entry]?, config: ConfigFile?, dryRun: Bool,
-        transport: (any HTTPTransport)?, logger: Logger, images: ImagePipeline
+        transport: (any HTTPTransport)?, logger: Logger, images: ImagePipeline, needsClient: (LedgerEntry) -> Bool
     ) {
         var seen: [LedgerEntry.Key] = []
         var accounts: [Account] = []
@@ -40,7 +45,11 @@ struct RevisionAccounts {
             if let targets, !targets.contains(where: { $0.network == entry.network && ($0.account == nil || $0.account == entry.account) }) {
                 continue
             }
-            var account = Account(network: entry.network, account: entry.account)
+            var account = Account(network: entry.network, account: entry.account, entry: entry)
+            guard needsClient(entry) else {
+                accounts.append(account)
+                continue
+            }
             let environment = DeliveryEnvironment(
                 transport: transport ?? DryRunTransport(), logger: logger, now: CommandClock.now, images: images)
             do {

@@ -4,7 +4,7 @@ import Syndicate
 /// What `retract` and `update` print: per post, a line per account.
 ///
 /// JSON: `{"command","ledger","dryRun","posts":[{"id","title","results":[{"network","account",
-/// "status","remoteId","url","newRemoteId","newUrl","error","errorCategory","retryable",
+/// "status","remoteId","url","newRemoteId","newUrl","error","note","errorCategory","retryable",
 /// "requests"}]}]}`; `status` is `retracted`, `edited`, `reposted`, `unchanged`,
 /// `already-retracted`, `not-posted`, `unsupported`, `failed` or `ledger-error`.
 struct RevisionReport: Encodable {
@@ -20,6 +20,8 @@ struct RevisionReport: Encodable {
         var newRemoteId: String?
         var newUrl: URL?
         var error: String?
+        /// Why nothing was done, for `not-posted`.
+        var note: String?
         var errorCategory: DeliveryError.Category?
         var retryable: Bool?
         /// A dry run's requests, redacted.
@@ -55,7 +57,7 @@ struct RevisionReport: Encodable {
                 url = entry?.url
                 if entry?.state != .retracted {
                     let state = entry.map { "its entry is \($0.state.rawValue)" } ?? "it has no entry"
-                    error = "\(result.network.displayName) account '\(result.account)': the ledger records no copy to act on (\(state)); nothing sent."
+                    note = "\(result.network.displayName) account '\(result.account)': the ledger records no copy to act on (\(state)); nothing sent."
                 }
             case .failed(let failure):
                 status = failure.category == .unsupported ? "unsupported" : "failed"
@@ -117,7 +119,7 @@ struct RevisionReport: Encodable {
                     output += "  ✓ \(name): \(would)reposted as \(new) (deleted\(address))\n"
                 case "unchanged": output += "  = \(name): unchanged\(address)\n"
                 case "already-retracted": output += "  = \(name): already retracted\(address)\n"
-                case "not-posted": output += "  - \(name): \(line.error ?? "nothing recorded")\n"
+                case "not-posted": output += "  - \(name): \(line.note ?? "nothing recorded")\n"
                 default: output += "  ✗ \(name): \(line.error ?? line.status)\n"
                 }
                 if let requests = line.requests, !requests.isEmpty {
