@@ -21,6 +21,15 @@ extension ClientsOverLoopback {
             }
         }
 
+        /// The route of the request that edits a copy, where the network can edit. A 500 is
+        /// scripted on it.
+        static func editRoute(_ network: SocialNetwork) -> LoopbackRoute? {
+            switch network {
+            case .mastodon: .mastodonStatus
+            default: nil
+            }
+        }
+
         /// A ledgered poster over `kind` whose retries return at once.
         static func poster(_ kind: TransportKind) -> LedgeredPoster {
             LedgeredPoster(ledger: InMemoryLedger(), poster: CrossPoster(environment: Harness.environment(kind)))
@@ -86,6 +95,31 @@ extension ClientsOverLoopback {
                 }
                 #expect(result.attempts == 2, "\(network.name)")
                 #expect(server.livePosts(on: network.network).isEmpty, "\(network.name)")
+            }
+        }
+
+        @Test("after a 500 on an edit that was carried out, the retry leaves one copy with the new text", arguments: LoopbackNetwork.all.filter { editRoute($0.network) != nil }, TransportKind.allCases)
+        func editAfterServerError(network: LoopbackNetwork, kind: TransportKind) async throws {
+            let route = try #require(Self.editRoute(network.network))
+            try await LoopbackServer.withRunning(configuration: Harness.configuration) { server in
+                let client = try network.client(server, Harness.environment(kind))
+                let poster = Self.poster(kind)
+                let post = try await Self.posted(network, client: client, poster: poster, server: server)
+                var corrected = post
+                corrected.summary = "Correction: the secondments start in September. " + (post.summary ?? "")
+                server.script(.afterHandling(.status(500)), for: route)
+                let result = await poster.update(corrected, through: client)
+                guard case .edited = result.outcome else {
+                    Issue.record("\(network.name): \(result.outcome)")
+                    return
+                }
+                #expect(result.attempts == 2, "\(network.name)")
+                let live = server.livePosts(on: network.network)
+                #expect(live.count == 1, "\(network.name)")
+                let newText = try poster.poster.composer.payload(for: corrected, on: network.network).text
+                let key = LedgerEntry.Key(postID: post.id, network: network.network, account: client.account)
+                #expect(try await poster.ledger.entry(key)?.postedText == newText, "\(network.name)")
+                #expect(live.first?.previousTexts.isEmpty == false, "\(network.name)")
             }
         }
 
