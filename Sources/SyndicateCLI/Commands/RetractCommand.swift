@@ -26,68 +26,22 @@ struct RetractCommand: AsyncParsableCommand {
     @Argument(help: "The post: its id, its URL, a copy's address or id, or the file it was posted from.")
     var post: String
 
-    @Option(help: "Only these networks or network:account, comma-separated (default: every account with a copy).")
-    var to: String?
-
-    @Option(help: "The ledger file (default: 'ledger:' in --config, else ~/.syndicate/ledger.sqlite).")
-    var ledger: String?
-
-    @Flag(name: .customLong("dry-run"), help: "Send nothing and write no ledger; print the requests that would be sent.")
-    var dryRun = false
-
-    @Flag(help: "Print a JSON object instead of the human report.")
-    var json = false
-
-    @Option(help: "A YAML or JSON file of accounts (and 'ledger:').")
-    var config: String?
-
-    @Option(help: TransportChoice.help)
-    var transport: TransportChoice = .standard
-
-    @Option(help: "Attempts per copy, the first included (a delete is safe to repeat).")
-    var attempts: Int = 4
-
-    @Flag(name: .shortAndLong, help: "Log every request (redacted) to standard error.")
-    var verbose = false
-
-    func validate() throws {
-        if let to { _ = try AccountTargets.entries(to) }
-        guard (1...10).contains(attempts) else { throw ValidationError("--attempts must be between 1 and 10.") }
-    }
+    @OptionGroup var options: RevisionOptions
 
     func run() async throws {
-        let logger = CommandLogging.logger(verbose: verbose)
-        let configFile = try LedgerLocation.config(config)
-        let path = LedgerLocation.path(option: ledger, config: configFile)
-        let store = try await RevisionLedger.open(path, dryRun: dryRun)
-        let postIDs = try await RevisionLedger.postIDs(naming: post, in: store, path: path)
-        let targets = try to.map { try AccountTargets.entries($0) }
-        let realTransport: (any HTTPTransport)? = dryRun ? nil : try transport.transport()
-        let images = ImageReading.pipeline(dryRun: dryRun, fetchInDryRun: false, transport: DryRunTransport())
-        let crossPoster = CrossPoster(
-            retryPolicy: RetryPolicy(maximumAttempts: attempts),
-            environment: DeliveryEnvironment(transport: realTransport ?? DryRunTransport(), logger: logger, now: CommandClock.now, images: images))
-        let poster = LedgeredPoster(ledger: store, poster: crossPoster, owner: .current(), isAlive: LedgerOwner.isAlive)
+        let run = try await options.start()
+        let postIDs = try await RevisionLedger.postIDs(naming: post, in: run.ledger, path: run.ledgerPath)
+        let poster = run.poster(attempts: options.attempts)
 
-        var report = RevisionReport(command: "retract", ledger: path, dryRun: dryRun, posts: [])
+        var report = RevisionReport(command: "retract", ledger: run.ledgerPath, dryRun: options.dryRun, posts: [])
         for postID in postIDs {
-            let entries = try await RevisionLedger.entries(of: postID, in: store)
-            let accounts = RevisionAccounts(
-                entries: entries, targets: targets, config: configFile, dryRun: dryRun, transport: realTransport, logger: logger,
-                images: images, needsClient: { $0.copy != nil })
-            var lines: [RevisionReport.Line] = []
-            for account in accounts.accounts {
-                let result: RevisionResult
-                if let client = account.client {
-                    result = await poster.retract(postID: postID, through: client)
-                } else {
-                    result = account.withoutClient(postID: postID)
-                }
-                lines.append(RevisionReport.Line(result, requests: await account.dryRun?.takeRequests()))
+            let entries = try await RevisionLedger.entries(of: postID, in: run.ledger)
+            let lines = await run.lines(entries, postID: postID, needsClient: { $0.copy != nil }) { client in
+                await poster.retract(postID: postID, through: client)
             }
             report.posts.append(RevisionReport.Post(id: postID, title: entries.first?.title, results: lines))
         }
-        try report.print(json: json)
+        try report.print(json: options.json)
         if report.exitStatus != 0 { throw ExitCode(report.exitStatus) }
     }
 }

@@ -27,85 +27,38 @@ struct UpdateCommand: AsyncParsableCommand {
 
     @OptionGroup var input: PostInputOptions
 
-    @Option(help: "Only these networks or network:account, comma-separated (default: every account with a copy).")
-    var to: String?
-
     @Flag(help: "Where a network cannot edit (X, Bluesky, Threads), delete the copy and post the new version.")
     var repost = false
-
-    @Option(help: "The ledger file (default: 'ledger:' in --config, else ~/.syndicate/ledger.sqlite).")
-    var ledger: String?
-
-    @Flag(name: .customLong("dry-run"), help: "Send nothing and write no ledger; print the requests that would be sent.")
-    var dryRun = false
-
-    @Flag(help: "Print a JSON object instead of the human report.")
-    var json = false
-
-    @Option(help: "A YAML or JSON file of accounts (and 'ledger:').")
-    var config: String?
-
-    @Option(help: TransportChoice.help)
-    var transport: TransportChoice = .standard
 
     @Flag(name: .customLong("no-tracking"), help: "Compose with the canonical URL without UTM parameters (as posted with --no-tracking).")
     var noTracking = false
 
     @OptionGroup var images: ImageOptions
 
-    @Option(help: "Attempts per copy, the first included.")
-    var attempts: Int = 4
-
-    @Flag(name: .shortAndLong, help: "Log every request (redacted) to standard error.")
-    var verbose = false
-
-    func validate() throws {
-        if let to { _ = try AccountTargets.entries(to) }
-        guard (1...10).contains(attempts) else { throw ValidationError("--attempts must be between 1 and 10.") }
-    }
+    @OptionGroup var options: RevisionOptions
 
     func run() async throws {
-        let logger = CommandLogging.logger(verbose: verbose)
-        let configFile = try LedgerLocation.config(config)
-        let path = LedgerLocation.path(option: ledger, config: configFile)
         let posts = try input.posts()
-        let store = try await RevisionLedger.open(path, dryRun: dryRun)
-        let targets = try to.map { try AccountTargets.entries($0) }
-        let realTransport: (any HTTPTransport)? = dryRun ? nil : try transport.transport()
-        var imagePipeline = ImageReading.pipeline(dryRun: dryRun, fetchInDryRun: false, transport: DryRunTransport())
-        if let memory = store as? any MediaUploadMemory { imagePipeline.uploads = memory }
-        let composer = Composer(
-            configuration: ComposerConfiguration(linkTracking: noTracking ? .none : .default, images: images.policy))
-        let crossPoster = CrossPoster(
-            composer: composer, retryPolicy: RetryPolicy(maximumAttempts: attempts),
-            environment: DeliveryEnvironment(
-                transport: realTransport ?? DryRunTransport(), logger: logger, now: CommandClock.now, images: imagePipeline))
-        let poster = LedgeredPoster(ledger: store, poster: crossPoster, owner: .current(), isAlive: LedgerOwner.isAlive)
+        let run = try await options.start()
+        let poster = run.poster(
+            composer: Composer(configuration: ComposerConfiguration(linkTracking: noTracking ? .none : .default, images: images.policy)),
+            attempts: options.attempts)
 
-        var report = RevisionReport(command: "update", ledger: path, dryRun: dryRun, posts: [])
+        var report = RevisionReport(command: "update", ledger: run.ledgerPath, dryRun: options.dryRun, posts: [])
         for post in posts {
-            let entries = try await RevisionLedger.entries(of: post.id, in: store)
-            let accounts = RevisionAccounts(
-                entries: entries, targets: targets, config: configFile, dryRun: dryRun, transport: realTransport, logger: logger,
-                images: imagePipeline, needsClient: { $0.copy != nil || (repost && $0.state == .retracted) })
-            var lines: [RevisionReport.Line] = []
-            for account in accounts.accounts {
-                let result: RevisionResult
-                if let client = account.client {
-                    result = await poster.update(post, through: client, repost: repost)
-                } else {
-                    result = account.withoutClient(postID: post.id)
-                }
-                lines.append(RevisionReport.Line(result, requests: await account.dryRun?.takeRequests()))
+            let entries = try await RevisionLedger.entries(of: post.id, in: run.ledger)
+            let repost = repost
+            let lines = await run.lines(entries, postID: post.id, needsClient: { $0.copy != nil || (repost && $0.state == .retracted) }) { client in
+                await poster.update(post, through: client, repost: repost)
             }
             report.posts.append(RevisionReport.Post(id: post.id, title: post.title, results: lines))
         }
         guard report.posts.contains(where: { !$0.results.isEmpty }) else {
             FileHandle.standardError.write(Data(
-                "syndicate: the ledger (\(path)) records no copy of \(posts.map(\.id).joined(separator: ", ")). Fix: post it first (`syndicate post`), or pass the ledger it was recorded in with --ledger.\n".utf8))
+                "syndicate: the ledger (\(run.ledgerPath)) records no copy of \(posts.map(\.id).joined(separator: ", ")). Fix: post it first (`syndicate post`), or pass the ledger it was recorded in with --ledger.\n".utf8))
             throw ExitCode(66)
         }
-        try report.print(json: json)
+        try report.print(json: options.json)
         if report.exitStatus != 0 { throw ExitCode(report.exitStatus) }
     }
 }
