@@ -14,9 +14,12 @@ import Foundation
 ///   `lifecycleState` be updated.
 ///
 /// Sources: learn.microsoft.com/linkedin/marketing/community-management/shares/posts-api
-/// ("Update Posts", "Delete Posts"); learn.microsoft.com/linkedin/shared/api-guide/concepts/methods
-/// (Rest.li `PARTIAL_UPDATE`, `DELETE`); public Posts API clients sending the same requests.
-/// UNVERIFIED: the exact answer to an edit of a deleted post (read as "gone" when 404 or 410).
+/// (its "Update Posts" and "Delete Posts" sections as quoted by third-party references of the
+/// Posts API: the 204 answers, the idempotent delete, the updatable fields; the page's own text
+/// of those sections was not read); learn.microsoft.com/linkedin/shared/api-guide/concepts/methods
+/// (Rest.li `PARTIAL_UPDATE`, `DELETE`); several public Posts API clients and their tests sending
+/// the same requests. UNVERIFIED: the answer to an edit of a deleted post (read as gone when 404
+/// or 410), and whether a delete of a never-existing URN is 404.
 extension LinkedInClient {
     package var revisionSupport: RevisionSupport { .deleteAndEdit }
 
