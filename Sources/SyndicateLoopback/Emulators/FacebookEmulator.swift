@@ -11,10 +11,20 @@ import Syndicate
 /// upload file`, over 4 MB code 100 subcode 1366046), `published=false` and `alt_text_custom`,
 /// and answers `{"id"}`. The feed's `attached_media[n]={"media_fbid":"…"}` must name unpublished
 /// photos of the same page not yet attached; ``LoopbackPost/media`` records them.
+///
+/// A Page post (`/{version}/{page}_{post}`): `DELETE` with the page's token answers
+/// `{"success": true}` and removes it; `POST` with `message` changes its message (the photos
+/// stay) and answers `{"success": true}`. A post that is gone, or was posted with another token,
+/// is Graph's 400 code 100 subcode 33 "Unsupported delete request. Object with ID '…' does not
+/// exist, cannot be loaded due to missing permissions, or does not support this operation"
+/// ("post request" for an edit); a `GET` is "Unsupported get request" (not emulated).
 struct FacebookEmulator: NetworkEmulator {
-    static let routes: [LoopbackRoute] = [.facebookFeed, .facebookPhotos]
+    static let routes: [LoopbackRoute] = [.facebookFeed, .facebookPhotos, .facebookPost]
 
     static func match(_ segments: [String]) -> RouteMatch? {
+        if segments.count == 2, isGraphVersion(segments[0]), segments[1].contains("_") {
+            return RouteMatch(route: .facebookPost, captures: ["version": segments[0], "id": segments[1]])
+        }
         guard segments.count == 3, ["feed", "photos"].contains(segments[2]), isGraphVersion(segments[0]) else { return nil }
         return RouteMatch(route: segments[2] == "feed" ? .facebookFeed : .facebookPhotos, captures: ["version": segments[0], "page": segments[1]])
     }
@@ -44,15 +54,19 @@ struct FacebookEmulator: NetworkEmulator {
 
     private var nextID = 1
     private var messages: [String: Set<String>] = [:]
+    /// Each Page post still there: its page, the token that posted it and its message, by id.
+    private var posts: [String: (page: String, token: String, message: String)] = [:]
 
     mutating func handle(_ request: LoopbackRequest, match: RouteMatch, context: EmulatorContext) -> EmulatorResult {
         let page = match.captures["page"] ?? ""
-        guard request.method == "POST" else {
+        guard request.method == "POST" || (match.route == .facebookPost && request.method == "DELETE") else {
             return EmulatorResult(GraphAPIError.response(400, code: 100, message: "Unsupported get request.", type: "GraphMethodException"))
         }
-        guard context.accepts(request.parameter("access_token") ?? request.bearerToken) else {
+        let token = request.parameter("access_token") ?? request.bearerToken
+        guard context.accepts(token) else {
             return EmulatorResult(GraphAPIError.invalidToken())
         }
+        if match.route == .facebookPost { return revise(request, id: match.captures["id"] ?? "", token: token ?? "") }
         if match.route == .facebookPhotos { return EmulatorResult(upload(request, page: page)) }
         let message = request.parameter("message") ?? ""
         let link = request.parameter("link")
@@ -78,12 +92,37 @@ struct FacebookEmulator: NetworkEmulator {
         messages[page, default: []].insert(message)
         let id = "\(page)_\(nextID)"
         nextID += 1
+        posts[id] = (page, token ?? "", message)
         var post = LoopbackPost(network: .facebook, id: id, text: message, author: page)
         for photoID in attached {
             photos[photoID]?.attached = true
             if let media = photos[photoID]?.media { post.media.append(media) }
         }
         return EmulatorResult(LoopbackBody.json(200, ["id": id]), post: post)
+    }
+
+    /// `DELETE` or `POST /{version}/{page}_{post}`: deletes the post, or sets its `message`.
+    private mutating func revise(_ request: LoopbackRequest, id: String, token: String) -> EmulatorResult {
+        let verb = request.method == "DELETE" ? "delete" : "post"
+        guard let post = posts[id], post.token == token else {
+            return EmulatorResult(
+                GraphAPIError.response(
+                    400, code: 100,
+                    message: "Unsupported \(verb) request. Object with ID '\(id)' does not exist, cannot be loaded due to missing permissions, or does not support this operation. Please read the Graph API documentation at https://developers.facebook.com/docs/graph-api",
+                    type: "GraphMethodException", subcode: 33))
+        }
+        if request.method == "DELETE" {
+            posts[id] = nil
+            messages[post.page]?.remove(post.message)
+            return EmulatorResult(LoopbackBody.json(200, ["success": true]), changes: [.deleted(.facebook, id: id)])
+        }
+        guard let message = request.parameter("message") else {
+            return EmulatorResult(GraphAPIError.response(400, code: 100, message: "(#100) No fields to update were given"))
+        }
+        messages[post.page]?.remove(post.message)
+        messages[post.page, default: []].insert(message)
+        posts[id]?.message = message
+        return EmulatorResult(LoopbackBody.json(200, ["success": true]), changes: [.edited(.facebook, id: id, text: message)])
     }
 
     /// `POST /{page}/photos`: the photo in `source`, checked by its own bytes.
@@ -145,4 +184,6 @@ extension LoopbackRoute {
     public static let facebookFeed = LoopbackRoute("facebookFeed", network: .facebook)
     /// Facebook Page: `POST /{version}/{page}/photos`.
     public static let facebookPhotos = LoopbackRoute("facebookPhotos", network: .facebook)
+    /// Facebook Page: `DELETE` or `POST /{version}/{page}_{post}`, a Page post deleted or edited.
+    public static let facebookPost = LoopbackRoute("facebookPost", network: .facebook)
 }

@@ -22,11 +22,21 @@ import Syndicate
 /// pixels (400). A post's `content.media {id, altText}` or `content.multiImage {images}` (2–20)
 /// must name images initialized by the post's author and uploaded: 422 `ERROR :: /content/… ::`
 /// otherwise. Each post's images are recorded as ``LoopbackPost/media``.
+///
+/// A post (`/rest/posts/{URL-encoded URN}`, posts-api "Update Posts" / "Delete Posts"):
+/// `DELETE` (with `X-RestLi-Method: DELETE` when the header is sent) answers 204 and removes it,
+/// and 204 again for a post already deleted (LinkedIn documents deletes as idempotent); a `POST`
+/// with `X-RestLi-Method: PARTIAL_UPDATE` and `{"patch": {"$set": {"commentary"}}}` sets its
+/// commentary (its images stay) and answers 204. An unknown or deleted post is 404 for an edit,
+/// and an unknown URN 404 for a delete; another token's post is 403 `ACCESS_DENIED`.
 struct LinkedInEmulator: NetworkEmulator {
-    static let routes: [LoopbackRoute] = [.linkedInPosts, .linkedInImages, .linkedInImageUpload]
+    static let routes: [LoopbackRoute] = [.linkedInPosts, .linkedInImages, .linkedInImageUpload, .linkedInPost]
 
     static func match(_ segments: [String]) -> RouteMatch? {
         if segments == ["rest", "posts"] { return RouteMatch(route: .linkedInPosts) }
+        if segments.count == 3, segments[0] == "rest", segments[1] == "posts" {
+            return RouteMatch(route: .linkedInPost, captures: ["urn": segments[2].removingPercentEncoding ?? segments[2]])
+        }
         if segments == ["rest", "images"] { return RouteMatch(route: .linkedInImages) }
         if segments.count == 5, segments[0] == "dms-uploads", segments[1] == "sp", segments[3] == "uploaded-image" {
             return RouteMatch(route: .linkedInImageUpload, captures: ["id": segments[2]])
@@ -49,18 +59,23 @@ struct LinkedInEmulator: NetworkEmulator {
     private var nextID = 7_400_000_000_000_000_001
     /// The URN of each (author, commentary) posted.
     private var urns: [String: String] = [:]
+    /// Each post still there: the token that posted it, its author and commentary, by URN.
+    private var posts: [String: (token: String, author: String, commentary: String)] = [:]
+    /// The URNs of the posts deleted.
+    private var deleted: Set<String> = []
 
     mutating func handle(_ request: LoopbackRequest, match: RouteMatch, context: EmulatorContext) -> EmulatorResult {
         if match.route == .linkedInImageUpload {
             return EmulatorResult(upload(request, id: match.captures["id"] ?? "", context: context))
         }
-        guard request.method == "POST" else {
+        guard request.method == "POST" || (match.route == .linkedInPost && request.method == "DELETE") else {
             return EmulatorResult(Self.body(405, "METHOD_NOT_ALLOWED", "Method not allowed"))
         }
         guard let token = request.bearerToken, context.accepts(token) else {
             return EmulatorResult(Self.error(401, route: match.route, reset: context.now, context: context))
         }
         if let refused = Self.versionProblem(request) { return EmulatorResult(refused) }
+        if match.route == .linkedInPost { return revise(request, urn: match.captures["urn"] ?? "", token: token) }
         if match.route == .linkedInImages { return EmulatorResult(initializeUpload(request, token: token, context: context)) }
         guard let body = request.jsonObject, let author = body["author"] as? String, let commentary = body["commentary"] as? String
         else {
@@ -85,9 +100,48 @@ struct LinkedInEmulator: NetworkEmulator {
         let urn = "urn:li:share:\(nextID)"
         nextID += 1
         urns[author + "\n" + commentary] = urn
+        posts[urn] = (token, author, commentary)
         var post = LoopbackPost(network: .linkedin, id: urn, text: commentary, author: author)
         post.media = attached
         return EmulatorResult(HTTPResponse(status: 201, headers: ["x-restli-id": urn, "x-linkedin-id": urn]), post: post)
+    }
+
+    /// `DELETE` or `POST` (`PARTIAL_UPDATE`) `/rest/posts/{urn}`.
+    private mutating func revise(_ request: LoopbackRequest, urn: String, token: String) -> EmulatorResult {
+        let method = request.headers["X-RestLi-Method"]?.uppercased()
+        if request.method == "DELETE" {
+            guard method == nil || method == "DELETE" else {
+                return EmulatorResult(Self.body(400, "ILLEGAL_ARGUMENT", "X-RestLi-Method \(method ?? "") does not match DELETE"))
+            }
+            if deleted.contains(urn) { return EmulatorResult(HTTPResponse(status: 204)) }
+            guard let post = posts[urn] else { return EmulatorResult(Self.body(404, "NOT_FOUND", "Not Found")) }
+            guard post.token == token else {
+                return EmulatorResult(Self.body(403, "ACCESS_DENIED", "Not enough permissions to access: partnerApiPostsExternal.DELETE.20260101", serviceErrorCode: 100))
+            }
+            posts[urn] = nil
+            deleted.insert(urn)
+            urns[post.author + "\n" + post.commentary] = nil
+            return EmulatorResult(HTTPResponse(status: 204), changes: [.deleted(.linkedin, id: urn)])
+        }
+        guard method == "PARTIAL_UPDATE" else {
+            return EmulatorResult(Self.body(400, "ILLEGAL_ARGUMENT", "A POST to an entity needs X-RestLi-Method: PARTIAL_UPDATE"))
+        }
+        guard let post = posts[urn] else { return EmulatorResult(Self.body(404, "NOT_FOUND", "Not Found")) }
+        guard post.token == token else {
+            return EmulatorResult(Self.body(403, "ACCESS_DENIED", "Not enough permissions to access: partnerApiPostsExternal.PARTIAL_UPDATE.20260101", serviceErrorCode: 100))
+        }
+        guard let patch = request.jsonObject?["patch"] as? [String: Any], let set = patch["$set"] as? [String: Any], !set.isEmpty else {
+            return EmulatorResult(Self.body(400, "ILLEGAL_ARGUMENT", "The body must be {\"patch\": {\"$set\": {…}}}"))
+        }
+        let updatable: Set<String> = ["commentary", "contentCallToActionLabel", "contentLandingPage", "lifecycleState"]
+        if let field = set.keys.sorted().first(where: { !updatable.contains($0) }) {
+            return EmulatorResult(Self.body(422, "UNPROCESSABLE_ENTITY", "ERROR :: /\(field) :: field cannot be updated"))
+        }
+        guard let commentary = set["commentary"] as? String else { return EmulatorResult(HTTPResponse(status: 204)) }
+        urns[post.author + "\n" + post.commentary] = nil
+        urns[post.author + "\n" + commentary] = urn
+        posts[urn]?.commentary = commentary
+        return EmulatorResult(HTTPResponse(status: 204), changes: [.edited(.linkedin, id: urn, text: commentary)])
     }
 
     /// The `LinkedIn-Version` and `X-Restli-Protocol-Version` checks every Rest.li call gets.
@@ -254,4 +308,6 @@ extension LoopbackRoute {
     public static let linkedInImages = LoopbackRoute("linkedInImages", network: .linkedin)
     /// LinkedIn: `PUT /dms-uploads/sp/{id}/uploaded-image/0`, an image's upload URL.
     public static let linkedInImageUpload = LoopbackRoute("linkedInImageUpload", network: .linkedin)
+    /// LinkedIn: `DELETE` or `POST` (`PARTIAL_UPDATE`) `/rest/posts/{urn}`, a post deleted or edited.
+    public static let linkedInPost = LoopbackRoute("linkedInPost", network: .linkedin)
 }

@@ -15,12 +15,24 @@ import Syndicate
 /// otherwise 400 code 8001. Errors have Tumblr's shape
 /// `{"meta":{"status","msg"},"response":[],"errors":[{"title","code","detail"?}]}`; a scripted
 /// 403 is the daily posting limit (code 8023), a 404 an unknown blog.
+///
+/// Revisions (api.md "Editing a Post (Neue Post Format)", "Delete a Post"), signed the same way:
+/// `POST /v2/blog/{blog}/post/delete` with the form field `id` (signed with the body) removes
+/// the post and answers 200 `{"response": {"id"}}`; `PUT /v2/blog/{blog}/posts/{id}` with a
+/// whole NPF body (checked as a new post's) replaces its content and answers 200
+/// `{"response": {"id"}}`. A post that is not on that blog (never was, or deleted) is 404 "Not
+/// Found"; another account's post is 403 (code 0).
 struct TumblrEmulator: NetworkEmulator {
-    static let routes: [LoopbackRoute] = [.tumblrPosts]
+    static let routes: [LoopbackRoute] = [.tumblrPosts, .tumblrPost, .tumblrPostDelete]
 
     static func match(_ segments: [String]) -> RouteMatch? {
-        guard segments.count == 4, segments[0] == "v2", segments[1] == "blog", segments[3] == "posts" else { return nil }
-        return RouteMatch(route: .tumblrPosts, captures: ["blog": segments[2]])
+        guard segments.count >= 4, segments[0] == "v2", segments[1] == "blog" else { return nil }
+        switch (segments.count, segments[3]) {
+        case (4, "posts"): return RouteMatch(route: .tumblrPosts, captures: ["blog": segments[2]])
+        case (5, "posts"): return RouteMatch(route: .tumblrPost, captures: ["blog": segments[2], "id": segments[4]])
+        case (5, "post") where segments[4] == "delete": return RouteMatch(route: .tumblrPostDelete, captures: ["blog": segments[2]])
+        default: return nil
+        }
     }
 
     /// The NPF content block types (npf-spec.md).
@@ -31,15 +43,31 @@ struct TumblrEmulator: NetworkEmulator {
     static let textBlockLimit = 4096
 
     private var nextID = 7_190_000_000_000_000_001
+    /// Each post still there: its blog and the token that posted it, by id.
+    private var posts: [String: (blog: String, token: String)] = [:]
 
     mutating func handle(_ request: LoopbackRequest, match: RouteMatch, context: EmulatorContext) -> EmulatorResult {
-        guard request.method == "POST" else {
+        guard request.method == (match.route == .tumblrPost ? "PUT" : "POST") else {
             return EmulatorResult(Self.answer(405, msg: "Method Not Allowed", errors: [["title": "Method Not Allowed", "code": 0]]))
         }
         guard let token = XEmulator.oauthParameters(of: request)?.first(where: { $0.name == "oauth_token" })?.value,
             context.accepts(token), XEmulator.verifiesOAuth1(request, context: context)
         else {
             return EmulatorResult(Self.error(401, route: match.route, reset: context.now, context: context))
+        }
+        let blog = match.captures["blog"] ?? ""
+        if match.route != .tumblrPosts {
+            let id = match.route == .tumblrPost ? match.captures["id"] ?? "" : request.parameter("id") ?? ""
+            guard let post = posts[id], post.blog == blog else {
+                return EmulatorResult(Self.answer(404, msg: "Not Found", errors: [["title": "Not Found", "code": 0]]))
+            }
+            guard post.token == token else {
+                return EmulatorResult(Self.answer(403, msg: "Forbidden", errors: [["title": "Forbidden", "code": 0]]))
+            }
+            if match.route == .tumblrPostDelete {
+                posts[id] = nil
+                return EmulatorResult(Self.answer(200, msg: "OK", response: ["id": id]), changes: [.deleted(.tumblr, id: id)])
+            }
         }
         if let problem = Self.validate(request) {
             return EmulatorResult(Self.answer(400, msg: "Bad Request", errors: [["title": problem, "code": 8001]]))
@@ -50,9 +78,14 @@ struct TumblrEmulator: NetworkEmulator {
             guard let url = (block["media"] as? [[String: Any]])?.first?["url"] as? String else { return nil }
             return LoopbackMedia.byURL(url, alt: block["alt_text"] as? String)
         }
+        if match.route == .tumblrPost {
+            let id = match.captures["id"] ?? ""
+            return EmulatorResult(Self.answer(200, msg: "OK", response: ["id": id]), changes: [.edited(.tumblr, id: id, text: text)])
+        }
         let id = String(nextID)
         nextID += 1
-        var post = LoopbackPost(network: .tumblr, id: id, text: text, author: match.captures["blog"] ?? "")
+        posts[id] = (blog, token)
+        var post = LoopbackPost(network: .tumblr, id: id, text: text, author: blog)
         post.media = media
         return EmulatorResult(Self.answer(201, msg: "Created", response: ["id": id]), post: post)
     }
@@ -123,4 +156,8 @@ struct TumblrEmulator: NetworkEmulator {
 extension LoopbackRoute {
     /// Tumblr: `POST /v2/blog/{blog}/posts`.
     public static let tumblrPosts = LoopbackRoute("tumblrPosts", network: .tumblr)
+    /// Tumblr: `PUT /v2/blog/{blog}/posts/{id}`, a post edited.
+    public static let tumblrPost = LoopbackRoute("tumblrPost", network: .tumblr)
+    /// Tumblr: `POST /v2/blog/{blog}/post/delete`, a post deleted.
+    public static let tumblrPostDelete = LoopbackRoute("tumblrPostDelete", network: .tumblr)
 }

@@ -39,7 +39,7 @@ package struct FacebookClient: NetworkClient {
     package let pageID: String
     private let pageToken: String
     private let appSecretProof: String?
-    private let exchange: NetworkExchange
+    let exchange: NetworkExchange
 
     /// Creates a client from an account's settings.
     ///
@@ -78,24 +78,31 @@ package struct FacebookClient: NetworkClient {
 
     /// The form request creating the Page post, with `photoIDs` attached.
     func request(for payload: SharePayload, photoIDs: [String] = []) -> HTTPRequest {
-        var message = payload.message ?? payload.text
-        var fields: [(name: String, value: String)] = []
-        if let link = payload.link {
-            if photoIDs.isEmpty {
-                fields.append(("link", link.absoluteString))
-            } else if !message.contains(link.absoluteString) {
-                message += (message.isEmpty ? "" : "\n\n") + link.absoluteString
-            }
-        }
-        fields.insert(("message", message), at: 0)
+        var fields: [(name: String, value: String)] = [("message", Self.message(of: payload, withPhotos: !photoIDs.isEmpty))]
+        if let link = payload.link, photoIDs.isEmpty { fields.append(("link", link.absoluteString)) }
         fields += FacebookPhotoUpload.attachedMedia(photoIDs)
         fields += credentials
         return HTTPRequest.form(url: pageURL("feed"), fields: fields)
     }
 
+    /// The post's `message`: the payload's message (else its text), with its link at the end
+    /// when the post carries photos (a photo post has no link card).
+    static func message(of payload: SharePayload, withPhotos: Bool) -> String {
+        var message = payload.message ?? payload.text
+        if withPhotos, let link = payload.link, !message.contains(link.absoluteString) {
+            message += (message.isEmpty ? "" : "\n\n") + link.absoluteString
+        }
+        return message
+    }
+
     /// `access_token`, and `appsecret_proof` when `APP_SECRET` is set.
-    private var credentials: [(name: String, value: String)] {
+    var credentials: [(name: String, value: String)] {
         [("access_token", pageToken)] + (appSecretProof.map { [("appsecret_proof", $0)] } ?? [])
+    }
+
+    /// `{API_BASE}/{version}/{id}`: a node such as a Page post.
+    func nodeURL(_ id: String) -> URL {
+        apiBase.appendingPathComponent(apiVersion).appendingPathComponent(id)
     }
 
     /// `{API_BASE}/{version}/{page-id}/{edge}`.

@@ -38,6 +38,10 @@ struct FacebookNetwork: NetworkDefinition {
 
     func dryRunResponse(to request: HTTPRequest, number: Int) -> HTTPResponse? {
         if request.url.path.hasSuffix("/photos") { return .json(["id": String(900_000_000_000 + number)]) }
+        // A Page post (`{page}_{post}`) deleted or edited.
+        if request.method == .delete || request.method == .post, request.url.lastPathComponent.contains("_") {
+            return .json(["success": true])
+        }
         guard request.url.path.hasSuffix("/feed") else { return nil }
         let page = request.url.deletingLastPathComponent().lastPathComponent
         return .json(["id": "\(page)_\(number)"])

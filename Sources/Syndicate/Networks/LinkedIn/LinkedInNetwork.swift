@@ -67,6 +67,8 @@ struct LinkedInNetwork: NetworkDefinition {
             ])
         }
         if request.method == .put, path.contains("/dms-uploads/") { return HTTPResponse(status: 201) }
+        // A post deleted or edited (`/rest/posts/{urn}`): 204 No Content.
+        if path.contains("/rest/posts/"), request.method == .delete || request.method == .post { return HTTPResponse(status: 204) }
         guard path.hasSuffix("/rest/posts") else { return nil }
         return HTTPResponse(status: 201, headers: ["x-restli-id": "urn:li:share:\(7_000_000_000_000_000_000 + number)"])
     }

@@ -48,10 +48,10 @@ package struct TumblrClient: NetworkClient {
     package let apiBase: URL
     /// The blog posted to, as its identifier (name, hostname or UUID).
     package let blog: String
-    private let signer: OAuth1Signer
+    let signer: OAuth1Signer
     private let settings: AccountSettings
-    private let environment: DeliveryEnvironment
-    private let exchange: NetworkExchange
+    let environment: DeliveryEnvironment
+    let exchange: NetworkExchange
 
     /// Creates a client from an account's settings.
     ///
@@ -103,6 +103,14 @@ package struct TumblrClient: NetworkClient {
     /// - Throws: `.invalidPayload` when there is nothing to post or a paragraph is longer than a
     ///   text block may be; nothing is sent then.
     func request(for payload: SharePayload, images: [(url: URL, alt: String)] = []) throws(DeliveryError) -> HTTPRequest {
+        try request(for: payload, images: images, method: .post, url: endpoint)
+    }
+
+    /// The signed JSON request sending `payload` as NPF to `url` with `method`: a new post, or
+    /// (`PUT /posts/{id}`) the edit of one.
+    func request(
+        for payload: SharePayload, images: [(url: URL, alt: String)], method: HTTPRequest.Method, url: URL
+    ) throws(DeliveryError) -> HTTPRequest {
         let body = TumblrParts.body(for: payload, images: images)
         guard !body.content.isEmpty else {
             throw DeliveryError(.invalidPayload, network: network, account: account, message: "the payload has no text and no link")
@@ -115,7 +123,7 @@ package struct TumblrClient: NetworkClient {
         }
         var request: HTTPRequest
         do {
-            request = try HTTPRequest.json(url: endpoint, headers: ["User-Agent": Self.userAgent], body: body)
+            request = try HTTPRequest.json(method, url: url, headers: ["User-Agent": Self.userAgent], body: body)
         } catch {
             throw DeliveryError(.invalidPayload, network: network, account: account, message: "the post could not be encoded")
         }

@@ -66,6 +66,13 @@ struct TumblrNetwork: NetworkDefinition {
     /// `{"meta":{"status":201,"msg":"Created"},"response":{"id":"…"}}`, the id a string.
     func dryRunResponse(to request: HTTPRequest, number: Int) -> HTTPResponse? {
         let segments = request.url.path.split(separator: "/")
+        // A post deleted (`POST …/post/delete`) or edited (`PUT …/posts/{id}`): 200 OK.
+        if request.method == .post, segments.suffix(2) == ["post", "delete"] {
+            return .json(["meta": ["status": 200, "msg": "OK"], "response": [String: String]()])
+        }
+        if request.method == .put, segments.count >= 2, segments[segments.count - 2] == "posts" {
+            return .json(["meta": ["status": 200, "msg": "OK"], "response": ["id": String(segments[segments.count - 1])]])
+        }
         guard request.method == .post, segments.count >= 4, segments.suffix(4).first == "v2",
             segments[segments.count - 3] == "blog", segments.last == "posts"
         else { return nil }
