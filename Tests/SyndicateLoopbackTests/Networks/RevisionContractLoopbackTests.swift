@@ -29,6 +29,9 @@ extension ClientsOverLoopback {
         static func editRoute(_ network: SocialNetwork) -> LoopbackRoute? {
             switch network {
             case .mastodon: .mastodonStatus
+            case .facebook: .facebookPost
+            case .linkedin: .linkedInPost
+            case .tumblr: .tumblrPost
             default: nil
             }
         }
