@@ -80,6 +80,35 @@ extension ClientsOverLoopback {
             }
         }
 
+        @Test("the PDS: another account's repo is 401, an unknown repo 400, an absent record a 200 no-op without a commit")
+        func pdsAnswers() async throws {
+            try await LoopbackServer.withRunning(configuration: Harness.configuration) { server in
+                let transport = Harness.environment(.urlSession).transport
+                func send(_ method: String, _ body: [String: String], token: String? = nil) async throws -> (Int, [String: Any]) {
+                    var headers: HTTPHeaders = ["Content-Type": "application/json"]
+                    if let token { headers["Authorization"] = "Bearer \(token)" }
+                    let request = HTTPRequest(
+                        method: .post, url: server.baseURL.appendingPathComponent("xrpc/\(method)"), headers: headers,
+                        body: try JSONSerialization.data(withJSONObject: body))
+                    let response = try await transport.send(request)
+                    return (response.status, (try? JSONSerialization.jsonObject(with: response.body)) as? [String: Any] ?? [:])
+                }
+                let password = LoopbackServer.blueskyPassword
+                let (_, school) = try await send("com.atproto.server.createSession", ["identifier": "school.example", "password": password])
+                let (_, other) = try await send("com.atproto.server.createSession", ["identifier": "other.example", "password": password])
+                let token = try #require(school["accessJwt"] as? String)
+                let did = try #require(school["did"] as? String)
+                let otherDID = try #require(other["did"] as? String)
+                let key = ["collection": "app.bsky.feed.post", "rkey": "3kabsent"]
+                let foreign = try await send("com.atproto.repo.deleteRecord", key.merging(["repo": otherDID]) { $1 }, token: token)
+                #expect(foreign.0 == 401 && foreign.1["error"] as? String == "AuthenticationRequired")
+                let unknown = try await send("com.atproto.repo.deleteRecord", key.merging(["repo": "did:plc:nobody"]) { $1 }, token: token)
+                #expect(unknown.0 == 400 && unknown.1["error"] as? String == "InvalidRequest")
+                let absent = try await send("com.atproto.repo.deleteRecord", key.merging(["repo": did]) { $1 }, token: token)
+                #expect(absent.0 == 200 && absent.1["commit"] == nil)
+            }
+        }
+
         @Test("a refused token is unauthorized and the post stays", arguments: TransportKind.allCases)
         func refusedToken(kind: TransportKind) async throws {
             try await LoopbackServer.withRunning(configuration: Harness.configuration) { server in
