@@ -29,11 +29,17 @@ import Syndicate
 /// (`InvalidSize`), and an `image/*` (`InvalidMimeType`, "Wrong type of file"). Each post's
 /// images are recorded as ``LoopbackPost/media``.
 ///
+/// deleteRecord (`repo`, `collection`, `rkey`) answers `200 {"commit": {"cid", "rev"}}` and
+/// frees the record key; a record that is not there is a `200 {}` no-op, as on the PDS
+/// (`packages/pds/src/api/com/atproto/repo/deleteRecord.ts`). Another account's repo is
+/// `401 AuthenticationRequired`, an unknown one `400 InvalidRequest` "Could not find repo".
+///
 /// Errors are `{"error","message"}`; a 429 carries `RateLimit-Limit/-Remaining/-Reset` (Unix
 /// seconds) and `RateLimit-Policy`.
 struct BlueskyEmulator: NetworkEmulator {
     static let routes: [LoopbackRoute] = [
-        .blueskyCreateSession, .blueskyRefreshSession, .blueskyCreateRecord, .blueskyUploadBlob, .blueskyResolveHandle,
+        .blueskyCreateSession, .blueskyRefreshSession, .blueskyCreateRecord, .blueskyDeleteRecord, .blueskyUploadBlob,
+        .blueskyResolveHandle,
     ]
 
     static func match(_ segments: [String]) -> RouteMatch? {
@@ -42,6 +48,7 @@ struct BlueskyEmulator: NetworkEmulator {
             "com.atproto.server.createSession": .blueskyCreateSession,
             "com.atproto.server.refreshSession": .blueskyRefreshSession,
             "com.atproto.repo.createRecord": .blueskyCreateRecord,
+            "com.atproto.repo.deleteRecord": .blueskyDeleteRecord,
             "com.atproto.repo.uploadBlob": .blueskyUploadBlob,
             "com.atproto.identity.resolveHandle": .blueskyResolveHandle,
         ]
@@ -81,6 +88,7 @@ struct BlueskyEmulator: NetworkEmulator {
         case .blueskyCreateSession: return EmulatorResult(createSession(request, context: context))
         case .blueskyRefreshSession: return EmulatorResult(refreshSession(request, context: context))
         case .blueskyUploadBlob: return EmulatorResult(uploadBlob(request))
+        case .blueskyDeleteRecord: return deleteRecord(request)
         default: return createRecord(request, context: context)
         }
     }
@@ -262,6 +270,31 @@ struct BlueskyEmulator: NetworkEmulator {
             LoopbackBody.json(200, ["uri": uri, "cid": "bafyreiloopback\(number)", "validationStatus": "valid"]), post: post)
     }
 
+    /// `com.atproto.repo.deleteRecord`: deletes the record and frees its key; a no-op `200 {}`
+    /// when there is none.
+    private mutating func deleteRecord(_ request: LoopbackRequest) -> EmulatorResult {
+        guard let token = request.bearerToken, let session = accessTokens[token] else { return EmulatorResult(Self.invalidToken) }
+        guard let body = request.jsonObject, let repo = body["repo"] as? String, let collection = body["collection"] as? String,
+            let rkey = body["rkey"] as? String
+        else {
+            return EmulatorResult(LoopbackBody.json(400, ["error": "InvalidRequest", "message": "Input must have the properties \"repo\", \"collection\" and \"rkey\""]))
+        }
+        guard repo == session.did || repo == session.handle else {
+            let known = dids.values.contains(repo) || dids.keys.contains(repo)
+            return EmulatorResult(
+                known
+                    ? LoopbackBody.json(401, ["error": "AuthenticationRequired", "message": "Authentication Required"])
+                    : LoopbackBody.json(400, ["error": "InvalidRequest", "message": "Could not find repo: \(repo)"]))
+        }
+        guard records.remove("\(session.did)/\(collection)/\(rkey)") != nil else {
+            return EmulatorResult(LoopbackBody.json(200, [String: Any]()))
+        }
+        number += 1
+        return EmulatorResult(
+            LoopbackBody.json(200, ["commit": ["cid": "bafyreiloopback\(number)", "rev": "3loopbackrev\(number)"]]),
+            changes: [.deleted(.bluesky, id: "at://\(session.did)/\(collection)/\(rkey)")])
+    }
+
     /// Why `record` is not a valid `app.bsky.feed.post`, in the PDS's words, or nil when it is.
     static func validate(record: [String: Any], collection: String) -> String? {
         let prefix = "Invalid app.bsky.feed.post record: "
@@ -385,6 +418,8 @@ extension LoopbackRoute {
     public static let blueskyRefreshSession = LoopbackRoute("blueskyRefreshSession", network: .bluesky)
     /// Bluesky: `POST /xrpc/com.atproto.repo.createRecord`.
     public static let blueskyCreateRecord = LoopbackRoute("blueskyCreateRecord", network: .bluesky)
+    /// Bluesky: `POST /xrpc/com.atproto.repo.deleteRecord`.
+    public static let blueskyDeleteRecord = LoopbackRoute("blueskyDeleteRecord", network: .bluesky)
     /// Bluesky: `POST /xrpc/com.atproto.repo.uploadBlob`.
     public static let blueskyUploadBlob = LoopbackRoute("blueskyUploadBlob", network: .bluesky)
     /// Bluesky: `GET /xrpc/com.atproto.identity.resolveHandle`.

@@ -14,6 +14,11 @@ import Syndicate
 /// user, each used once. `link_attachment` is refused on anything but a `TEXT` container. The
 /// published post records its images (``LoopbackMedia`` with the URL and alt text, no bytes:
 /// Threads fetches them itself).
+///
+/// Deleting: `DELETE /v1.0/{post}?access_token=…` answers `{"success": true, "deleted_id"}`;
+/// a post already deleted or never published is the Graph error Meta answers for a missing
+/// object (code 100, subcode 33, "does not exist"), another token's post a permission error
+/// (code 200). Threads' API cannot edit a post.
 struct ThreadsEmulator: NetworkEmulator {
     static let routes: [LoopbackRoute] = [.threadsCreate, .threadsPublish, .threadsObject]
 
@@ -48,10 +53,13 @@ struct ThreadsEmulator: NetworkEmulator {
     private var containers: [String: Container] = [:]
     /// Published posts' authors, by post id.
     private var posts: [String: String] = [:]
+    /// The token that published each post still there, by post id.
+    private var publishers: [String: String] = [:]
 
     mutating func handle(_ request: LoopbackRequest, match: RouteMatch, context: EmulatorContext) -> EmulatorResult {
         let user = match.captures["user"] ?? ""
         if match.route == .threadsObject {
+            if request.method == "DELETE" { return delete(match.captures["id"] ?? "", request: request, context: context) }
             return EmulatorResult(object(match.captures["id"] ?? "", request: request, context: context))
         }
         guard request.method == "POST" else {
@@ -121,9 +129,30 @@ struct ThreadsEmulator: NetworkEmulator {
         let id = String(nextPost)
         nextPost += 1
         posts[id] = user
+        publishers[id] = request.parameter("access_token") ?? request.bearerToken ?? ""
         var post = LoopbackPost(network: .threads, id: id, text: container.text, author: user, replyTo: container.replyTo)
         post.media = container.media
         return EmulatorResult(LoopbackBody.json(200, ["id": id]), post: post)
+    }
+
+    /// `DELETE /v1.0/{id}`: a published post of this token, once.
+    private mutating func delete(_ id: String, request: LoopbackRequest, context: EmulatorContext) -> EmulatorResult {
+        let token = request.parameter("access_token") ?? request.bearerToken
+        guard context.accepts(token) else { return EmulatorResult(GraphAPIError.invalidToken()) }
+        guard let publisher = publishers[id] else {
+            return EmulatorResult(
+                GraphAPIError.response(
+                    400, code: 100,
+                    message: "Unsupported delete request. Object with ID '\(id)' does not exist, cannot be loaded due to missing permissions, or does not support this operation",
+                    type: "THApiException", subcode: 33))
+        }
+        guard publisher == token else {
+            return EmulatorResult(
+                GraphAPIError.response(403, code: 200, message: "(#200) You do not have permission to delete this post", type: "THApiException"))
+        }
+        publishers[id] = nil
+        posts[id] = nil
+        return EmulatorResult(LoopbackBody.json(200, ["success": true, "deleted_id": id]), changes: [.deleted(.threads, id: id)])
     }
 
     /// `GET /v1.0/{id}`: a container's status or a post's permalink, as `fields` asks.
@@ -173,7 +202,8 @@ extension LoopbackRoute {
     public static let threadsCreate = LoopbackRoute("threadsCreate", network: .threads)
     /// Threads: `POST /v1.0/{user}/threads_publish` (publishes a container).
     public static let threadsPublish = LoopbackRoute("threadsPublish", network: .threads)
-    /// Threads: `GET /v1.0/{id}` (a container's `status`, a post's `permalink`).
+    /// Threads: `GET /v1.0/{id}` (a container's `status`, a post's `permalink`) and
+    /// `DELETE /v1.0/{id}` (deletes a post).
     public static let threadsObject = LoopbackRoute("threadsObject", network: .threads)
 }
 

@@ -20,12 +20,19 @@ import Syndicate
 /// problem. `POST /2/media/metadata` sets the alt text (at most 1,000 characters) of a media id
 /// the same token uploaded. A post's `media.media_ids` (1–4 digit strings) must name media of
 /// the same token, not yet attached; ``LoopbackPost/media`` records them.
+///
+/// Deleting: `DELETE /2/tweets/:id` (signed like any other request) answers `200 {"data":
+/// {"deleted": true}}` and frees the post's text for a new post; a post already deleted or
+/// never posted is X's 404 "Not Found Error" problem (`resource-not-found`), another token's
+/// post a 403 problem. X's API cannot edit a post: any other method on a post is 405.
 struct XEmulator: NetworkEmulator {
-    static let routes: [LoopbackRoute] = [.xTweets, .xMediaUpload, .xMediaMetadata]
+    static let routes: [LoopbackRoute] = [.xTweets, .xTweet, .xMediaUpload, .xMediaMetadata]
 
     static func match(_ segments: [String]) -> RouteMatch? {
         switch segments {
         case ["2", "tweets"]: RouteMatch(route: .xTweets)
+        case let path where path.count == 3 && path.starts(with: ["2", "tweets"]):
+            RouteMatch(route: .xTweet, captures: ["id": path[2]])
         case ["2", "media", "upload"]: RouteMatch(route: .xMediaUpload)
         case ["2", "media", "metadata"]: RouteMatch(route: .xMediaMetadata)
         default: nil
@@ -54,10 +61,12 @@ struct XEmulator: NetworkEmulator {
     /// Texts posted, by token, for duplicate detection.
     private var texts: [String: Set<String>] = [:]
     private var ids: Set<String> = []
+    /// Each post still there: the token that posted it and its text, by id.
+    private var tweets: [String: (owner: String, text: String)] = [:]
 
     mutating func handle(_ request: LoopbackRequest, match: RouteMatch, context: EmulatorContext) -> EmulatorResult {
         let reset = context.now.addingTimeInterval(900)
-        guard request.method == "POST" else {
+        guard request.method == (match.route == .xTweet ? "DELETE" : "POST") else {
             return EmulatorResult(Self.problem(405, "Method Not Allowed", "Method Not Allowed", reset: reset))
         }
         guard let token = Self.token(of: request), context.accepts(token),
@@ -68,6 +77,7 @@ struct XEmulator: NetworkEmulator {
         switch match.route {
         case .xMediaUpload: return EmulatorResult(upload(request, token: token, context: context))
         case .xMediaMetadata: return EmulatorResult(describe(request, token: token))
+        case .xTweet: return delete(match.captures["id"] ?? "", token: token, reset: reset)
         default: break
         }
         guard let body = request.jsonObject, let text = body["text"] as? String else {
@@ -99,6 +109,7 @@ struct XEmulator: NetworkEmulator {
         nextID += 1
         ids.insert(id)
         texts[token, default: []].insert(text)
+        tweets[id] = (token, text)
         var post = LoopbackPost(network: .x, id: id, text: text, author: token, replyTo: replyTo)
         for mediaID in mediaIDs {
             uploads[mediaID]?.attached = true
@@ -106,6 +117,28 @@ struct XEmulator: NetworkEmulator {
         }
         let response = LoopbackBody.json(201, ["data": ["id": id, "text": text]], headers: Self.rateHeaders(remaining: 99, reset: reset))
         return EmulatorResult(response, post: post)
+    }
+
+    /// `DELETE /2/tweets/:id`: `{"data": {"deleted": true}}`; 404 once gone, 403 for another
+    /// token's post.
+    private mutating func delete(_ id: String, token: String, reset: Date) -> EmulatorResult {
+        guard let tweet = tweets[id] else {
+            return EmulatorResult(
+                LoopbackBody.json(
+                    404,
+                    [
+                        "title": "Not Found Error", "detail": "Could not find tweet with id: [\(id)].",
+                        "type": "https://api.twitter.com/2/problems/resource-not-found", "status": 404,
+                    ], headers: Self.rateHeaders(remaining: 49, reset: reset)))
+        }
+        guard tweet.owner == token else {
+            return EmulatorResult(Self.problem(403, "Forbidden", "You are not allowed to delete this Tweet.", reset: reset))
+        }
+        tweets[id] = nil
+        ids.remove(id)
+        texts[token]?.remove(tweet.text)
+        let response = LoopbackBody.json(200, ["data": ["deleted": true]], headers: Self.rateHeaders(remaining: 49, reset: reset))
+        return EmulatorResult(response, changes: [.deleted(.x, id: id)])
     }
 
     /// `POST /2/media/upload`: the bytes of `media`, checked by their own header.
@@ -238,6 +271,8 @@ struct XEmulator: NetworkEmulator {
 extension LoopbackRoute {
     /// X: `POST /2/tweets`.
     public static let xTweets = LoopbackRoute("xTweets", network: .x)
+    /// X: `DELETE /2/tweets/:id`.
+    public static let xTweet = LoopbackRoute("xTweet", network: .x)
     /// X: `POST /2/media/upload`.
     public static let xMediaUpload = LoopbackRoute("xMediaUpload", network: .x)
     /// X: `POST /2/media/metadata`.

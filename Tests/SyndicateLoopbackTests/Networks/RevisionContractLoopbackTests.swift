@@ -17,6 +17,9 @@ extension ClientsOverLoopback {
         static func deleteRoute(_ network: SocialNetwork) -> LoopbackRoute? {
             switch network {
             case .mastodon: .mastodonStatus
+            case .x: .xTweet
+            case .bluesky: .blueskyDeleteRecord
+            case .threads: .threadsObject
             case .facebook: .facebookPost
             case .linkedin: .linkedInPost
             case .tumblr: .tumblrPostDelete

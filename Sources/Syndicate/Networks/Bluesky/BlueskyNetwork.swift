@@ -83,6 +83,9 @@ struct BlueskyNetwork: NetworkDefinition {
                 ] as [String: any Sendable]
             ] as [String: any Sendable])
         }
+        if path.hasSuffix("com.atproto.repo.deleteRecord") {
+            return .json(["commit": ["cid": "bafyreidryrun\(number)", "rev": "3dryrun\(number)"]])
+        }
         if path.hasSuffix("com.atproto.repo.createRecord") {
             let repo = body?["repo"] as? String ?? "did:plc:dryrun"
             let rkey = body?["rkey"] as? String ?? "dry-run-\(number)"

@@ -9,7 +9,8 @@ import Logging
 ///
 /// Settings (`SYNDICATE_THREADS_…`):
 /// - `USER_ID`: the Threads user id.
-/// - `ACCESS_TOKEN`: a Threads token with `threads_basic` and `threads_content_publish`.
+/// - `ACCESS_TOKEN`: a Threads token with `threads_basic` and `threads_content_publish`
+///   (and `threads_delete` to retract).
 /// - `API_BASE`: optional, default `https://graph.threads.net`.
 ///
 /// The container carries `text`, the payload's ``SharePayload/linkAttachment`` and its one
@@ -48,9 +49,9 @@ package struct ThreadsClient: NetworkClient {
     package let apiBase: URL
     /// The Threads user posted as.
     package let userID: String
-    private let accessToken: String
+    let accessToken: String
     private let environment: DeliveryEnvironment
-    private let exchange: NetworkExchange
+    let exchange: NetworkExchange
 
     /// Creates a client from an account's settings.
     ///
@@ -94,7 +95,7 @@ package struct ThreadsClient: NetworkClient {
     }
 
     /// `{API_BASE}/v1.0/{path…}`.
-    private func endpoint(_ path: String...) -> URL {
+    func endpoint(_ path: String...) -> URL {
         path.reduce(apiBase.appendingPathComponent(Self.apiVersion)) { $0.appendingPathComponent($1) }
     }
 

@@ -60,6 +60,7 @@ struct ThreadsNetwork: NetworkDefinition {
 
     func dryRunResponse(to request: HTTPRequest, number: Int) -> HTTPResponse? {
         let path = request.url.path
+        if request.method == .delete { return .json(["success": true, "deleted_id": request.url.lastPathComponent]) }
         if path.hasSuffix("/threads_publish") { return .json(["id": String(18_000_000_000_000_000 + number)]) }
         if path.hasSuffix("/threads") { return .json(["id": String(17_000_000_000_000_000 + number)]) }
         // A container's status: ready at once.

@@ -42,7 +42,7 @@ package struct XClient: NetworkClient {
     private let authentication: Authentication
     private let settings: AccountSettings
     private let environment: DeliveryEnvironment
-    private let exchange: NetworkExchange
+    let exchange: NetworkExchange
 
     /// Creates a client from an account's settings.
     ///

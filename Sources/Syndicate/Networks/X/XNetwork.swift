@@ -66,6 +66,9 @@ struct XNetwork: NetworkDefinition {
             let id = request.jsonObject?["id"] as? String ?? ""
             return .json(["data": ["id": id, "associated_metadata": request.jsonObject?["metadata"] ?? [:]]])
         }
+        if request.method == .delete, request.url.deletingLastPathComponent().path.hasSuffix("/2/tweets") {
+            return .json(["data": ["deleted": true]])
+        }
         guard path.hasSuffix("/2/tweets") else { return nil }
         let text = request.jsonObject?["text"] as? String ?? ""
         return .json(status: 201, ["data": ["id": String(1_000_000_000_000_000_000 + number), "text": text]])
