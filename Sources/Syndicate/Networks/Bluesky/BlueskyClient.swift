@@ -10,7 +10,7 @@ import Logging
 ///
 /// The client signs in once and shares the session between all its deliveries
 /// (`BlueskySession`): an expired access token is refreshed, never a sign-in per post. Every
-/// record gets a key derived from the post, account, part and text (`BlueskyRecordKey`), so that a
+/// record gets a key derived from the post, account and part (`BlueskyRecordKey`), so that a
 /// retry collides with what an earlier attempt wrote instead of posting twice: the client then
 /// looks the record up and, when every part already exists, reports a `.duplicate`; a thread
 /// broken off half-way is completed.
@@ -80,8 +80,7 @@ package struct BlueskyClient: NetworkClient {
         var rkeys: [String] = []
         var existing = 0
         for (index, part) in parts.enumerated() {
-            let rkey = BlueskyRecordKey.make(
-                postID: post.id, account: account, part: index + 1, published: post.published, text: part.text)
+            let rkey = BlueskyRecordKey.make(postID: post.id, account: account, part: index + 1, published: post.published)
             let embed: BlueskyPostRecord.Embed? = images.map { .images($0) } ?? card.map { .external($0) }
             let record = BlueskyPostRecord(
                 text: part.text, createdAt: createdAt, langs: langs, facets: BlueskyPostRecord.postable(part.facets),

@@ -9,19 +9,13 @@ import Foundation
 /// the post's publication time (a fixed 2023 date plus up to a year from the key's hash when it
 /// has none), and the microseconds and clock id come from `IdempotencyKey`'s hash — so keys sort
 /// roughly by publication, and two posts published in the same second still differ.
-///
-/// The part's text is part of the key: a retry of the same version collides, while a new
-/// version posted after the old one was deleted (a repost) gets a record of its own instead of
-/// reusing the deleted record's address.
 enum BlueskyRecordKey {
     /// The base32-sortable alphabet of TIDs.
     static let alphabet = Array("234567abcdefghijklmnopqrstuvwxyz")
 
-    /// The record key of part `part` of `postID` on `account`, whose text is `text` (nil: a key
-    /// of the post alone).
-    static func make(postID: String, account: String, part: Int, published: Date?, text: String? = nil) -> String {
-        let version = text.map { postID + "\n" + StableID.digest($0) } ?? postID
-        let key = IdempotencyKey.make(postID: version, network: .bluesky, account: account, part: part)
+    /// The record key of part `part` of `postID` on `account`.
+    static func make(postID: String, account: String, part: Int, published: Date?) -> String {
+        let key = IdempotencyKey.make(postID: postID, network: .bluesky, account: account, part: part)
         let first = UInt64(key.prefix(16), radix: 16) ?? 0
         let second = UInt64(key.dropFirst(16).prefix(16), radix: 16) ?? 0
         let latest: UInt64 = (1 << 53) / 1_000_000 - 1   // the last second a TID can hold

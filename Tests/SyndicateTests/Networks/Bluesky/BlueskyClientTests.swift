@@ -23,8 +23,7 @@ struct BlueskyClientTests {
     func dryRunGolden() async throws {
         let post = try DryRunHarness.examplePost("ofsted-secondments.html")
         let (delivery, requests) = try await DryRunHarness.run(post, settings: AccountSettings(network: .bluesky, values: [:]))
-        let text = try Composer().payload(for: post, on: .bluesky).text
-        let rkey = BlueskyRecordKey.make(postID: post.id, account: "default", part: 1, published: post.published, text: text)
+        let rkey = BlueskyRecordKey.make(postID: post.id, account: "default", part: 1, published: post.published)
         #expect(delivery.remoteID == "at://did:plc:dryrun/app.bsky.feed.post/\(rkey)")
         #expect(delivery.url?.absoluteString == "https://bsky.app/profile/dry-run.bsky.social/post/\(rkey)")
         #expect(requests.map(\.url) == [
@@ -60,8 +59,7 @@ struct BlueskyClientTests {
         #expect(create.headers["Authorization"] == "Bearer dry-run-access-jwt")
         let body = try Self.body(create)
         let rkey = try #require(body["rkey"] as? String)
-        let text = try #require((body["record"] as? [String: Any])?["text"] as? String)
-        #expect(rkey == BlueskyRecordKey.make(postID: post.id, account: "school", part: 1, published: post.published, text: text))
+        #expect(rkey == BlueskyRecordKey.make(postID: post.id, account: "school", part: 1, published: post.published))
         #expect(rkey.count == 13)
         #expect(rkey.allSatisfy { "234567abcdefghijklmnopqrstuvwxyz".contains($0) })
         #expect(body["repo"] as? String == "did:plc:dryrun")
@@ -317,7 +315,7 @@ struct BlueskyClientTests {
         let post = try DryRunHarness.examplePost("ofsted-secondments.html")
         var payload = try CardComposer.composer.payload(for: post, on: .bluesky)
         payload.parts = [.init(index: 1, text: "one 1/2", length: 7), .init(index: 2, text: "two 2/2", length: 7)]
-        let firstKey = BlueskyRecordKey.make(postID: post.id, account: "school", part: 1, published: post.published, text: "one 1/2")
+        let firstKey = BlueskyRecordKey.make(postID: post.id, account: "school", part: 1, published: post.published)
         let transport = DryRunTransport { request in
             guard request.url.path.hasSuffix("createRecord") || request.url.path.hasSuffix("getRecord") else { return nil }
             let sent = (try? Self.body(request)["rkey"] as? String) ?? nil
