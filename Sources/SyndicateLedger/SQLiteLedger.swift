@@ -193,7 +193,7 @@ public final class SQLiteLedger: DeliveryLedger {
     // MARK: Schema
 
     /// The schema's version, kept in `PRAGMA user_version`: 1 had `entries` and `feeds`; 2 adds
-    /// `uploaded_media`; 3 adds the entries' `part_ids`, `media_ids` and `posted_text` (for
+    /// `uploaded_media`; 3 adds the entries' `part_ids`, `media_ids`, `posted_text` and `revision` (for
     /// retracting and updating what was posted).
     static let schemaVersion = 3
 
@@ -202,6 +202,7 @@ public final class SQLiteLedger: DeliveryLedger {
                     ALTER TABLE entries ADD COLUMN part_ids TEXT;
                     ALTER TABLE entries ADD COLUMN media_ids TEXT;
                     ALTER TABLE entries ADD COLUMN posted_text TEXT;
+                    ALTER TABLE entries ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
                     """
 
     /// The images uploaded but perhaps not yet attached, so that a retry in a later run reuses them.
@@ -254,6 +255,7 @@ public final class SQLiteLedger: DeliveryLedger {
                         part_ids TEXT,
                         media_ids TEXT,
                         posted_text TEXT,
+                        revision INTEGER NOT NULL DEFAULT 0,
                         PRIMARY KEY (post_id, network, account)
                     );
                     CREATE INDEX entries_feed ON entries (feed);
@@ -281,9 +283,9 @@ public final class SQLiteLedger: DeliveryLedger {
     }
 
     static let columns =
-        "post_id, network, account, state, feed, title, payload_hash, idempotency_key, remote_id, url, error, error_category, attempts, owner_host, owner_pid, owner_process_start, owner_run, owner_claimed_at, created_at, updated_at, part_ids, media_ids, posted_text"
+        "post_id, network, account, state, feed, title, payload_hash, idempotency_key, remote_id, url, error, error_category, attempts, owner_host, owner_pid, owner_process_start, owner_run, owner_claimed_at, created_at, updated_at, part_ids, media_ids, posted_text, revision"
     /// One `?` per column of ``columns``.
-    static let columnMarks = Array(repeating: "?", count: 23).joined(separator: ", ")
+    static let columnMarks = Array(repeating: "?", count: 24).joined(separator: ", ")
 
     /// The entry of a row of `SELECT * FROM entries`; the columns of a later schema read as
     /// NULL in an older ledger opened read-only (which is never migrated).
@@ -305,7 +307,8 @@ public final class SQLiteLedger: DeliveryLedger {
             remoteID: row["remote_id"], url: url.flatMap(URL.init(string:)), error: row["error"],
             errorCategory: category.flatMap(DeliveryError.Category.init(rawValue:)), attempts: row["attempts"], owner: owner,
             createdAt: Date(timeIntervalSince1970: row["created_at"]), updatedAt: Date(timeIntervalSince1970: row["updated_at"]),
-            partIDs: idList(row["part_ids"]), mediaIDs: idList(row["media_ids"]), postedText: row["posted_text"])
+            partIDs: idList(row["part_ids"]), mediaIDs: idList(row["media_ids"]), postedText: row["posted_text"],
+            revision: row["revision"] ?? 0)
     }
 
     /// A list of ids as the ledger stores it: a JSON array, NULL when empty.
@@ -327,7 +330,7 @@ public final class SQLiteLedger: DeliveryLedger {
             entry.errorCategory?.rawValue, entry.attempts, entry.owner?.host, entry.owner.map { Int64($0.pid) },
             entry.owner?.processStart, entry.owner?.run, entry.owner?.claimedAt.timeIntervalSince1970,
             entry.createdAt.timeIntervalSince1970, entry.updatedAt.timeIntervalSince1970, idText(entry.partIDs),
-            idText(entry.mediaIDs), entry.postedText,
+            idText(entry.mediaIDs), entry.postedText, entry.revision,
         ]
     }
 

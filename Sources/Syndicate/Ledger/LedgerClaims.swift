@@ -212,6 +212,10 @@ package enum LedgerClaims {
             updated.errorCategory = nil
         case .alreadyPosted(let delivery):
             updated.state = .alreadyPosted
+            if context.reposting, delivery == nil {
+                // The network says it has this version, without saying where: not the deleted copy.
+                (updated.remoteID, updated.url, updated.partIDs, updated.mediaIDs) = (nil, nil, [], [])
+            }
             if let delivery, delivery.remoteID != updated.remoteID {
                 updated.partIDs = delivery.partIDs
                 updated.mediaIDs = delivery.mediaIDs
@@ -246,8 +250,10 @@ package enum LedgerClaims {
         entry.owner = LedgerOwner(
             host: context.owner.host, pid: context.owner.pid, processStart: context.owner.processStart,
             run: context.owner.run, claimedAt: context.now)
+        if context.reposting, previous?.state == .retracted { entry.revision += 1 }
         entry.payloadHash = context.payloadHash ?? entry.payloadHash
-        entry.idempotencyKey = IdempotencyKey.make(postID: key.postID, network: key.network, account: key.account)
+        entry.idempotencyKey = IdempotencyKey.make(
+            postID: LedgeredPoster.deliveryID(of: key.postID, revision: entry.revision), network: key.network, account: key.account)
         entry.feed = entry.feed ?? context.feed
         entry.title = context.title ?? entry.title
         entry.updatedAt = context.now

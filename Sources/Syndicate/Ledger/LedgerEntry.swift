@@ -86,6 +86,11 @@ public struct LedgerEntry: Sendable, Equatable, Hashable, Codable {
     /// The text of the version on the network (a thread's parts separated by blank lines):
     /// what was posted, or what the last edit made it.
     public var postedText: String?
+    /// How many times the post was reposted (retracted, then posted again) on this account: 0
+    /// for the first copy. Each repost is sent under its own id
+    /// (``LedgeredPoster/deliveryID(of:revision:)``), so that no idempotency key or record key of
+    /// a deleted copy is reused.
+    public var revision: Int
     /// The last error (what happened and the fix), for failed and uncertain entries.
     public var error: String?
     /// The last error's category.
@@ -104,7 +109,8 @@ public struct LedgerEntry: Sendable, Equatable, Hashable, Codable {
         key: Key, state: State, feed: String? = nil, title: String? = nil, payloadHash: String? = nil,
         idempotencyKey: String? = nil, remoteID: String? = nil, url: URL? = nil, error: String? = nil,
         errorCategory: DeliveryError.Category? = nil, attempts: Int = 0, owner: LedgerOwner? = nil,
-        createdAt: Date, updatedAt: Date? = nil, partIDs: [String] = [], mediaIDs: [String] = [], postedText: String? = nil
+        createdAt: Date, updatedAt: Date? = nil, partIDs: [String] = [], mediaIDs: [String] = [], postedText: String? = nil,
+        revision: Int = 0
     ) {
         self.postID = key.postID
         self.network = key.network
@@ -119,6 +125,7 @@ public struct LedgerEntry: Sendable, Equatable, Hashable, Codable {
         self.partIDs = partIDs
         self.mediaIDs = mediaIDs
         self.postedText = postedText
+        self.revision = revision
         self.error = error
         self.errorCategory = errorCategory
         self.attempts = attempts
@@ -139,10 +146,10 @@ public struct LedgerEntry: Sendable, Equatable, Hashable, Codable {
 
     private enum CodingKeys: String, CodingKey {
         case postID, network, account, state, feed, title, payloadHash, idempotencyKey, remoteID, url, partIDs, mediaIDs
-        case postedText, error, errorCategory, attempts, owner, createdAt, updatedAt
+        case postedText, revision, error, errorCategory, attempts, owner, createdAt, updatedAt
     }
 
-    /// Decodes an entry; `partIDs`, `mediaIDs` and `postedText` may be absent (exports written
+    /// Decodes an entry; `partIDs`, `mediaIDs`, `postedText` and `revision` may be absent (exports written
     /// before they existed).
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -159,6 +166,7 @@ public struct LedgerEntry: Sendable, Equatable, Hashable, Codable {
         partIDs = try container.decodeIfPresent([String].self, forKey: .partIDs) ?? []
         mediaIDs = try container.decodeIfPresent([String].self, forKey: .mediaIDs) ?? []
         postedText = try container.decodeIfPresent(String.self, forKey: .postedText)
+        revision = try container.decodeIfPresent(Int.self, forKey: .revision) ?? 0
         error = try container.decodeIfPresent(String.self, forKey: .error)
         errorCategory = try container.decodeIfPresent(DeliveryError.Category.self, forKey: .errorCategory)
         attempts = try container.decode(Int.self, forKey: .attempts)

@@ -56,6 +56,13 @@ public struct LedgeredPoster: Sendable {
         await BoundedConcurrency.map(clients, maximum: poster.maximumConcurrency) { client in await self.deliver(post, feed: feed, through: client) }
     }
 
+    /// The id a client is given for `postID` in its `revision`th repost: the post's own id for
+    /// the first copy (0), `<id>#repost-<n>` after, so that idempotency keys, Bluesky record
+    /// keys and upload memories derived from it never reach back to a deleted copy.
+    public static func deliveryID(of postID: String, revision: Int) -> String {
+        revision > 0 ? "\(postID)#repost-\(revision)" : postID
+    }
+
     /// Delivers `post` through one client, claiming and recording its ledger entry.
     public func deliver(_ post: Post, feed: String?, through client: any NetworkClient) async -> LedgeredResult {
         await deliver(post, feed: feed, through: client, reposting: false)
@@ -79,8 +86,11 @@ public struct LedgeredPoster: Sendable {
         claimContext.reposting = reposting
         let context = claimContext
         let decision: LedgerClaims.Decision
+        let revision: Int
         do {
-            decision = try await ledger.update(key) { entry in LedgerClaims.claim(&entry, key: key, context: context) }
+            (decision, revision) = try await ledger.update(key) { entry in
+                (LedgerClaims.claim(&entry, key: key, context: context), entry?.revision ?? 0)
+            }
         } catch {
             return result(.ledgerFailed(error, delivery: nil))
         }
@@ -91,11 +101,14 @@ public struct LedgeredPoster: Sendable {
         case .busy(let entry): return result(.busy(entry))
         case .send(let taken): previous = taken
         }
+        // A repost goes out under its own id: keys derived from the post's id are new.
+        var sent = post
+        sent.id = Self.deliveryID(of: post.id, revision: revision)
         let delivered: DeliveryResult
         if let payload {
-            delivered = await poster.deliver(payload, of: post, through: client)
+            delivered = await poster.deliver(payload, of: sent, through: client)
         } else {
-            delivered = await poster.deliver(post, through: client)   // reports the composing failure
+            delivered = await poster.deliver(sent, through: client)   // reports the composing failure
         }
         var recordContext = context
         recordContext.now = poster.environment.now()

@@ -120,8 +120,11 @@ import Testing
         }
         #expect(old.remoteID == "id-1" && delivery.remoteID == "id-2")
         #expect(await client.state.calls == ["deliver", "retract id-1", "deliver"])
+        // The repost goes out under an id of its own: no idempotency key of the deleted copy.
+        #expect(await client.state.deliveredPostIDs == [Self.post.id, Self.post.id + "#repost-1"])
         let entry = try #require(try await ledger.entry(Self.key(client)))
-        #expect(entry.state == .posted && entry.remoteID == "id-2")
+        #expect(entry.state == .posted && entry.remoteID == "id-2" && entry.revision == 1)
+        #expect(entry.idempotencyKey == IdempotencyKey.make(postID: Self.post.id + "#repost-1", network: .x, account: "default"))
         #expect(entry.postedText == (try poster.poster.composer.payload(for: corrected, on: .x).text))
     }
 

@@ -149,13 +149,4 @@ struct BlueskyRevisionTests {
             #expect(!error.description.contains("bsky-app-password-1234"))
         }
     }
-
-    @Test("the record key follows the text: a retry collides, a new version gets its own record")
-    func recordKeyFollowsText() {
-        let published = Date(timeIntervalSince1970: 1_767_225_600)
-        let key = BlueskyRecordKey.make(postID: "p", account: "a", part: 1, published: published, text: "one")
-        #expect(key == BlueskyRecordKey.make(postID: "p", account: "a", part: 1, published: published, text: "one"))
-        #expect(key != BlueskyRecordKey.make(postID: "p", account: "a", part: 1, published: published, text: "two"))
-        #expect(key.count == 13)
-    }
 }
