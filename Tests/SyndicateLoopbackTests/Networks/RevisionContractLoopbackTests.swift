@@ -17,6 +17,8 @@ extension ClientsOverLoopback {
         static func deleteRoute(_ network: SocialNetwork) -> LoopbackRoute? {
             switch network {
             case .mastodon: .mastodonStatus
+            case .telegram: .telegramDeleteMessage
+            case .discord: .discordWebhookMessage
             default: nil
             }
         }
