@@ -46,7 +46,7 @@ extension DiscordClient {
     /// `copy`'s message id, which Discord gave when it was posted; else `.unsupported` naming `action`.
     func messageID(of copy: PostedCopy, action: String) throws(DeliveryError) -> String {
         let id = copy.remoteID
-        guard !id.isEmpty, id.allSatisfy(\.isASCII), id.allSatisfy(\.isNumber) else {
+        guard (1...20).contains(id.count), id.allSatisfy(\.isASCII), id.allSatisfy(\.isNumber) else {
             throw DeliveryError(
                 .unsupported, network: network, account: account,
                 message: "Discord gave no message id when this was posted, so the webhook cannot \(action) it",
