@@ -115,7 +115,8 @@ extension TelegramClient {
         // Deleted already (by hand, or by an attempt whose answer was lost).
         if said.contains("message to delete not found") { return }
         var failure = error(for: response)
-        if said.contains("can't be deleted") || said.contains("cannot be deleted") {
+        // deleteMessages' refusal is not documented: the MTProto name is read too.
+        if said.contains("can't be deleted") || said.contains("cannot be deleted") || said.contains("message_delete_forbidden") {
             let which = ids.count == 1 ? "message \(ids[0])" : "messages \(ids.map(String.init).joined(separator: ", "))"
             failure.category = .forbidden
             failure.mayHaveReachedNetwork = false

@@ -80,6 +80,20 @@ struct TelegramRevisionTests {
         }
     }
 
+    @Test("deleteMessages refused with the MTProto error name reads as 'can't be deleted' too")
+    func deleteForbiddenName() async throws {
+        let transport = Self.answering(TelegramClientTests.failure(400, "Bad Request: MESSAGE_DELETE_FORBIDDEN"))
+        let copy = PostedCopy(network: .telegram, account: "school", remoteID: "1", partIDs: ["1", "2"], mediaIDs: ["a", "b"])
+        do {
+            try await Self.client(transport).retract(copy)
+            Issue.record("expected an error")
+        } catch let error as DeliveryError {
+            #expect(error.category == .forbidden)
+            #expect(error.message.contains("messages 2, 1"))
+            #expect(error.fix.contains("delete it by hand in Telegram"))
+        }
+    }
+
     @Test("a refused token and a 429 read as when posting")
     func errors() async throws {
         let copy = PostedCopy(network: .telegram, account: "school", remoteID: "7")
