@@ -9,23 +9,36 @@ import Syndicate
 /// At most 10 embeds; an embed's `image.url` must be an absolute http(s) URL (else 50035
 /// `Invalid Form Body` naming the field, as Discord answers). The post records each embed
 /// image (``LoopbackMedia`` with the URL, no alt text: Discord embeds have none).
+///
+/// `DELETE /api/webhooks/{id}/{token}/messages/{message_id}` answers `204`; `PATCH` (JSON
+/// `content`, `embeds`, `allowed_mentions`; fields left out stay) answers `200` with the
+/// message. A message that is not there, or that another webhook sent, is `404 {"message":
+/// "Unknown Message", "code": 10008}`; a refused token `401 Invalid Webhook Token`.
 struct DiscordEmulator: NetworkEmulator {
-    static let routes: [LoopbackRoute] = [.discordWebhook]
+    static let routes: [LoopbackRoute] = [.discordWebhook, .discordWebhookMessage]
 
     static func match(_ segments: [String]) -> RouteMatch? {
-        guard segments.count == 4, segments[0] == "api", segments[1] == "webhooks" else { return nil }
+        guard segments.count >= 4, segments[0] == "api", segments[1] == "webhooks" else { return nil }
+        if segments.count == 6, segments[4] == "messages" {
+            return RouteMatch(route: .discordWebhookMessage, captures: ["id": segments[2], "token": segments[3], "message": segments[5]])
+        }
+        guard segments.count == 4 else { return nil }
         return RouteMatch(route: .discordWebhook, captures: ["id": segments[2], "token": segments[3]])
     }
 
     private var nextID = 1_300_000_000_000_000_001
+    /// Each message still there: the webhook that sent it, its content and embeds, by id.
+    private var messages: [String: (webhook: String, content: String, embeds: Data)] = [:]
 
     mutating func handle(_ request: LoopbackRequest, match: RouteMatch, context: EmulatorContext) -> EmulatorResult {
-        guard request.method == "POST" else {
+        let methods: Set<String> = match.route == .discordWebhookMessage ? ["DELETE", "PATCH"] : ["POST"]
+        guard methods.contains(request.method) else {
             return EmulatorResult(LoopbackBody.json(405, ["message": "405: Method Not Allowed", "code": 0]))
         }
         guard context.accepts(match.captures["token"]) else {
             return EmulatorResult(Self.error(401, route: match.route, reset: context.now, context: context))
         }
+        if match.route == .discordWebhookMessage { return message(request, match: match, context: context) }
         let body = request.jsonObject ?? [:]
         let content = body["content"] as? String ?? ""
         let embeds = body["embeds"] as? [Any] ?? []
@@ -66,6 +79,7 @@ struct DiscordEmulator: NetworkEmulator {
         }
         let id = String(nextID)
         nextID += 1
+        messages[id] = (match.captures["id"] ?? "", content, Self.encode(embeds))
         var post = LoopbackPost(network: .discord, id: id, text: content, author: match.captures["id"] ?? "")
         post.media = media
         let wait = request.queryItems.contains { $0.name == "wait" && $0.value.lowercased() == "true" }
@@ -75,6 +89,49 @@ struct DiscordEmulator: NetworkEmulator {
             "timestamp": LoopbackBody.iso8601(context.now), "embeds": embeds,
         ]
         return EmulatorResult(LoopbackBody.json(200, message), post: post)
+    }
+
+    /// `DELETE` and `PATCH` of `/messages/{message_id}`.
+    private mutating func message(_ request: LoopbackRequest, match: RouteMatch, context: EmulatorContext) -> EmulatorResult {
+        let id = match.captures["message"] ?? ""
+        guard let stored = messages[id], stored.webhook == match.captures["id"] else {
+            return EmulatorResult(LoopbackBody.json(404, ["message": "Unknown Message", "code": 10008]))
+        }
+        if request.method == "DELETE" {
+            messages[id] = nil
+            return EmulatorResult(HTTPResponse(status: 204), changes: [.deleted(.discord, id: id)])
+        }
+        guard let body = request.jsonObject else {
+            return EmulatorResult(LoopbackBody.json(400, ["message": "Cannot send an empty message", "code": 50006]))
+        }
+        let content = body["content"].map { $0 as? String ?? "" } ?? stored.content
+        let embeds = body["embeds"].map { $0 as? [Any] ?? [] } ?? Self.decode(stored.embeds)
+        guard !content.isEmpty || !embeds.isEmpty else {
+            return EmulatorResult(LoopbackBody.json(400, ["message": "Cannot send an empty message", "code": 50006]))
+        }
+        guard content.count <= 2000 else {
+            return EmulatorResult(Self.invalidFormBody(["content": ["_errors": [["code": "BASE_TYPE_MAX_LENGTH", "message": "Must be 2000 or fewer in length."]]]]))
+        }
+        guard embeds.count <= 10 else {
+            return EmulatorResult(Self.invalidFormBody(["embeds": ["_errors": [["code": "BASE_TYPE_MAX_LENGTH", "message": "Must be 10 or fewer in length."]]]]))
+        }
+        messages[id] = (stored.webhook, content, Self.encode(embeds))
+        let message: [String: Any] = [
+            "id": id, "type": 0, "content": content, "channel_id": "1300000000000000000", "webhook_id": stored.webhook,
+            "timestamp": LoopbackBody.iso8601(context.now), "edited_timestamp": LoopbackBody.iso8601(context.now), "embeds": embeds,
+        ]
+        let changes: [LoopbackPostChange] = content == stored.content ? [] : [.edited(.discord, id: id, text: content)]
+        return EmulatorResult(LoopbackBody.json(200, message), changes: changes)
+    }
+
+    /// `embeds` as JSON, to keep.
+    private static func encode(_ embeds: [Any]) -> Data {
+        (try? JSONSerialization.data(withJSONObject: embeds)) ?? Data("[]".utf8)
+    }
+
+    /// Embeds kept by ``encode(_:)``.
+    private static func decode(_ data: Data) -> [Any] {
+        (try? JSONSerialization.jsonObject(with: data)) as? [Any] ?? []
     }
 
     /// Discord's 400 `Invalid Form Body` (code 50035) with `errors`.
@@ -108,4 +165,6 @@ struct DiscordEmulator: NetworkEmulator {
 extension LoopbackRoute {
     /// Discord: `POST /api/webhooks/{id}/{token}`.
     public static let discordWebhook = LoopbackRoute("discordWebhook", network: .discord)
+    /// Discord: `DELETE` and `PATCH /api/webhooks/{id}/{token}/messages/{message_id}`.
+    public static let discordWebhookMessage = LoopbackRoute("discordWebhookMessage", network: .discord)
 }

@@ -14,8 +14,24 @@ import Syndicate
 /// plus height at most 10,000 (`PHOTO_INVALID_DIMENSIONS`); a caption is at most 1,024
 /// characters after entity parsing (`message caption is too long`). The recorded post (one
 /// for an album) carries every photo's bytes (size, SHA-256, sniffed type), no alt text.
+///
+/// Deleting and editing (JSON or form, `chat_id` and `message_id`): `deleteMessage` answers
+/// `{"ok":true,"result":true}`; a message that is not there `400 Bad Request: message to delete
+/// not found`; another bot's message, or one older than 48 hours by the server's clock, `400
+/// Bad Request: message can't be deleted`. `deleteMessages` (`message_ids`, 1–100) skips the
+/// ones it cannot find, and refuses the whole request when one can't be deleted. A post is
+/// deleted (``LoopbackPost``) once all its messages are (an album's photos). `editMessageText`
+/// (`text`, at most 4,096 characters) edits a text message, `editMessageCaption` (`caption`,
+/// at most 1,024 after entity parsing) a photo's caption; each answers the edited message, `400
+/// Bad Request: message is not modified: …` for the same text, `message to edit not found`,
+/// `message can't be edited` (another bot's), `there is no text in the message to edit` (a
+/// photo) or `there is no caption in the message to edit` (a text message). The post's text
+/// changes when its text message or its first photo's caption does.
 struct TelegramEmulator: NetworkEmulator {
-    static let routes: [LoopbackRoute] = [.telegramSendMessage, .telegramSendPhoto, .telegramSendMediaGroup]
+    static let routes: [LoopbackRoute] = [
+        .telegramSendMessage, .telegramSendPhoto, .telegramSendMediaGroup, .telegramDeleteMessage, .telegramDeleteMessages,
+        .telegramEditMessageText, .telegramEditMessageCaption,
+    ]
 
     static func match(_ segments: [String]) -> RouteMatch? {
         guard segments.count == 2, segments[0].hasPrefix("bot") else { return nil }
@@ -24,12 +40,34 @@ struct TelegramEmulator: NetworkEmulator {
         case "sendMessage": route = .telegramSendMessage
         case "sendPhoto": route = .telegramSendPhoto
         case "sendMediaGroup": route = .telegramSendMediaGroup
+        case "deleteMessage": route = .telegramDeleteMessage
+        case "deleteMessages": route = .telegramDeleteMessages
+        case "editMessageText": route = .telegramEditMessageText
+        case "editMessageCaption": route = .telegramEditMessageCaption
         default: return nil
         }
         return RouteMatch(route: route, captures: ["token": String(segments[0].dropFirst(3))])
     }
 
     private var nextMessage: [String: Int] = [:]
+
+    /// A message still in its chat.
+    private struct Message {
+        /// The bot that sent it.
+        var bot: String
+        var isPhoto: Bool
+        /// Its text, or a photo's caption ("" when none).
+        var text: String
+        /// The id of the ``LoopbackPost`` it belongs to (the first message of an album).
+        var postID: String
+        var date: Date
+    }
+
+    /// The messages still there, by chat and id.
+    private var sent: [String: [Int: Message]] = [:]
+
+    /// How long a bot may delete its messages.
+    static let deleteWindow: TimeInterval = 48 * 3600
 
     mutating func handle(_ request: LoopbackRequest, match: RouteMatch, context: EmulatorContext) -> EmulatorResult {
         guard context.accepts(match.captures["token"]) else {
@@ -38,7 +76,13 @@ struct TelegramEmulator: NetworkEmulator {
         guard let chat = request.parameter("chat_id"), !chat.isEmpty else {
             return EmulatorResult(Self.failure(400, "Bad Request: chat_id is empty"))
         }
-        if match.route != .telegramSendMessage { return photos(request, route: match.route, chat: chat, context: context) }
+        let bot = match.captures["token"] ?? ""
+        switch match.route {
+        case .telegramDeleteMessage, .telegramDeleteMessages: return delete(request, route: match.route, chat: chat, bot: bot, context: context)
+        case .telegramEditMessageText, .telegramEditMessageCaption: return edit(request, route: match.route, chat: chat, bot: bot, context: context)
+        case .telegramSendMessage: break
+        default: return photos(request, route: match.route, chat: chat, bot: bot, context: context)
+        }
         let text = request.parameter("text") ?? ""
         guard !text.isEmpty else { return EmulatorResult(Self.failure(400, "Bad Request: message text is empty")) }
         guard text.count <= 4096 else { return EmulatorResult(Self.failure(400, "Bad Request: message is too long")) }
@@ -53,6 +97,7 @@ struct TelegramEmulator: NetworkEmulator {
         let number = nextNumber(chat)
         var message = Self.message(number, chat: chat, context: context)
         message["text"] = text
+        sent[chat, default: [:]][number] = Message(bot: bot, isPhoto: false, text: text, postID: String(number), date: context.now)
         return EmulatorResult(
             LoopbackBody.json(200, ["ok": true, "result": message]),
             post: LoopbackPost(network: .telegram, id: String(number), text: text, author: chat))
@@ -88,7 +133,7 @@ struct TelegramEmulator: NetworkEmulator {
     static let captionLimit = 1024
 
     /// `sendPhoto` and `sendMediaGroup`.
-    private mutating func photos(_ request: LoopbackRequest, route: LoopbackRoute, chat: String, context: EmulatorContext) -> EmulatorResult {
+    private mutating func photos(_ request: LoopbackRequest, route: LoopbackRoute, chat: String, bot: String, context: EmulatorContext) -> EmulatorResult {
         let parts = request.multipartParts
         // (part name, caption, parse mode) of each photo, in order.
         var items: [(part: String, caption: String?, parseMode: String?)] = []
@@ -141,10 +186,78 @@ struct TelegramEmulator: NetworkEmulator {
             if route == .telegramSendMediaGroup { message["media_group_id"] = "album-\(ids[0])" }
             messages.append(message)
         }
+        for (index, id) in ids.enumerated() {
+            sent[chat, default: [:]][id] = Message(bot: bot, isPhoto: true, text: index == 0 ? caption : "", postID: String(ids[0]), date: context.now)
+        }
         var post = LoopbackPost(network: .telegram, id: String(ids[0]), text: caption, author: chat)
         post.media = photos.map(\.media)
         let result: Any = route == .telegramSendPhoto ? messages[0] : messages
         return EmulatorResult(LoopbackBody.json(200, ["ok": true, "result": result]), post: post)
+    }
+
+    /// The message ids a delete names: `message_id`, or `deleteMessages`' `message_ids`.
+    private static func messageIDs(_ request: LoopbackRequest, route: LoopbackRoute) -> [Int]? {
+        guard route == .telegramDeleteMessages else { return request.parameter("message_id").flatMap { Int($0) }.map { [$0] } }
+        let value: Any? = request.jsonObject?["message_ids"] ?? request.parameter("message_ids").flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) }
+        guard let array = value as? [Any] else { return nil }
+        let ids = array.compactMap { ($0 as? NSNumber)?.intValue ?? ($0 as? String).flatMap { Int($0) } }
+        return ids.count == array.count ? ids : nil
+    }
+
+    /// `deleteMessage` and `deleteMessages`.
+    private mutating func delete(_ request: LoopbackRequest, route: LoopbackRoute, chat: String, bot: String, context: EmulatorContext) -> EmulatorResult {
+        guard let ids = Self.messageIDs(request, route: route), !ids.isEmpty else {
+            return EmulatorResult(Self.failure(400, route == .telegramDeleteMessages ? "Bad Request: message identifiers are not specified" : "Bad Request: message identifier is not specified"))
+        }
+        guard ids.count <= 100 else { return EmulatorResult(Self.failure(400, "Bad Request: too many message identifiers specified")) }
+        let chatMessages = sent[chat] ?? [:]
+        let found = ids.filter { chatMessages[$0] != nil }
+        if route == .telegramDeleteMessage, found.isEmpty { return EmulatorResult(Self.failure(400, "Bad Request: message to delete not found")) }
+        for id in found {
+            guard let message = chatMessages[id], message.bot == bot, context.now.timeIntervalSince(message.date) < Self.deleteWindow else {
+                return EmulatorResult(Self.failure(400, "Bad Request: message can't be deleted"))
+            }
+        }
+        var changes: [LoopbackPostChange] = []
+        for id in found {
+            guard let message = sent[chat]?.removeValue(forKey: id) else { continue }
+            if !(sent[chat] ?? [:]).values.contains(where: { $0.postID == message.postID }) {
+                changes.append(.deleted(.telegram, id: message.postID))
+            }
+        }
+        return EmulatorResult(LoopbackBody.json(200, ["ok": true, "result": true]), changes: changes)
+    }
+
+    /// `editMessageText` and `editMessageCaption`.
+    private mutating func edit(_ request: LoopbackRequest, route: LoopbackRoute, chat: String, bot: String, context: EmulatorContext) -> EmulatorResult {
+        guard let id = request.parameter("message_id").flatMap({ Int($0) }) else {
+            return EmulatorResult(Self.failure(400, "Bad Request: message identifier is not specified"))
+        }
+        guard var message = sent[chat]?[id] else { return EmulatorResult(Self.failure(400, "Bad Request: message to edit not found")) }
+        guard message.bot == bot else { return EmulatorResult(Self.failure(400, "Bad Request: message can't be edited")) }
+        let captioning = route == .telegramEditMessageCaption
+        if captioning, !message.isPhoto { return EmulatorResult(Self.failure(400, "Bad Request: there is no caption in the message to edit")) }
+        if !captioning, message.isPhoto { return EmulatorResult(Self.failure(400, "Bad Request: there is no text in the message to edit")) }
+        let text = request.parameter(captioning ? "caption" : "text") ?? ""
+        if let mode = request.parameter("parse_mode"), !["HTML", "MarkdownV2", "Markdown"].contains(mode) {
+            return EmulatorResult(Self.failure(400, "Bad Request: unsupported parse_mode"))
+        }
+        if captioning {
+            guard Self.parsedLength(text) <= Self.captionLimit else { return EmulatorResult(Self.failure(400, "Bad Request: message caption is too long")) }
+        } else {
+            guard !text.isEmpty else { return EmulatorResult(Self.failure(400, "Bad Request: message text is empty")) }
+            guard text.count <= 4096 else { return EmulatorResult(Self.failure(400, "Bad Request: message is too long")) }
+        }
+        guard text != message.text else {
+            return EmulatorResult(Self.failure(400, "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message"))
+        }
+        message.text = text
+        sent[chat]?[id] = message
+        var answer = Self.message(id, chat: chat, context: context)
+        answer[captioning ? "caption" : "text"] = text
+        answer["edit_date"] = Int(context.now.timeIntervalSince1970)
+        let changes: [LoopbackPostChange] = String(id) == message.postID ? [.edited(.telegram, id: message.postID, text: text)] : []
+        return EmulatorResult(LoopbackBody.json(200, ["ok": true, "result": answer]), changes: changes)
     }
 
     /// Why Telegram refuses a photo part.
@@ -205,4 +318,12 @@ extension LoopbackRoute {
     public static let telegramSendPhoto = LoopbackRoute("telegramSendPhoto", network: .telegram)
     /// Telegram: `POST /bot{token}/sendMediaGroup` (multipart, an album of 2–10 photos).
     public static let telegramSendMediaGroup = LoopbackRoute("telegramSendMediaGroup", network: .telegram)
+    /// Telegram: `POST /bot{token}/deleteMessage` (`chat_id`, `message_id`).
+    public static let telegramDeleteMessage = LoopbackRoute("telegramDeleteMessage", network: .telegram)
+    /// Telegram: `POST /bot{token}/deleteMessages` (`chat_id`, `message_ids`).
+    public static let telegramDeleteMessages = LoopbackRoute("telegramDeleteMessages", network: .telegram)
+    /// Telegram: `POST /bot{token}/editMessageText` (`chat_id`, `message_id`, `text`).
+    public static let telegramEditMessageText = LoopbackRoute("telegramEditMessageText", network: .telegram)
+    /// Telegram: `POST /bot{token}/editMessageCaption` (`chat_id`, `message_id`, `caption`).
+    public static let telegramEditMessageCaption = LoopbackRoute("telegramEditMessageCaption", network: .telegram)
 }

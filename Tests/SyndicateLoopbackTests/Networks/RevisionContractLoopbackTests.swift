@@ -23,6 +23,8 @@ extension ClientsOverLoopback {
             case .facebook: .facebookPost
             case .linkedin: .linkedInPost
             case .tumblr: .tumblrPostDelete
+            case .telegram: .telegramDeleteMessage
+            case .discord: .discordWebhookMessage
             default: nil
             }
         }
@@ -35,6 +37,8 @@ extension ClientsOverLoopback {
             case .facebook: .facebookPost
             case .linkedin: .linkedInPost
             case .tumblr: .tumblrPost
+            case .telegram: .telegramEditMessageText
+            case .discord: .discordWebhookMessage
             default: nil
             }
         }

@@ -56,6 +56,9 @@ struct NetworkEmulatorTests {
             ("/v21.0/1234/feed", .facebookFeed), ("/bot123:ABC/sendMessage", .telegramSendMessage),
             ("/api/webhooks/99/secret", .discordWebhook), ("/services/T1/B2/secret", .slackWebhook), ("/hooks/anything/here", .webhook),
             ("/v2/blog/staff.tumblr.com/posts", .tumblrPosts),
+            ("/bot123:ABC/deleteMessage", .telegramDeleteMessage), ("/bot123:ABC/deleteMessages", .telegramDeleteMessages),
+            ("/bot123:ABC/editMessageText", .telegramEditMessageText), ("/bot123:ABC/editMessageCaption", .telegramEditMessageCaption),
+            ("/api/webhooks/99/secret/messages/12", .discordWebhookMessage),
         ])
     func routes(path: String, route: LoopbackRoute) {
         #expect(LoopbackRouter.match(path: path)?.route == route)
@@ -219,6 +222,43 @@ struct NetworkEmulatorTests {
         let bad = try answer("/api/webhooks/99/wrong", json: ["content": "Hi"])
         #expect(bad.text == #"{"code":50027,"message":"Invalid Webhook Token"}"#)
         #expect(state.recorder.posts(on: .discord).count == 2)
+    }
+
+    @Test("Telegram deletes and edits its bot's messages, with its own answers for gone, unchanged and text-less ones")
+    func telegramRevisions() throws {
+        let bot = "/bot\(Self.token)"
+        _ = try answer("\(bot)/sendMessage", json: ["chat_id": "@school", "text": "Hi"])
+        let same = try answer("\(bot)/editMessageText", json: ["chat_id": "@school", "message_id": 1, "text": "Hi"])
+        #expect(Self.object(same)["description"] as? String == "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message")
+        let noCaption = try answer("\(bot)/editMessageCaption", json: ["chat_id": "@school", "message_id": 1, "caption": "Hi"])
+        #expect(Self.object(noCaption)["description"] as? String == "Bad Request: there is no caption in the message to edit")
+        #expect(Self.object(try answer("\(bot)/editMessageText", json: ["chat_id": "@school", "message_id": 1, "text": "Hello"]))["ok"] as? Bool == true)
+        #expect(state.recorder.posts(on: .telegram).first?.previousTexts == ["Hi"])
+        let deleted = try answer("\(bot)/deleteMessage", json: ["chat_id": "@school", "message_id": 1])
+        #expect(deleted.text == #"{"ok":true,"result":true}"#)
+        let again = try answer("\(bot)/deleteMessage", json: ["chat_id": "@school", "message_id": 1])
+        #expect(again.status == 400 && Self.object(again)["description"] as? String == "Bad Request: message to delete not found")
+        // deleteMessages skips what it cannot find.
+        #expect(try answer("\(bot)/deleteMessages", json: ["chat_id": "@school", "message_ids": [1, 2]]).text == #"{"ok":true,"result":true}"#)
+        let gone = try answer("\(bot)/editMessageText", json: ["chat_id": "@school", "message_id": 1, "text": "Hi"])
+        #expect(Self.object(gone)["description"] as? String == "Bad Request: message to edit not found")
+        #expect(state.recorder.posts(on: .telegram).first?.isDeleted == true)
+    }
+
+    @Test("Discord deletes (204) and edits (200) the webhook's messages; an unknown one is 404 Unknown Message")
+    func discordRevisions() throws {
+        let hook = "/api/webhooks/99/\(Self.token)"
+        let sent = try answer("\(hook)?wait=true", json: ["content": "Hi"])
+        let id = try #require(Self.object(sent)["id"] as? String)
+        let edited = try answer("\(hook)/messages/\(id)", method: "PATCH", json: ["content": "Hello"])
+        #expect(edited.status == 200 && Self.object(edited)["content"] as? String == "Hello")
+        let otherWebhook = try answer("/api/webhooks/98/\(Self.token)/messages/\(id)", method: "DELETE")
+        #expect(otherWebhook.status == 404 && otherWebhook.text == #"{"code":10008,"message":"Unknown Message"}"#)
+        #expect(try answer("\(hook)/messages/\(id)", method: "DELETE").status == 204)
+        #expect(try answer("\(hook)/messages/\(id)", method: "DELETE").status == 404)
+        #expect(try answer("\(hook)/messages/\(id)", method: "POST").status == 405)
+        #expect(state.recorder.posts(on: .discord).first?.previousTexts == ["Hi"])
+        #expect(state.recorder.posts(on: .discord).first?.isDeleted == true)
     }
 
     @Test("Slack answers ok, and invalid_token for an unknown secret")

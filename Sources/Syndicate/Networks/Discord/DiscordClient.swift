@@ -26,10 +26,10 @@ package struct DiscordClient: NetworkClient {
     package let duplicateProtection = DuplicateProtection.none
     package var secrets: [String] { [webhookURL.absoluteString, webhookToken] }
 
-    private let webhookURL: URL
-    private let webhookToken: String
-    private let webhookLocation: String
-    private let exchange: NetworkExchange
+    let webhookURL: URL
+    let webhookToken: String
+    let webhookLocation: String
+    let exchange: NetworkExchange
 
     /// Creates a client from an account's settings.
     ///

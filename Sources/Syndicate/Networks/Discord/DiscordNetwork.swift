@@ -35,6 +35,12 @@ struct DiscordNetwork: NetworkDefinition {
 
     func dryRunResponse(to request: HTTPRequest, number: Int) -> HTTPResponse? {
         guard request.url.path.contains("/api/webhooks/") else { return nil }
+        let path = request.url.pathComponents
+        if path.count >= 2, path[path.count - 2] == "messages" {
+            // Delete: 204 without a body. Edit: the edited message.
+            if request.method == .delete { return HTTPResponse(status: 204) }
+            return .json(["id": path[path.count - 1], "channel_id": "1", "content": request.jsonObject?["content"] as? String ?? ""])
+        }
         return .json(["id": String(1_300_000_000_000_000_000 + number), "channel_id": "1", "content": request.jsonObject?["content"] as? String ?? ""])
     }
 }

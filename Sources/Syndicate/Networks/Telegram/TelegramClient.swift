@@ -37,9 +37,9 @@ package struct TelegramClient: NetworkClient {
     /// The chat posted to, as configured.
     package let chatID: String
     private let botToken: String
-    private let chatLocation: String
-    private let tokenLocation: String
-    private let exchange: NetworkExchange
+    let chatLocation: String
+    let tokenLocation: String
+    let exchange: NetworkExchange
 
     /// Creates a client from an account's settings.
     ///
@@ -161,7 +161,7 @@ package struct TelegramClient: NetworkClient {
     }
 
     /// The URL of the Bot API method `name`.
-    private func methodURL(_ name: String) throws(DeliveryError) -> URL {
+    func methodURL(_ name: String) throws(DeliveryError) -> URL {
         guard let url = URL(string: "\(apiBase.absoluteString)/bot\(botToken)/\(name)") else {
             throw DeliveryError(
                 .invalidConfiguration, network: network, account: account,

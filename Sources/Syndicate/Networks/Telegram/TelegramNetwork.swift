@@ -65,6 +65,14 @@ struct TelegramNetwork: NetworkDefinition {
         }
         if path.hasSuffix("/sendMessage") { return .json(["ok": true, "result": message(number, photo: false)] as [String: any Sendable]) }
         if path.hasSuffix("/sendPhoto") { return .json(["ok": true, "result": message(number, photo: true)] as [String: any Sendable]) }
+        if path.hasSuffix("/deleteMessage") || path.hasSuffix("/deleteMessages") {
+            return .json(["ok": true, "result": true] as [String: any Sendable])
+        }
+        if path.hasSuffix("/editMessageText") || path.hasSuffix("/editMessageCaption") {
+            // The edited message, with the id the request named.
+            let id = (request.jsonObject?["message_id"] as? Int) ?? number
+            return .json(["ok": true, "result": message(id, photo: path.hasSuffix("/editMessageCaption"))] as [String: any Sendable])
+        }
         if path.hasSuffix("/sendMediaGroup") {
             let count = request.body.map { body in String(decoding: body, as: UTF8.self).components(separatedBy: "attach://").count - 1 } ?? 0
             let messages = (0..<max(count, 1)).map { message(number * 100 + $0, photo: true) }
