@@ -73,7 +73,7 @@ extension LedgeredPoster {
             default:
                 return edited
             }
-        } else if !repost {
+        } else if !repost || !client.revisionSupport.retract.isSupported {
             return result(.failed(DeliveryError.unsupported(client.revisionSupport.edit, action: "edit", network: client.network, account: client.account)))
         }
 
