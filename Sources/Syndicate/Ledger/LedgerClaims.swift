@@ -10,7 +10,8 @@ import Foundation
 /// |---|---|
 /// | none, or `failed` | claim it (`pending`, owned by this run) and send |
 /// | `posted`, `already-posted`, `seen` | ``Decision/settled(_:)``: nothing to do |
-/// | `retracted` | settled, unless ``Context/reposting``: then claim it and send |
+/// | `retracted` | settled |
+/// | `repost-pending` | settled, unless ``Context/reposting``: then claim it and send |
 /// | `uncertain` | ``Decision/uncertain(_:newlyMarked:)``: skipped until a person decides |
 /// | `pending`, owner alive | ``Decision/busy(_:)``: another run is sending it; skipped |
 /// | `pending`, owner dead | depends on the client's ``DuplicateProtection``, below |
@@ -53,8 +54,8 @@ package enum LedgerClaims {
         /// How long a claim whose owner cannot be checked (another host, or no ``isAlive``) is
         /// presumed alive.
         package var remoteLease: Duration
-        /// Whether a retracted entry is to be posted again (a repost after its retraction); a
-        /// repost that fails without reaching the network leaves it retracted.
+        /// Whether an entry deleted for a repost is to be posted now; a repost that fails leaves
+        /// it `repost-pending` (or `uncertain` where a repeat could double it).
         package var reposting = false
 
         /// Creates a context.
@@ -119,6 +120,8 @@ package enum LedgerClaims {
         case .posted, .alreadyPosted, .seen:
             return .settled(current)
         case .retracted:
+            return .settled(current)
+        case .repostPending:
             guard context.reposting else { return .settled(current) }
             entry = pending(key: key, previous: current, context: context)
             return .send(previous: current)
@@ -231,9 +234,10 @@ package enum LedgerClaims {
                 updated.error = "\(error.message) after the request may have reached \(key.network.displayName), "
                     + "which has no duplicate protection, so it may or may not have been posted. Fix: " + uncertainFix(key)
             } else {
-                // A repost that certainly posted nothing stays retracted: no feed run sends it,
-                // and the next repost does.
-                updated.state = context.reposting ? .retracted : .failed
+                // A repost stays pending: no feed run sends it, and the next repost sends it under
+                // the same revision (so the same key) — safe also after a timeout, where the
+                // network's duplicate protection answers with what the first attempt made.
+                updated.state = context.reposting ? .repostPending : .failed
                 updated.error = error.description
             }
             updated.errorCategory = error.category
@@ -250,7 +254,6 @@ package enum LedgerClaims {
         entry.owner = LedgerOwner(
             host: context.owner.host, pid: context.owner.pid, processStart: context.owner.processStart,
             run: context.owner.run, claimedAt: context.now)
-        if context.reposting, previous?.state == .retracted { entry.revision += 1 }
         entry.payloadHash = context.payloadHash ?? entry.payloadHash
         entry.idempotencyKey = IdempotencyKey.make(
             postID: LedgeredPoster.deliveryID(of: key.postID, revision: entry.revision), network: key.network, account: key.account)

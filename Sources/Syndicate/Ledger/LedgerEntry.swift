@@ -49,13 +49,17 @@ public struct LedgerEntry: Sendable, Equatable, Hashable, Codable {
         /// or older than ``FeedSyndicator/Options/since``).
         case seen
         /// Posted, then deleted by ``LedgeredPoster/retract(postID:through:)``: never posted
-        /// again by a feed run or a second `post`, only by a repost
-        /// (``LedgeredPoster/update(_:through:repost:)``). ``LedgerEntry/remoteID`` and
+        /// again, by a feed run, a second `post` or an update. ``LedgerEntry/remoteID`` and
         /// ``LedgerEntry/url`` still say where it was.
         case retracted
+        /// Deleted by a repost (``LedgeredPoster/update(_:through:repost:)``) whose new version is
+        /// not posted yet: the next repost posts it, under the same ``LedgerEntry/revision``, so
+        /// that a repost that may have reached the network is not doubled; no feed run or
+        /// `post` sends it.
+        case repostPending = "repost-pending"
 
-        /// Whether nothing more will be done for the entry without a person: posted, already
-        /// posted, seen, uncertain or retracted.
+        /// Whether nothing more will be done for the entry by a feed run or a `post`: posted,
+        /// already posted, seen, uncertain, retracted, or waiting for a repost.
         public var isSettled: Bool { self != .pending && self != .failed }
     }
 
@@ -86,10 +90,10 @@ public struct LedgerEntry: Sendable, Equatable, Hashable, Codable {
     /// The text of the version on the network (a thread's parts separated by blank lines):
     /// what was posted, or what the last edit made it.
     public var postedText: String?
-    /// How many times the post was reposted (retracted, then posted again) on this account: 0
+    /// How many times the post was reposted (deleted, then posted again) on this account: 0
     /// for the first copy. Each repost is sent under its own id
     /// (``LedgeredPoster/deliveryID(of:revision:)``), so that no idempotency key or record key of
-    /// a deleted copy is reused.
+    /// a deleted copy is reused, while every attempt of one repost shares its key.
     public var revision: Int
     /// The last error (what happened and the fix), for failed and uncertain entries.
     public var error: String?
@@ -141,7 +145,9 @@ public struct LedgerEntry: Sendable, Equatable, Hashable, Codable {
     /// with the network's id.
     public var copy: PostedCopy? {
         guard state == .posted || state == .alreadyPosted, let remoteID, !remoteID.isEmpty else { return nil }
-        return PostedCopy(network: network, account: account, remoteID: remoteID, partIDs: partIDs, url: url, mediaIDs: mediaIDs)
+        // Part ids that do not start with the copy's id belong to an earlier copy.
+        let parts = partIDs.first == remoteID ? partIDs : []
+        return PostedCopy(network: network, account: account, remoteID: remoteID, partIDs: parts, url: url, mediaIDs: mediaIDs)
     }
 
     private enum CodingKeys: String, CodingKey {

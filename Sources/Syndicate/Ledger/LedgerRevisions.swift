@@ -7,15 +7,18 @@ import Foundation
 /// leaves the entry as it was and the next run does it again. Each change applies only while
 /// the entry still records the copy acted on, so a concurrent repost is never overwritten.
 package enum LedgerRevisions {
-    /// Marks the entry of `copy` retracted.
+    /// Marks the entry of `copy` retracted, or, `forRepost`, deleted for a repost: then its
+    /// ``LedgerEntry/revision`` grows by one, the id every attempt of the repost is sent under.
     ///
-    /// - Returns: Whether the entry still recorded `copy` (and is now retracted).
+    /// - Returns: Whether the entry still recorded `copy` (and is now so marked).
     @discardableResult
-    package static func recordRetracted(_ copy: PostedCopy, in entry: inout LedgerEntry?, now: Date) -> Bool {
+    package static func recordRetracted(_ copy: PostedCopy, in entry: inout LedgerEntry?, now: Date, forRepost: Bool = false) -> Bool {
+        let state: LedgerEntry.State = forRepost ? .repostPending : .retracted
         guard var current = entry, current.copy?.remoteID == copy.remoteID else {
-            return entry?.state == .retracted && entry?.remoteID == copy.remoteID
+            return entry?.state == state && entry?.remoteID == copy.remoteID
         }
-        current.state = .retracted
+        current.state = state
+        if forRepost { current.revision += 1 }
         current.error = nil
         current.errorCategory = nil
         current.owner = nil
@@ -29,7 +32,7 @@ package enum LedgerRevisions {
     /// - Returns: Whether the entry still recorded `copy`.
     @discardableResult
     package static func recordEdited(
-        _ copy: PostedCopy, as delivery: Delivery, payload: SharePayload, in entry: inout LedgerEntry?, now: Date
+        _ copy: PostedCopy, as delivery: Delivery, payload: SharePayload, attempts: Int, in entry: inout LedgerEntry?, now: Date
     ) -> Bool {
         guard var current = entry, current.copy?.remoteID == copy.remoteID else { return false }
         current.payloadHash = LedgerClaims.payloadHash(payload)
@@ -37,7 +40,9 @@ package enum LedgerRevisions {
         current.url = delivery.url ?? current.url
         if !delivery.partIDs.isEmpty { current.partIDs = delivery.partIDs }
         if !delivery.mediaIDs.isEmpty { current.mediaIDs = delivery.mediaIDs }
-        current.attempts += 1
+        current.attempts += attempts
+        current.error = nil
+        current.errorCategory = nil
         current.updatedAt = now
         entry = current
         return true

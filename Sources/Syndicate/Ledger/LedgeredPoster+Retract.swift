@@ -38,11 +38,12 @@ extension LedgeredPoster {
         return await recordRetracted(copy, key: key, result: retracted)
     }
 
-    /// Records `copy` retracted; a ledger failure is reported with the retraction done.
-    func recordRetracted(_ copy: PostedCopy, key: LedgerEntry.Key, result: RevisionResult) async -> RevisionResult {
+    /// Records `copy` retracted (`forRepost`: deleted for a repost); a ledger failure is
+    /// reported with the retraction done.
+    func recordRetracted(_ copy: PostedCopy, key: LedgerEntry.Key, result: RevisionResult, forRepost: Bool = false) async -> RevisionResult {
         let now = poster.environment.now()
         do {
-            _ = try await ledger.update(key) { entry in LedgerRevisions.recordRetracted(copy, in: &entry, now: now) }
+            _ = try await ledger.update(key) { entry in LedgerRevisions.recordRetracted(copy, in: &entry, now: now, forRepost: forRepost) }
         } catch {
             var failed = result
             failed.outcome = .ledgerFailed(error, sent: true)

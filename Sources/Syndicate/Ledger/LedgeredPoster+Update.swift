@@ -15,8 +15,10 @@ extension LedgeredPoster {
     ///   ``DeliveryError/Category/unsupported`` naming the way out, unless `repost` is true:
     ///   then the copy is deleted and the post posted again (``RevisionResult/Outcome/reposted(_:replacing:)``).
     ///
-    /// With `repost`, a copy retracted earlier is posted again too (the second half of a repost
-    /// whose posting failed). Accounts without a recorded copy answer `.noCopy`.
+    /// With `repost`, a repost whose posting failed earlier (``LedgerEntry/State-swift.enum/repostPending``)
+    /// is finished, under the same id, so that an attempt that may have reached the network is
+    /// not doubled. A copy retracted with ``retract(postID:from:)`` stays retracted. Accounts
+    /// without a recorded copy answer `.noCopy`.
     public func update(_ post: Post, through clients: [any NetworkClient], repost: Bool = false) async -> [RevisionResult] {
         await BoundedConcurrency.map(clients, maximum: poster.maximumConcurrency) { client in
             await self.update(post, through: client, repost: repost)
@@ -37,7 +39,7 @@ extension LedgeredPoster {
         }
         guard let entry else { return result(.noCopy(nil)) }
         let poster = posting(asThread: entry.partIDs.count > 1)
-        if entry.state == .retracted, repost, let remoteID = entry.remoteID {
+        if entry.state == .repostPending, repost, let remoteID = entry.remoteID {
             let old = PostedCopy(
                 network: entry.network, account: entry.account, remoteID: remoteID, partIDs: entry.partIDs, url: entry.url,
                 mediaIDs: entry.mediaIDs)
@@ -62,7 +64,7 @@ extension LedgeredPoster {
                 let now = poster.poster.environment.now()
                 do {
                     _ = try await ledger.update(key) { entry in
-                        LedgerRevisions.recordEdited(copy, as: delivery, payload: payload, in: &entry, now: now)
+                        LedgerRevisions.recordEdited(copy, as: delivery, payload: payload, attempts: edited.attempts, in: &entry, now: now)
                     }
                 } catch {
                     return result(.ledgerFailed(error, sent: true), attempts: edited.attempts)
@@ -79,7 +81,7 @@ extension LedgeredPoster {
 
         let retracted = await poster.poster.retract(copy, postID: post.id, through: client)
         guard case .retracted = retracted.outcome else { return retracted }
-        let recorded = await poster.recordRetracted(copy, key: key, result: retracted)
+        let recorded = await poster.recordRetracted(copy, key: key, result: retracted, forRepost: true)
         if case .ledgerFailed = recorded.outcome { return recorded }
         return await poster.postAgain(post, feed: entry.feed, through: client, replacing: copy, attempts: retracted.attempts)
     }
@@ -108,8 +110,9 @@ extension LedgeredPoster {
             } else {
                 var error = result.error ?? DeliveryError(.unexpectedResponse, network: client.network, account: client.account, message: "no answer")
                 error.message = "the old copy (\(old.remoteID)) was deleted, then posting the new version failed: \(error.message)"
-                if !error.mayHaveReachedNetwork || error.isRetryable {
-                    error.fix += " The ledger records the post as retracted: updating again with repost posts it."
+                let key = LedgerEntry.Key(postID: post.id, network: client.network, account: client.account)
+                if (try? await ledger.entry(key))?.state == .repostPending {
+                    error.fix += " The ledger keeps the repost pending: updating again with repost sends it under the same id, so a copy this attempt may have made is not doubled."
                 }
                 outcome = .failed(error)
             }

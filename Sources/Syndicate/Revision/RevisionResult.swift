@@ -52,10 +52,13 @@ public struct RevisionResult: Sendable, Equatable {
     }
 
     /// Whether nothing is left to do on this account: retracted, edited, reposted, unchanged,
-    /// or nothing to act on.
+    /// or certainly nothing there (no entry, or one never posted, seen or already retracted).
+    /// A copy that may exist without the ledger knowing its id (uncertain, pending, a duplicate
+    /// answered without an id, a repost not finished) is not done.
     public var isDone: Bool {
         switch outcome {
-        case .retracted, .edited, .reposted, .unchanged, .noCopy: true
+        case .retracted, .edited, .reposted, .unchanged: true
+        case .noCopy(let entry): entry.map { [.failed, .seen, .retracted].contains($0.state) } ?? true
         case .failed, .ledgerFailed: false
         }
     }

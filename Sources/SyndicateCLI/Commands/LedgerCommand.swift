@@ -154,6 +154,14 @@ struct LedgerCommand: AsyncParsableCommand {
                             return "\(name): a run is sending it now; not marked (run again once it ends)"
                         default:
                             var marked = entry ?? LedgerEntry(key: key, state: .alreadyPosted, createdAt: now)
+                            // A deleted copy, or another copy than the one recorded: what the
+                            // entry says about the old one no longer applies.
+                            if marked.state == .retracted || marked.state == .repostPending
+                                || (remoteID != nil && remoteID != marked.remoteID)
+                            {
+                                (marked.remoteID, marked.url, marked.partIDs, marked.mediaIDs) = (nil, nil, [], [])
+                                (marked.postedText, marked.payloadHash) = (nil, nil)
+                            }
                             marked.state = .alreadyPosted
                             marked.remoteID = remoteID ?? marked.remoteID
                             marked.url = copy ?? marked.url

@@ -15,13 +15,15 @@ struct UpdateCommand: AsyncParsableCommand {
             copies are left alone. Mastodon, Facebook, LinkedIn, Telegram, Discord and Tumblr copies \
             are edited in place (their images kept). X, Bluesky and Threads cannot edit through \
             their APIs: they are reported, and --repost deletes the copy and posts the new version \
-            instead (it also posts again a copy that was retracted). Slack's incoming webhooks and \
+            instead (and finishes a repost whose posting failed; a copy deleted with `retract` stays \
+            deleted). Slack's incoming webhooks and \
             generic webhooks can do neither. The ledger keeps the version now on each network. \
-            Compose options (--no-tracking, --no-images) must match the ones the post was made \
+            Compose options (--thread, --no-tracking, --no-images) must match the ones the post was made \
             with, or every copy reads as changed. --dry-run prints the requests (redacted) and writes \
             nothing. Exit status: 0 when every copy is up to date, 75 when only failures worth \
             retrying later remain, 1 otherwise (a copy that cannot be edited without --repost \
-            included), 65 for input that cannot be imported, 66 when the ledger records no copy.
+            included), 65 for input that cannot be imported, 66 when the ledger records no copy or \
+            --to selects none of its accounts.
             """
     )
 
@@ -29,6 +31,9 @@ struct UpdateCommand: AsyncParsableCommand {
 
     @Flag(help: "Where a network cannot edit (X, Bluesky, Threads), delete the copy and post the new version.")
     var repost = false
+
+    @Flag(help: "Compose long posts as numbered threads on X, Mastodon and Bluesky (a copy posted as a thread is always one).")
+    var thread = false
 
     @Flag(name: .customLong("no-tracking"), help: "Compose with the canonical URL without UTM parameters (as posted with --no-tracking).")
     var noTracking = false
@@ -41,23 +46,20 @@ struct UpdateCommand: AsyncParsableCommand {
         let posts = try input.posts()
         let run = try await options.start()
         let poster = run.poster(
-            composer: Composer(configuration: ComposerConfiguration(linkTracking: noTracking ? .none : .default, images: images.policy)),
+            composer: Composer(
+                configuration: ComposerConfiguration(linkTracking: noTracking ? .none : .default, threading: thread, images: images.policy)),
             attempts: options.attempts)
 
         var report = RevisionReport(command: "update", ledger: run.ledgerPath, dryRun: options.dryRun, posts: [])
         for post in posts {
             let entries = try await RevisionLedger.entries(of: post.id, in: run.ledger)
             let repost = repost
-            let lines = await run.lines(entries, postID: post.id, needsClient: { $0.copy != nil || (repost && $0.state == .retracted) }) { client in
+            let lines = await run.lines(entries, postID: post.id, needsClient: { $0.copy != nil || (repost && $0.state == .repostPending) }) { client in
                 await poster.update(post, through: client, repost: repost)
             }
             report.posts.append(RevisionReport.Post(id: post.id, title: post.title, results: lines))
         }
-        guard report.posts.contains(where: { !$0.results.isEmpty }) else {
-            FileHandle.standardError.write(Data(
-                "syndicate: the ledger (\(run.ledgerPath)) records no copy of \(posts.map(\.id).joined(separator: ", ")). Fix: post it first (`syndicate post`), or pass the ledger it was recorded in with --ledger.\n".utf8))
-            throw ExitCode(66)
-        }
+        try report.requireAccounts(ledger: run.ledgerPath, to: options.to)
         try report.print(json: options.json)
         if report.exitStatus != 0 { throw ExitCode(report.exitStatus) }
     }

@@ -64,7 +64,13 @@ struct RevisionOptions: ParsableArguments {
             var lines: [RevisionReport.Line] = []
             for account in accounts(entries, needsClient: needsClient).accounts {
                 let result = if let client = account.client { await act(client) } else { account.withoutClient(postID: postID) }
-                lines.append(RevisionReport.Line(result, requests: await account.dryRun?.takeRequests()))
+                var line = RevisionReport.Line(result, requests: await account.dryRun?.takeRequests())
+                if account.entry.copy != nil, account.entry.postedText == nil, account.entry.partIDs.isEmpty,
+                    NetworkRegistry.builtIn.definition(for: account.network)?.supportsThreads == true
+                {
+                    line.note = "recorded before Syndicate kept a thread's parts (or by `ledger mark`): if it was posted as a thread, its later parts were not touched; delete or edit them by hand."
+                }
+                lines.append(line)
             }
             return lines
         }

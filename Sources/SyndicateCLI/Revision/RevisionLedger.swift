@@ -37,25 +37,37 @@ enum RevisionLedger {
         }
     }
 
-    /// The ids of the posts `argument` names: the posts of a file when it is one, else the
-    /// posts whose id, or whose copy's address or id, it is. None exits 66.
-    static func postIDs(naming argument: String, in ledger: any DeliveryLedger, path: String) async throws -> [String] {
-        let all: [LedgerEntry]
+    /// The ids of the posts `argument` names: a post id the ledger records; else the posts of
+    /// a file (more than one only with `all`); else the post whose copy has the address or id
+    /// `argument` on the accounts `targets` selects (more than one is refused: a Telegram
+    /// message id, say, is only unique in its chat). None exits 66; an ambiguous name exits 64.
+    static func postIDs(
+        naming argument: String, in ledger: any DeliveryLedger, path: String, targets: [AccountTargets.Entry]?, all: Bool
+    ) async throws -> [String] {
+        let entries: [LedgerEntry]
         do {
-            all = try await ledger.entries()
+            entries = try await ledger.entries()
         } catch {
             throw ExitCode(LedgerLocation.report(error))
         }
+        if entries.contains(where: { $0.postID == argument }) { return [argument] }
         var ids: [String] = []
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: argument, isDirectory: &isFolder), !isFolder.boolValue {
-            let recorded = Set(all.map(\.postID))
+            let recorded = Set(entries.map(\.postID))
             ids = try PostInputOptions.parse([argument]).posts().map(\.id).filter(recorded.contains)
+            if ids.count > 1, !all {
+                throw refuse("\(argument) holds \(ids.count) posts the ledger records. Fix: name one post by its id or URL (`syndicate ledger list` shows them), or pass --all to retract every one.")
+            }
         } else {
-            for entry in all where entry.postID == argument || entry.url?.absoluteString == argument || entry.remoteID == argument
-                || entry.partIDs.contains(argument)
-            {
+            let selected = entries.filter { entry in
+                targets?.contains { $0.network == entry.network && ($0.account == nil || $0.account == entry.account) } ?? true
+            }
+            for entry in selected where entry.url?.absoluteString == argument || entry.remoteID == argument || entry.partIDs.contains(argument) {
                 if !ids.contains(entry.postID) { ids.append(entry.postID) }
+            }
+            if ids.count > 1 {
+                throw refuse("'\(argument)' is the address or id of copies of \(ids.count) posts (\(ids.joined(separator: ", "))). Fix: name the post by its id, or narrow the accounts with --to.")
             }
         }
         guard !ids.isEmpty else {
@@ -64,5 +76,11 @@ enum RevisionLedger {
             throw ExitCode(66)
         }
         return ids
+    }
+
+    /// Prints `message` and returns the usage exit status (64).
+    private static func refuse(_ message: String) -> ExitCode {
+        FileHandle.standardError.write(Data("syndicate: \(message)\n".utf8))
+        return ExitCode(64)
     }
 }

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import Syndicate
 
@@ -6,7 +7,8 @@ import Syndicate
 /// JSON: `{"command","ledger","dryRun","posts":[{"id","title","results":[{"network","account",
 /// "status","remoteId","url","newRemoteId","newUrl","error","note","errorCategory","retryable",
 /// "requests"}]}]}`; `status` is `retracted`, `edited`, `reposted`, `unchanged`,
-/// `already-retracted`, `not-posted`, `unsupported`, `failed` or `ledger-error`.
+/// `already-retracted`, `not-posted`, `busy`, `repost-pending`, `check-by-hand`, `unsupported`,
+/// `failed` or `ledger-error`.
 struct RevisionReport: Encodable {
     /// One account's line.
     struct Line: Encodable {
@@ -20,7 +22,7 @@ struct RevisionReport: Encodable {
         var newRemoteId: String?
         var newUrl: URL?
         var error: String?
-        /// Why nothing was done, for `not-posted`.
+        /// Why nothing was done (`not-posted`), or what to check by hand besides.
         var note: String?
         var errorCategory: DeliveryError.Category?
         var retryable: Bool?
@@ -52,12 +54,28 @@ struct RevisionReport: Encodable {
                 remoteId = copy.remoteID
                 url = copy.url
             case .noCopy(let entry):
-                status = entry?.state == .retracted ? "already-retracted" : "not-posted"
                 remoteId = entry?.remoteID
                 url = entry?.url
-                if entry?.state != .retracted {
+                let name = "\(result.network.displayName) account '\(result.account)'"
+                switch entry?.state {
+                case .retracted?:
+                    status = "already-retracted"
+                case .pending?:
+                    status = "busy"
+                    error = "\(name): another run is posting it now; nothing sent. Fix: run again when that run has finished."
+                    retryable = true
+                case .repostPending?:
+                    status = "repost-pending"
+                    error = "\(name): the old copy was deleted for a repost whose new version is not posted yet. Fix: run `syndicate update <file> --repost` to post it."
+                    retryable = false
+                case .uncertain?, .posted?, .alreadyPosted?:
+                    status = "check-by-hand"
+                    error = "\(name): the ledger does not know the id of the copy that may be there (its entry is \(entry?.state.rawValue ?? "")); nothing sent. Fix: look at the account and delete or edit the post by hand there."
+                    retryable = false
+                default:
+                    status = "not-posted"
                     let state = entry.map { "its entry is \($0.state.rawValue)" } ?? "it has no entry"
-                    note = "\(result.network.displayName) account '\(result.account)': the ledger records no copy to act on (\(state)); nothing sent."
+                    note = "\(name): nothing was posted here (\(state)); nothing sent."
                 }
             case .failed(let failure):
                 status = failure.category == .unsupported ? "unsupported" : "failed"
@@ -96,9 +114,20 @@ struct RevisionReport: Encodable {
     /// 0 when every account is done (or had nothing to do), 75 when only failures worth
     /// retrying later remain, 1 otherwise (an unsupported action included).
     var exitStatus: Int32 {
-        let failures = posts.flatMap(\.results).filter { ["failed", "unsupported", "ledger-error"].contains($0.status) }
+        let failures = posts.flatMap(\.results).filter { $0.error != nil }
         if failures.isEmpty { return 0 }
         return failures.allSatisfy { $0.retryable == true } ? 75 : 1
+    }
+
+    /// Exits 66 when no post has a line: the ledger records none of its accounts, or `--to`
+    /// (`to`) selected none of them.
+    func requireAccounts(ledger: String, to: String?) throws {
+        guard !posts.contains(where: { !$0.results.isEmpty }) else { return }
+        let ids = posts.map(\.id).joined(separator: ", ")
+        let message = to.map { "--to \($0) selects none of the accounts the ledger (\(ledger)) records for \(ids). Fix: leave --to out, or name an account `syndicate ledger list` shows." }
+            ?? "the ledger (\(ledger)) records no copy of \(ids). Fix: post it first (`syndicate post`), or pass the ledger it was recorded in with --ledger."
+        FileHandle.standardError.write(Data("syndicate: \(message)\n".utf8))
+        throw ExitCode(66)
     }
 
     /// The human form.
@@ -122,6 +151,7 @@ struct RevisionReport: Encodable {
                 case "not-posted": output += "  - \(name): \(line.note ?? "nothing recorded")\n"
                 default: output += "  ✗ \(name): \(line.error ?? line.status)\n"
                 }
+                if let note = line.note, line.status != "not-posted" { output += "    ! \(note)\n" }
                 if let requests = line.requests, !requests.isEmpty {
                     output += "    \(requests.count) request(s), nothing sent:\n"
                     for request in requests {

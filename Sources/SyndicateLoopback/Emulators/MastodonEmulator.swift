@@ -15,6 +15,11 @@ import Syndicate
 /// `description`; an image of at least ``asynchronousBytes`` answers `202` with `url: null`,
 /// and `GET /api/v1/media/:id` answers `206` once, then `200` with the URL. A status's
 /// `media_ids` must be the same token's, processed and not yet attached (422 otherwise).
+///
+/// After posting: `GET /api/v1/statuses/:id` shows any status still there (to every token, as
+/// a public status is); `DELETE` answers the deleted status with its source `text`, and `PUT`
+/// (`status`, `media_ids` among the status's own) the edited one with `edited_at`; both answer
+/// `404 Record not found` for a status that is gone or another token's.
 struct MastodonEmulator: NetworkEmulator {
     static let routes: [LoopbackRoute] = [.mastodonStatuses, .mastodonStatus, .mastodonMedia, .mastodonMediaAttachment, .mastodonInstance]
 
@@ -64,7 +69,7 @@ struct MastodonEmulator: NetworkEmulator {
         let methods: Set<String> =
             switch match.route {
             case .mastodonMediaAttachment: ["GET"]
-            case .mastodonStatus: ["DELETE", "PUT"]
+            case .mastodonStatus: ["GET", "DELETE", "PUT"]
             default: ["POST"]
             }
         guard methods.contains(request.method) else { return EmulatorResult(LoopbackBody.json(404, ["error": "Record not found"])) }
@@ -74,8 +79,14 @@ struct MastodonEmulator: NetworkEmulator {
         switch match.route {
         case .mastodonStatus:
             let id = match.captures["id"] ?? ""
-            return request.method == "DELETE" ? delete(id, token: token, request: request, context: context)
-                : edit(id, token: token, request: request, context: context)
+            switch request.method {
+            case "GET":
+                // A public status is visible to every account; a deleted one is not found.
+                guard let status = statuses[id] else { return EmulatorResult(LoopbackBody.json(404, ["error": "Record not found"])) }
+                return EmulatorResult(LoopbackBody.json(200, Self.statusJSON(id, text: status.text, request: request, context: context, extra: [:])))
+            case "DELETE": return delete(id, token: token, request: request, context: context)
+            default: return edit(id, token: token, request: request, context: context)
+            }
         case .mastodonMedia: return EmulatorResult(upload(request, token: token))
         case .mastodonMediaAttachment: return EmulatorResult(attachment(match.captures["id"] ?? "", token: token, request: request))
         default: break
@@ -269,7 +280,7 @@ struct MastodonEmulator: NetworkEmulator {
 extension LoopbackRoute {
     /// Mastodon: `POST /api/v1/statuses`.
     public static let mastodonStatuses = LoopbackRoute("mastodonStatuses", network: .mastodon)
-    /// Mastodon: `DELETE` and `PUT /api/v1/statuses/:id`.
+    /// Mastodon: `GET`, `DELETE` and `PUT /api/v1/statuses/:id`.
     public static let mastodonStatus = LoopbackRoute("mastodonStatus", network: .mastodon)
     /// Mastodon: `POST /api/v2/media`.
     public static let mastodonMedia = LoopbackRoute("mastodonMedia", network: .mastodon)

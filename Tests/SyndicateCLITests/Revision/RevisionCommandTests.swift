@@ -36,6 +36,23 @@ import Testing
         #expect(human.stdout.contains("DELETE https://mastodon.example/api/v1/statuses/777"))
     }
 
+    @Test func aCopyIdOfSeveralPostsIsRefusedAndToSelectingNothingSaysSo() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("syndicate-home-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: home) }
+        let environment = ["HOME": home.path]
+        _ = try CLIRunner.run(["ledger", "mark", "https://school.example/a", "--to", "mastodon", "--remote-id", "57"], environment: environment)
+        _ = try CLIRunner.run(["ledger", "mark", "https://school.example/b", "--to", "x", "--remote-id", "57"], environment: environment)
+        let ambiguous = try CLIRunner.run(["retract", "57", "--dry-run"], environment: environment)
+        #expect(ambiguous.status == 64, "\(ambiguous.stdout)")
+        #expect(ambiguous.stderr.contains("2 posts"))
+        let narrowed = try CLIRunner.run(["retract", "57", "--dry-run", "--to", "mastodon", "--json"], environment: environment)
+        #expect(narrowed.status == 0, "\(narrowed.stderr)")
+        #expect(narrowed.stdout.contains("https://school.example/a") && !narrowed.stdout.contains("https://school.example/b"))
+        let nothing = try CLIRunner.run(["retract", "https://school.example/a", "--dry-run", "--to", "bluesky"], environment: environment)
+        #expect(nothing.status == 66)
+        #expect(nothing.stderr.contains("--to bluesky selects none"))
+    }
+
     @Test func updateNeedsAFileAndRetractAPostTheLedgerKnows() throws {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("syndicate-home-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: home) }

@@ -138,7 +138,11 @@ import Testing
 
         let failed = await poster.update(corrected, through: client, repost: true)
         #expect(failed.error?.message.contains("the old copy (id-1) was deleted") == true, "\(failed.outcome)")
-        #expect(try await ledger.entry(Self.key(client))?.state == .retracted)
+        let pending = try #require(try await ledger.entry(Self.key(client)))
+        #expect(pending.state == .repostPending && pending.revision == 1)
+        // Neither a feed run nor a plain update posts it.
+        #expect(await poster.deliver(corrected, feed: nil, through: client).outcome == .settled(pending))
+        #expect(await poster.update(corrected, through: client).outcome == .noCopy(pending))
         #expect(await client.state.posts.isEmpty)
 
         let finished = await poster.update(corrected, through: client, repost: true)
@@ -147,12 +151,25 @@ import Testing
             return
         }
         #expect(old.remoteID == "id-1")
+        // Both attempts of the repost went out under the same id (the same keys).
+        #expect(await client.state.deliveredPostIDs.suffix(2) == [Self.post.id + "#repost-1", Self.post.id + "#repost-1"])
         #expect(await client.state.posts.count == 1)
         // Once reposted, the same version is unchanged.
         guard case .unchanged = await poster.update(corrected, through: client, repost: true).outcome else {
             Issue.record("the reposted version reads as changed")
             return
         }
+    }
+
+    @Test func aCopyRetractedOnPurposeIsNotBroughtBackByARepost() async throws {
+        let ledger = InMemoryLedger()
+        let poster = LedgerFixtures.poster(ledger)
+        let client = RevisingClient(.x, support: .deleteOnly(.x))
+        _ = await poster.deliver(Self.post, feed: nil, through: client)
+        _ = await poster.retract(postID: Self.post.id, through: client)
+        let entry = try #require(try await ledger.entry(Self.key(client)))
+        #expect(await poster.update(Self.corrected(Self.post), through: client, repost: true).outcome == .noCopy(entry))
+        #expect(await client.state.posts.isEmpty)
     }
 
     @Test func aFailedDeleteLeavesTheEntryPostedForTheNextRun() async throws {

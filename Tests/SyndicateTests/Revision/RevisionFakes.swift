@@ -5,7 +5,7 @@ import Syndicate
 actor FakeNetworkState {
     private(set) var posts: [String: String] = [:]
     private(set) var calls: [String] = []
-    /// The post id each delivery was given, in order.
+    /// The post id each delivery (failed ones too) was given, in order.
     private(set) var deliveredPostIDs: [String] = []
     private var nextID = 1
     /// Errors the next calls of a kind (`deliver`, `retract`, `edit`) throw, in order.
@@ -22,9 +22,12 @@ actor FakeNetworkState {
         return first
     }
 
+    func attempt(_ postID: String) {
+        deliveredPostIDs.append(postID)
+    }
+
     func create(_ texts: [String], postID: String) -> [String] {
         calls.append("deliver")
-        deliveredPostIDs.append(postID)
         return texts.map { text in
             let id = "id-\(nextID)"
             nextID += 1
@@ -63,6 +66,7 @@ struct RevisingClient: NetworkClient {
     }
 
     func deliver(_ payload: SharePayload, of post: Post) async throws(DeliveryError) -> Delivery {
+        await state.attempt(post.id)
         if let error = await state.failure(for: "deliver") { throw error }
         let ids = await state.create(payload.parts?.map(\.text) ?? [payload.text], postID: post.id)
         return Delivery(network: network, account: account, remoteID: ids[0], url: URL(string: "https://fake.example/\(ids[0])"), partIDs: ids.count > 1 ? ids : [])

@@ -40,7 +40,22 @@ extension FacebookClient {
         HTTPRequest.form(url: nodeURL(id), fields: [("message", message)] + credentials)
     }
 
+    /// Refuses a copy whose Page post id (`{page id}_{post id}`) names another Page than this
+    /// client's: Graph answers subcode 33 ("does not exist") for what the token may not see, so
+    /// the copy would read as deleted while it stays up.
+    func checkPage(of copy: PostedCopy) throws(DeliveryError) {
+        for id in copy.allIDs {
+            let parts = id.split(separator: "_")
+            guard parts.count == 2, String(parts[0]) != pageID else { continue }
+            throw DeliveryError(
+                .invalidConfiguration, network: network, account: account,
+                message: "post \(id) is on Page \(parts[0]), not on this account's Page \(pageID)", mayHaveReachedNetwork: false,
+                fix: "use the account (and Page token) it was posted with, or delete it by hand.")
+        }
+    }
+
     package func retract(_ copy: PostedCopy) async throws(DeliveryError) {
+        try checkPage(of: copy)
         for id in copy.allIDs.reversed() {
             let response = try await exchange.send(deleteRequest(id))
             // Subcode 33: deleted already (by hand, or by an attempt whose answer was lost).
@@ -51,6 +66,7 @@ extension FacebookClient {
     }
 
     package func edit(_ copy: PostedCopy, to payload: SharePayload, of post: Post) async throws(DeliveryError) -> Delivery {
+        try checkPage(of: copy)
         let ids = copy.allIDs
         let parts = payload.parts?.count ?? 1
         guard parts == ids.count, ids.count == 1 else {

@@ -1,7 +1,9 @@
 import Foundation
 
 /// Deleting and editing statuses: `DELETE /api/v1/statuses/:id` (answers the deleted status; a
-/// status already gone answers 404, which counts as deleted) and `PUT /api/v1/statuses/:id`
+/// status already gone answers 404, which counts as deleted once `GET /api/v1/statuses/:id`
+/// confirms it: Mastodon answers a delete of another account's status 404 too, and a token of
+/// the wrong account must not record a live status as deleted) and `PUT /api/v1/statuses/:id`
 /// (`status`, `language` and the `media_ids` to keep: an edit without them would drop the
 /// images). A thread is deleted last part first, and edited part by part when the new version
 /// has as many parts. Sources: docs.joinmastodon.org/methods/statuses (delete, edit),
@@ -18,8 +20,19 @@ extension MastodonClient {
         for id in copy.allIDs.reversed() {
             let request = HTTPRequest(method: .delete, url: statusURL(id), headers: ["Authorization": "Bearer \(accessToken)", "Accept": "application/json"])
             let response = try await exchange.send(request)
-            // 404: deleted already (by hand, or by an attempt whose answer was lost).
-            guard response.isSuccess || response.status == 404 else { throw error(for: response) }
+            if response.isSuccess { continue }
+            guard response.status == 404 else { throw error(for: response) }
+            // 404: deleted already (by hand, or by an attempt whose answer was lost), unless the
+            // status is there but another account's.
+            let check = HTTPRequest(method: .get, url: statusURL(id), headers: ["Authorization": "Bearer \(accessToken)", "Accept": "application/json"])
+            let answer = try await exchange.send(check)
+            if answer.isSuccess {
+                throw DeliveryError(
+                    .forbidden, network: network, account: account,
+                    message: "status \(id) is still on \(instance.host ?? "the server") but this account cannot delete it",
+                    status: 404, mayHaveReachedNetwork: false,
+                    fix: "retract it with the account that posted it (the ledger records account '\(account)'; check its access token), or delete it by hand.")
+            }
         }
     }
 

@@ -107,7 +107,34 @@ extension TelegramClient {
         return (try? JSONDecoder().decode(OK.self, from: response.body))?.ok == true
     }
 
+    /// Refuses a copy whose address (`t.me/<username>/<id>`, `t.me/c/<id>/<id>`) names another
+    /// chat than this client's: Telegram answers "message to delete not found" for a message of
+    /// another chat, so the copy would read as deleted while it stays up. A copy without an
+    /// address (a private group) cannot be checked.
+    func checkChat(of copy: PostedCopy) throws(DeliveryError) {
+        guard let url = copy.url, url.host?.lowercased() == "t.me" else { return }
+        let segments = url.path.split(separator: "/").map(String.init)
+        let recorded: String
+        if segments.count == 3, segments[0] == "c" {
+            recorded = "-100" + segments[1]
+        } else if segments.count == 2 {
+            recorded = "@" + segments[0]
+        } else {
+            return
+        }
+        let configured = chatID
+        let same = recorded.hasPrefix("@")
+            ? (configured.hasPrefix("@") ? configured.lowercased() == recorded.lowercased() : true)   // a numeric id cannot be compared with a name
+            : (configured.hasPrefix("@") ? true : configured == recorded)
+        guard !same else { return }
+        throw DeliveryError(
+            .invalidConfiguration, network: network, account: account,
+            message: "the copy is in chat \(recorded) (\(url.absoluteString)), not in this account's \(configured)", mayHaveReachedNetwork: false,
+            fix: "use the account (and \(chatLocation)) it was posted with, or delete it by hand in Telegram.")
+    }
+
     package func retract(_ copy: PostedCopy) async throws(DeliveryError) {
+        try checkChat(of: copy)
         let ids = Array(try messageIDs(of: copy).reversed())
         let response = try await exchange.send(try deleteRequest(ids))
         if Self.isOK(response) { return }
@@ -155,6 +182,7 @@ extension TelegramClient {
     }
 
     package func edit(_ copy: PostedCopy, to payload: SharePayload, of post: Post) async throws(DeliveryError) -> Delivery {
+        try checkChat(of: copy)
         let ids = try messageIDs(of: copy)
         var (id, method) = Self.textMessage(of: copy, ids: ids)
         if method == .caption {

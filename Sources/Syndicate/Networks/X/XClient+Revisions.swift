@@ -5,8 +5,9 @@ import Foundation
 /// `200 {"data": {"deleted": true}}`. A thread is deleted last part first.
 ///
 /// A post already gone is not an error, so that a delete can be repeated: X does not document
-/// its answer for one, so both a `404` (its "Not Found Error" problem) and a `200` whose
-/// `deleted` is `false` count as deleted (unverified: tolerant on purpose).
+/// its answer for one; a `404` (its "Not Found Error" problem) counts as deleted. A `200` whose
+/// `deleted` is `false` is an error: it may mean a refusal, and a live post must never be
+/// recorded as retracted.
 ///
 /// X's API cannot edit a post (``RevisionSupport/deleteOnly(_:)``): the v2 API exposes the edit
 /// history and `edit_controls` of posts edited in X's own apps, but no endpoint that edits one.
@@ -28,9 +29,17 @@ extension XClient {
     package func retract(_ copy: PostedCopy) async throws(DeliveryError) {
         for id in copy.allIDs.reversed() {
             let response = try await exchange.send(deleteRequest(id))
-            // 404, or 200 with `deleted: false`: nothing left to delete (by hand, or by an
-            // earlier attempt whose answer was lost).
-            guard response.isSuccess || response.status == 404 else {
+            // 404: nothing left to delete (by hand, or by an earlier attempt whose answer was lost).
+            if response.status == 404 { continue }
+            if response.isSuccess, let data = NetworkExchange.jsonObject(response)?["data"] as? [String: Any],
+                data["deleted"] as? Bool == false
+            {
+                throw DeliveryError(
+                    .unexpectedResponse, network: network, account: account,
+                    message: "X answered that post \(id) was not deleted", status: response.status, mayHaveReachedNetwork: false,
+                    fix: "look at the account: delete the post by hand if it is still there, then run again (a post already gone counts as deleted).")
+            }
+            guard response.isSuccess else {
                 var failure = error(for: response)
                 if failure.category == .forbidden {
                     failure.message = "X refused to delete post \(id): \(failure.message)"

@@ -108,7 +108,7 @@ struct FacebookRevisionTests {
     func partCount() async throws {
         let (post, payload) = try payload()
         let transport = DryRunTransport()
-        let copy = PostedCopy(network: .facebook, account: "school", remoteID: "1_1", partIDs: ["1_1", "1_2"])
+        let copy = PostedCopy(network: .facebook, account: "school", remoteID: "123456789_1", partIDs: ["123456789_1", "123456789_2"])
         do throws(DeliveryError) {
             _ = try await client(transport).edit(copy, to: payload, of: post)
             Issue.record("expected .unsupported")
@@ -122,7 +122,25 @@ struct FacebookRevisionTests {
     @Test("parts are deleted last first")
     func order() async throws {
         let transport = DryRunTransport()
-        try await client(transport).retract(PostedCopy(network: .facebook, account: "school", remoteID: "1_1", partIDs: ["1_1", "1_2"]))
-        #expect(await transport.requests.map(\.url.path) == ["/v21.0/1_2", "/v21.0/1_1"])
+        try await client(transport).retract(
+            PostedCopy(network: .facebook, account: "school", remoteID: "123456789_1", partIDs: ["123456789_1", "123456789_2"]))
+        #expect(await transport.requests.map(\.url.path) == ["/v21.0/123456789_2", "/v21.0/123456789_1"])
+    }
+
+    @Test("a post of another Page is refused before anything is sent: Graph would answer it as gone")
+    func anotherPage() async throws {
+        let transport = DryRunTransport()
+        let (post, payload) = try payload()
+        let copy = PostedCopy(network: .facebook, account: "school", remoteID: "987_1")
+        for attempt in 0..<2 {
+            do throws(DeliveryError) {
+                if attempt == 0 { try await client(transport).retract(copy) } else { _ = try await client(transport).edit(copy, to: payload, of: post) }
+                Issue.record("expected a refusal")
+            } catch {
+                #expect(error.category == .invalidConfiguration)
+                #expect(error.message.contains("Page 987"))
+            }
+        }
+        #expect(await transport.requests.isEmpty)
     }
 }

@@ -29,6 +29,32 @@ struct TelegramRevisionTests {
         DryRunTransport { _ in response }
     }
 
+    @Test("a copy whose address names another chat is refused before anything is sent", arguments: [
+        "https://t.me/c/999/42", "https://t.me/otherchannel/42",
+    ])
+    func anotherChat(address: String) async throws {
+        let transport = DryRunTransport()
+        let numbered = try Self.client(transport)
+        let named = try TelegramClient(
+            settings: AccountSettings(network: .telegram, account: "school", values: ["BOT_TOKEN": Self.token, "CHAT_ID": "@schoolnews"]),
+            environment: DryRunHarness.environment(transport))
+        let copy = PostedCopy(network: .telegram, account: "school", remoteID: "42", url: URL(string: address))
+        // A numeric chat id cannot be compared with a username, nor the other way round.
+        let client = address.contains("/c/") ? numbered : named
+        do throws(DeliveryError) {
+            try await client.retract(copy)
+            Issue.record("expected a refusal")
+        } catch {
+            #expect(error.category == .invalidConfiguration)
+            #expect(!error.description.contains(Self.token))
+        }
+        #expect(await transport.requests.isEmpty)
+        // The chat it was posted in is accepted.
+        try await numbered.retract(PostedCopy(network: .telegram, account: "school", remoteID: "42", url: URL(string: "https://t.me/c/1234567890/42")))
+        try await named.retract(PostedCopy(network: .telegram, account: "school", remoteID: "42", url: URL(string: "https://t.me/SchoolNews/42")))
+        #expect(await transport.requests.count == 2)
+    }
+
     @Test("a text message is deleted by deleteMessage with the chat id as a number and the message id")
     func deleteOne() async throws {
         let transport = DryRunTransport()

@@ -80,14 +80,24 @@ struct XRevisionTests {
         #expect(await transport.requests.allSatisfy { $0.method == .delete })
     }
 
-    @Test("a post already gone (404, or deleted: false) counts as deleted", arguments: [
-        answer(404, #"{"title":"Not Found Error","detail":"Could not find tweet with id: [5].","type":"https://api.twitter.com/2/problems/resource-not-found","status":404}"#),
-        answer(200, #"{"data":{"deleted":false}}"#),
-    ])
-    func alreadyGone(_ response: HTTPResponse) async throws {
+    @Test("a post already gone (404) counts as deleted")
+    func alreadyGone() async throws {
+        let response = Self.answer(404, #"{"title":"Not Found Error","detail":"Could not find tweet with id: [5].","type":"https://api.twitter.com/2/problems/resource-not-found","status":404}"#)
         let transport = DryRunTransport { _ in response }
         try await client(transport).retract(PostedCopy(network: .x, account: "school", remoteID: "5", partIDs: ["5", "6"]))
         #expect(await transport.requests.count == 2, "every part is still asked for")
+    }
+
+    @Test("deleted: false is an error, never recorded as deleted")
+    func notDeleted() async throws {
+        let transport = DryRunTransport { _ in Self.answer(200, #"{"data":{"deleted":false}}"#) }
+        do throws(DeliveryError) {
+            try await client(transport).retract(PostedCopy(network: .x, account: "school", remoteID: "5"))
+            Issue.record("deleted: false must fail")
+        } catch {
+            #expect(error.category == .unexpectedResponse)
+            #expect(error.message.contains("not deleted"))
+        }
     }
 
     @Test("401, 403 and 429 read as elsewhere, and the delete stops at the first failure")
