@@ -17,7 +17,7 @@ extension LedgeredPoster {
     ///
     /// With `repost`, a repost whose posting failed earlier (``LedgerEntry/State-swift.enum/repostPending``)
     /// is finished, under the same id, so that an attempt that may have reached the network is
-    /// not doubled. A copy retracted with ``retract(postID:from:)`` stays retracted. Accounts
+    /// not doubled. A copy retracted with ``retract(postID:through:)`` stays retracted. Accounts
     /// without a recorded copy answer `.noCopy`.
     public func update(_ post: Post, through clients: [any NetworkClient], repost: Bool = false) async -> [RevisionResult] {
         await BoundedConcurrency.map(clients, maximum: poster.maximumConcurrency) { client in
