@@ -46,6 +46,15 @@ enum LoopbackClientHarness {
         return (post, try Composer().payload(for: post, on: network))
     }
 
+    /// Posts the example post through `client` (with `summary` when given) and returns the
+    /// post and the copy it made.
+    static func posted(_ client: any NetworkClient, summary: String? = nil) async throws -> (Post, PostedCopy) {
+        var (post, _) = try payload(for: client.network)
+        if let summary { post.summary = summary }
+        let composed = try Composer().payload(for: post, on: client.network)
+        return (post, PostedCopy(try await client.deliver(composed, of: post)))
+    }
+
     /// The error `client` throws delivering `payload`, or nil when it posts.
     static func failure(of client: any NetworkClient, _ payload: SharePayload, of post: Post) async -> DeliveryError? {
         do {

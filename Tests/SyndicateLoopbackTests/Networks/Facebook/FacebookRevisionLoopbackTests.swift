@@ -10,19 +10,11 @@ extension ClientsOverLoopback {
     struct FacebookRevisionLoopbackTests {
         typealias Harness = LoopbackClientHarness
 
-        /// Posts `summary` (else the example) and returns its copy.
-        static func posted(_ client: FacebookClient, summary: String? = nil) async throws -> (Post, PostedCopy) {
-            var (post, _) = try Harness.payload(for: .facebook)
-            if let summary { post.summary = summary }
-            let payload = try Composer().payload(for: post, on: .facebook)
-            return (post, PostedCopy(try await client.deliver(payload, of: post)))
-        }
-
         @Test("a delete twice: the post goes, and Graph's subcode 33 for the second counts as deleted", arguments: TransportKind.allCases)
         func deleteTwice(kind: TransportKind) async throws {
             try await LoopbackServer.withRunning(configuration: Harness.configuration) { server in
                 let client = try FacebookLoopback.client(server, Harness.environment(kind))
-                let (_, copy) = try await Self.posted(client)
+                let (_, copy) = try await Harness.posted(client)
                 try await client.retract(copy)
                 #expect(server.livePosts(on: .facebook).isEmpty)
                 try await client.retract(copy)
@@ -38,7 +30,7 @@ extension ClientsOverLoopback {
         func editThenEditDeleted() async throws {
             try await LoopbackServer.withRunning(configuration: Harness.configuration) { server in
                 let client = try FacebookLoopback.client(server, Harness.environment(.urlSession))
-                let (post, copy) = try await Self.posted(client)
+                let (post, copy) = try await Harness.posted(client)
                 var corrected = post
                 corrected.summary = "Correction: the secondments start in September."
                 let payload = try Composer().payload(for: corrected, on: .facebook)
@@ -65,8 +57,8 @@ extension ClientsOverLoopback {
         func partsDeleted() async throws {
             try await LoopbackServer.withRunning(configuration: Harness.configuration) { server in
                 let client = try FacebookLoopback.client(server, Harness.environment(.urlSession))
-                let (_, first) = try await Self.posted(client, summary: "First part.")
-                let (_, second) = try await Self.posted(client, summary: "Second part.")
+                let (_, first) = try await Harness.posted(client, summary: "First part.")
+                let (_, second) = try await Harness.posted(client, summary: "Second part.")
                 let copy = PostedCopy(network: .facebook, account: "school", remoteID: first.remoteID, partIDs: [first.remoteID, second.remoteID])
                 try await client.retract(copy)
                 #expect(server.livePosts(on: .facebook).isEmpty)
@@ -78,7 +70,7 @@ extension ClientsOverLoopback {
         func refusals() async throws {
             let configuration = LoopbackServer.Configuration(tokens: .only([LoopbackServer.token]), now: { DryRunHarness.now })
             try await LoopbackServer.withRunning(configuration: configuration) { server in
-                let (_, copy) = try await Self.posted(try FacebookLoopback.client(server, Harness.environment(.urlSession)))
+                let (_, copy) = try await Harness.posted(try FacebookLoopback.client(server, Harness.environment(.urlSession)))
                 let expired = try FacebookLoopback.client(server, Harness.environment(.urlSession), token: "expired-page-token")
                 do throws(DeliveryError) {
                     try await expired.retract(copy)
@@ -104,7 +96,7 @@ extension ClientsOverLoopback {
         func someoneElses() async throws {
             let configuration = LoopbackServer.Configuration(tokens: .only([LoopbackServer.token, "other-page-token"]), now: { DryRunHarness.now })
             try await LoopbackServer.withRunning(configuration: configuration) { server in
-                let (post, copy) = try await Self.posted(try FacebookLoopback.client(server, Harness.environment(.urlSession)))
+                let (post, copy) = try await Harness.posted(try FacebookLoopback.client(server, Harness.environment(.urlSession)))
                 let other = try FacebookLoopback.client(server, Harness.environment(.urlSession), token: "other-page-token")
                 try await other.retract(copy)
                 #expect(server.livePosts(on: .facebook).count == 1)

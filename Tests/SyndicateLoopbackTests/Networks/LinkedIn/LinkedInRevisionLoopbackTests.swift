@@ -10,19 +10,11 @@ extension ClientsOverLoopback {
     struct LinkedInRevisionLoopbackTests {
         typealias Harness = LoopbackClientHarness
 
-        /// Posts `summary` (else the example) and returns its copy.
-        static func posted(_ client: LinkedInClient, summary: String? = nil) async throws -> (Post, PostedCopy) {
-            var (post, _) = try Harness.payload(for: .linkedin)
-            if let summary { post.summary = summary }
-            let payload = try Composer().payload(for: post, on: .linkedin)
-            return (post, PostedCopy(try await client.deliver(payload, of: post)))
-        }
-
         @Test("a delete twice: 204 both times, the post gone once", arguments: TransportKind.allCases)
         func deleteTwice(kind: TransportKind) async throws {
             try await LoopbackServer.withRunning(configuration: Harness.configuration) { server in
                 let client = try LinkedInLoopback.client(server, Harness.environment(kind))
-                let (_, copy) = try await Self.posted(client)
+                let (_, copy) = try await Harness.posted(client)
                 try await client.retract(copy)
                 #expect(server.livePosts(on: .linkedin).isEmpty)
                 try await client.retract(copy)
@@ -37,7 +29,7 @@ extension ClientsOverLoopback {
         func editThenEditDeleted() async throws {
             try await LoopbackServer.withRunning(configuration: Harness.configuration) { server in
                 let client = try LinkedInLoopback.client(server, Harness.environment(.urlSession))
-                let (post, copy) = try await Self.posted(client)
+                let (post, copy) = try await Harness.posted(client)
                 var corrected = post
                 corrected.summary = "Correction: the secondments start in September (not January)."
                 let payload = try Composer().payload(for: corrected, on: .linkedin)
@@ -67,8 +59,8 @@ extension ClientsOverLoopback {
         func partsDeleted() async throws {
             try await LoopbackServer.withRunning(configuration: Harness.configuration) { server in
                 let client = try LinkedInLoopback.client(server, Harness.environment(.urlSession))
-                let (_, first) = try await Self.posted(client, summary: "First part.")
-                let (_, second) = try await Self.posted(client, summary: "Second part.")
+                let (_, first) = try await Harness.posted(client, summary: "First part.")
+                let (_, second) = try await Harness.posted(client, summary: "Second part.")
                 let copy = PostedCopy(network: .linkedin, account: "school", remoteID: first.remoteID, partIDs: [first.remoteID, second.remoteID])
                 try await client.retract(copy)
                 #expect(server.livePosts(on: .linkedin).isEmpty)
@@ -81,7 +73,7 @@ extension ClientsOverLoopback {
         func refusals() async throws {
             let configuration = LoopbackServer.Configuration(tokens: .only([LoopbackServer.token, "other-member-token"]), now: { DryRunHarness.now })
             try await LoopbackServer.withRunning(configuration: configuration) { server in
-                let (_, copy) = try await Self.posted(try LinkedInLoopback.client(server, Harness.environment(.urlSession)))
+                let (_, copy) = try await Harness.posted(try LinkedInLoopback.client(server, Harness.environment(.urlSession)))
                 let cases: [(String, DeliveryError.Category)] = [("expired-token-789", .unauthorized), ("other-member-token", .forbidden)]
                 for (token, category) in cases {
                     let client = try LinkedInLoopback.client(server, Harness.environment(.urlSession), token: token)

@@ -10,19 +10,11 @@ extension ClientsOverLoopback {
     struct TumblrRevisionLoopbackTests {
         typealias Harness = LoopbackClientHarness
 
-        /// Posts `summary` (else the example) and returns its copy.
-        static func posted(_ client: TumblrClient, summary: String? = nil) async throws -> (Post, PostedCopy) {
-            var (post, _) = try Harness.payload(for: .tumblr)
-            if let summary { post.summary = summary }
-            let payload = try Composer().payload(for: post, on: .tumblr)
-            return (post, PostedCopy(try await client.deliver(payload, of: post)))
-        }
-
         @Test("a delete twice: the signed form is accepted, and the 404 for the second counts as deleted", arguments: TransportKind.allCases)
         func deleteTwice(kind: TransportKind) async throws {
             try await LoopbackServer.withRunning(configuration: Harness.configuration) { server in
                 let client = try TumblrLoopback.client(server, Harness.environment(kind))
-                let (_, copy) = try await Self.posted(client)
+                let (_, copy) = try await Harness.posted(client)
                 try await client.retract(copy)
                 #expect(server.livePosts(on: .tumblr).isEmpty)
                 try await client.retract(copy)
@@ -37,7 +29,7 @@ extension ClientsOverLoopback {
         func editThenEditDeleted() async throws {
             try await LoopbackServer.withRunning(configuration: Harness.configuration) { server in
                 let client = try TumblrLoopback.client(server, Harness.environment(.urlSession))
-                let (post, copy) = try await Self.posted(client)
+                let (post, copy) = try await Harness.posted(client)
                 var corrected = post
                 corrected.summary = "Correction: the secondments start in September."
                 let payload = try Composer().payload(for: corrected, on: .tumblr)
@@ -65,8 +57,8 @@ extension ClientsOverLoopback {
         func partsDeleted() async throws {
             try await LoopbackServer.withRunning(configuration: Harness.configuration) { server in
                 let client = try TumblrLoopback.client(server, Harness.environment(.urlSession))
-                let (_, first) = try await Self.posted(client, summary: "First part.")
-                let (_, second) = try await Self.posted(client, summary: "Second part.")
+                let (_, first) = try await Harness.posted(client, summary: "First part.")
+                let (_, second) = try await Harness.posted(client, summary: "Second part.")
                 let copy = PostedCopy(network: .tumblr, account: "school", remoteID: first.remoteID, partIDs: [first.remoteID, second.remoteID])
                 try await client.retract(copy)
                 #expect(server.livePosts(on: .tumblr).isEmpty)
@@ -78,7 +70,7 @@ extension ClientsOverLoopback {
         func refusals() async throws {
             let configuration = LoopbackServer.Configuration(tokens: .only([LoopbackServer.token, "other-account-token"]), now: { DryRunHarness.now })
             try await LoopbackServer.withRunning(configuration: configuration) { server in
-                let (_, copy) = try await Self.posted(try TumblrLoopback.client(server, Harness.environment(.urlSession)))
+                let (_, copy) = try await Harness.posted(try TumblrLoopback.client(server, Harness.environment(.urlSession)))
                 let clients: [(TumblrClient, DeliveryError.Category)] = [
                     (try TumblrLoopback.client(server, Harness.environment(.urlSession), tokenSecret: "stolen-but-wrong"), .unauthorized),
                     (try TumblrLoopback.client(server, Harness.environment(.urlSession), token: "other-account-token"), .forbidden),
