@@ -68,6 +68,8 @@ let package = Package(
         /// ``VipsImageResizer``: scales and re-encodes images that are over a network's limits with
         /// libvips, loaded on first use (nothing to install to build; `libvips42` to fit images).
         .library(name: "SyndicateImages", targets: ["SyndicateImages"]),
+        // The HTML preview of every network's post (no dependency beyond the core).
+        .library(name: "SyndicatePreview", targets: ["SyndicatePreview"]),
         /// The `syndicate` command-line tool.
         .executable(name: "syndicate", targets: ["SyndicateCLI"]),
     ],
@@ -125,6 +127,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "SyndicatePreview",
+            dependencies: ["Syndicate"],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "SyndicateImport",
             dependencies: [
                 "Syndicate",
@@ -172,6 +179,7 @@ let package = Package(
                 "SyndicateLedger",
                 "SyndicateCurl",
                 "SyndicateImages",
+                "SyndicatePreview",
                 // On Linux URLSession means FoundationNetworking, whose libcurl and its thirty
                 // libraries the loader would map at every start; the CLI sends through
                 // SyndicateCurl there, which loads libcurl only when a request goes out.
@@ -243,6 +251,12 @@ let package = Package(
         .testTarget(
             name: "SyndicateImagesTests",
             dependencies: ["SyndicateImages", "CSyndicateVips", "Syndicate", "SyndicateTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SyndicatePreviewTests",
+            dependencies: ["SyndicatePreview", "Syndicate", "SyndicateTestSupport"],
+            exclude: ["__Goldens__"],
             swiftSettings: strictSettings
         ),
         .testTarget(
