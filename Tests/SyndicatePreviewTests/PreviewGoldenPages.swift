@@ -2,6 +2,7 @@ import Foundation
 import Syndicate
 import SyndicatePreview
 import SyndicateTestSupport
+import Testing
 
 /// The golden preview pages: which posts each one draws, on every network with the default
 /// composer. Shared by the golden test and the browser test.
@@ -18,7 +19,38 @@ enum PreviewGoldenPages {
         try posts.map { PostPreview(post: $0, payloads: try Composer().payloads(for: $0, on: SocialNetwork.allCases)) }
     }
 
+    /// Two posts in scripts that lay out differently: Arabic (right to left, with a Latin URL
+    /// and hashtags inside) and Japanese (no spaces to break at).
+    static let scripts: [Post] = [
+        Post(
+            id: "https://school.example/ar/library", title: "مدرسة الأمل تفتتح مكتبة جديدة للطلاب",
+            url: URL(string: "https://school.example/ar/library"),
+            summary: "افتتحت مدرسة الأمل الابتدائية مكتبتها الجديدة يوم الاثنين بحضور أولياء الأمور. تضم المكتبة أكثر من ثلاثة آلاف كتاب باللغتين العربية والإنجليزية.",
+            tags: ["مكتبة", "Reading"], language: "ar", siteName: "مدرسة الأمل"),
+        Post(
+            id: "https://school.example/ja/sports-day", title: "運動会は雨のため来週の金曜日に延期されました",
+            url: URL(string: "https://school.example/ja/sports-day"),
+            summary: "本日予定していた運動会は、天候不良のため来週の金曜日に延期いたします。保護者の皆様にはご不便をおかけしますが、ご理解とご協力をお願いいたします。お弁当の準備は当日で構いません。",
+            tags: ["運動会", "School"], language: "ja", siteName: "さくら小学校"),
+    ]
+
     static let all: [Page] = [
         Page(name: "preview-ofsted-secondments-html") { try previews([try DryRunHarness.examplePost("ofsted-secondments.html")]) },
+        Page(name: "preview-sports-day-md") {
+            // The example's images are local files; as published on the site, so the page stays small.
+            var post = Fixtures.sportsDay
+            post.images = post.images.map { image in
+                var image = image
+                image.url = URL(string: "https://school.example/images/" + image.url.lastPathComponent)!
+                return image
+            }
+            return try previews([post])
+        },
+        Page(name: "preview-school-news-rss") {
+            let data = try Fixtures.exampleData("school-news.rss")
+            let importer = try #require(Fixtures.importer(sniffing: data, fileName: "school-news.rss"))
+            return try previews(Array(try importer.posts(from: data, context: Fixtures.context("school-news.rss")).prefix(2)))
+        },
+        Page(name: "preview-scripts") { try previews(scripts) },
     ]
 }
