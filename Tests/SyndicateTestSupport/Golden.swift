@@ -3,7 +3,8 @@ import Testing
 
 /// Golden-file comparison for JSON payloads, requests and command output.
 ///
-/// Goldens live in `Tests/<Target>/__Goldens__/<name>.json`. When the file is missing, or when
+/// Goldens live in `Tests/<Target>/__Goldens__/<name>.json` (or another extension, such as
+/// `.html` for preview pages). When the file is missing, or when
 /// the environment has `SYNDICATE_RECORD_GOLDENS=1`, the actual value is written and the check
 /// fails, so that every re-recording is a reviewed diff.
 public enum Golden {
@@ -19,12 +20,12 @@ public enum Golden {
         return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
     }
 
-    /// Compares `actual` with the golden `name` of `target`; returns a failure message (with a
-    /// line diff of the golden and `actual`) or nil.
-    public static func check(_ actual: String, named name: String, target: String) -> String? {
+    /// Compares `actual` with the golden `name` of `target` (the file `name.<fileExtension>`);
+    /// returns a failure message (with a line diff of the golden and `actual`) or nil.
+    public static func check(_ actual: String, named name: String, target: String, fileExtension: String = "json") -> String? {
         // Local image files are named by absolute paths, which differ between checkouts.
         let actual = actual.replacingOccurrences(of: Fixtures.repositoryRoot.path, with: "<repository>")
-        let url = Fixtures.repositoryRoot.appendingPathComponent("Tests/\(target)/__Goldens__/\(name).json")
+        let url = Fixtures.repositoryRoot.appendingPathComponent("Tests/\(target)/__Goldens__/\(name).\(fileExtension)")
         let existing = try? String(contentsOf: url, encoding: .utf8)
         if isRecording || existing == nil {
             try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -89,13 +90,14 @@ public enum Golden {
     }
 }
 
-/// Compares `actual` with the golden `name` of `target` (see ``Golden``) and, when they differ
-/// (or the golden was just recorded), records an issue at the caller's file and line whose
-/// comment is the line diff.
+/// Compares `actual` with the golden `name` of `target` (see ``Golden``; the file
+/// `name.<fileExtension>`, `.json` unless given) and, when they differ (or the golden was just
+/// recorded), records an issue at the caller's file and line whose comment is the line diff.
 public func assertGolden(
-    _ actual: String, named name: String, target: String, sourceLocation: SourceLocation = #_sourceLocation
+    _ actual: String, named name: String, target: String, fileExtension: String = "json",
+    sourceLocation: SourceLocation = #_sourceLocation
 ) {
-    if let failure = Golden.check(actual, named: name, target: target) {
+    if let failure = Golden.check(actual, named: name, target: target, fileExtension: fileExtension) {
         Issue.record(Comment(rawValue: failure), sourceLocation: sourceLocation)
     }
 }

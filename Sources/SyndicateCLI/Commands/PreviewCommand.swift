@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Syndicate
 import SyndicateImport
+import SyndicatePreview
 
 /// `syndicate preview`: shows the payload Syndicate would post on each network for each post.
 struct PreviewCommand: ParsableCommand {
@@ -16,7 +17,11 @@ struct PreviewCommand: ParsableCommand {
             {"id","title","payloads":[{"network","text","length","limit","link","hashtags",\
             "images","warnings", and network-specific keys such as "facets","embed","topicTag",\
             "linkAttachment","commentary","article","message","parseMode","allowedMentions",\
-            "parts"}]}. Exits 65 when the input cannot be imported or a payload cannot be composed.
+            "parts"}]}. --html OUT.html writes one self-contained HTML page instead (--html - prints \
+            it), a card per network drawn as the network shows it; the cards' names and handles \
+            come from each account's DISPLAY_NAME and HANDLE settings (--config, or \
+            SYNDICATE_<NETWORK>_DISPLAY_NAME / _HANDLE), else placeholders. Exits 65 when the input \
+            cannot be imported or a payload cannot be composed, 73 when the page cannot be written.
             """
     )
 
@@ -33,6 +38,12 @@ struct PreviewCommand: ParsableCommand {
 
     @Flag(help: "Print a JSON array instead of the human preview.")
     var json = false
+
+    @Option(name: .customLong("html"), help: ArgumentHelp("Write an HTML preview page to this file (- for standard output).", valueName: "file"))
+    var html: String?
+
+    @Option(help: "A config file (YAML or JSON) whose accounts' DISPLAY_NAME and HANDLE name the --html cards.")
+    var config: String?
 
     @OptionGroup var images: ImageOptions
 
@@ -57,6 +68,8 @@ struct PreviewCommand: ParsableCommand {
 
     func validate() throws {
         _ = try Self.networks(to)
+        if html != nil, json { throw ValidationError("--html writes a page and --json prints JSON; use one.") }
+        if html == "" { throw ValidationError("--html needs a file name, or - for standard output.") }
     }
 
     func run() throws {
@@ -73,13 +86,58 @@ struct PreviewCommand: ParsableCommand {
             FileHandle.standardError.write(Data("syndicate: \(error)\n".utf8))
             throw ExitCode(65)
         }
-        if json {
+        if let html {
+            try writePage(to: html, posts: posts, previews: previews, networks: networks)
+        } else if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             print(String(decoding: try encoder.encode(previews), as: UTF8.self))
         } else {
             print(Self.human(previews), terminator: "")
         }
+    }
+
+    /// Renders the page for `--html` and writes it to `path` (`-`: standard output), saying where
+    /// on standard error.
+    func writePage(to path: String, posts: [Post], previews: [Preview], networks: [SocialNetwork]) throws {
+        let accounts: [PreviewAccount]
+        do {
+            let configFile = try config.map { path throws(ConfigFile.Problem) in try ConfigFile.load(path: path) }
+            accounts = try Self.accounts(
+                AccountTargets.settings(for: networks.map { AccountTargets.Entry(network: $0, account: nil) }, config: configFile))
+        } catch let problem as ConfigFile.Problem {
+            FileHandle.standardError.write(Data("syndicate: \(problem)\n".utf8))
+            throw ExitCode(78)  // EX_CONFIG
+        }
+        let page = PreviewRenderer(accounts: accounts).page(
+            zip(posts, previews).map { PostPreview(post: $0.0, payloads: $0.1.payloads) })
+        if path == "-" {
+            print(page, terminator: "")
+            return
+        }
+        do {
+            try Data(page.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            FileHandle.standardError.write(Data("syndicate: \(path): the page cannot be written (\(error.localizedDescription)).\n".utf8))
+            throw ExitCode(73)  // EX_CANTCREAT
+        }
+        FileHandle.standardError.write(Data("Wrote the preview to \(path)\n".utf8))
+    }
+
+    /// The card header of each account that has a `DISPLAY_NAME` or `HANDLE` setting (the first
+    /// per network); a handle without `@` gets one.
+    static func accounts(_ settings: [AccountSettings]) -> [PreviewAccount] {
+        var result: [PreviewAccount] = []
+        for account in settings where !result.contains(where: { $0.network == account.network }) {
+            let name = account.value("DISPLAY_NAME")
+            let handle = account.value("HANDLE")
+            guard name != nil || handle != nil else { continue }
+            result.append(
+                PreviewAccount(
+                    network: account.network, displayName: name ?? account.network.displayName,
+                    handle: handle.map { $0.hasPrefix("@") ? $0 : "@" + $0 } ?? "@your-account"))
+        }
+        return result
     }
 
     /// One post's payloads, as `--json` prints them.
