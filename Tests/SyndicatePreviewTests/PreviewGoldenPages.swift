@@ -2,7 +2,6 @@ import Foundation
 import Syndicate
 import SyndicatePreview
 import SyndicateTestSupport
-import Testing
 
 /// The golden preview pages: which posts each one draws, on every network with the default
 /// composer. Shared by the golden test and the browser test.
@@ -34,23 +33,18 @@ enum PreviewGoldenPages {
             tags: ["運動会", "School"], language: "ja", siteName: "さくら小学校"),
     ]
 
+    /// The example article without its images: every network then draws its link card.
+    static func linkCards() throws -> [PostPreview] {
+        var post = try PreviewPages.posts("ofsted-secondments.html")[0]
+        post.images = []
+        return try previews([post])
+    }
+
     static let all: [Page] = [
-        Page(name: "preview-ofsted-secondments-html") { try previews([try DryRunHarness.examplePost("ofsted-secondments.html")]) },
-        Page(name: "preview-sports-day-md") {
-            // The example's images are local files; as published on the site, so the page stays small.
-            var post = Fixtures.sportsDay
-            post.images = post.images.map { image in
-                var image = image
-                image.url = URL(string: "https://school.example/images/" + image.url.lastPathComponent)!
-                return image
-            }
-            return try previews([post])
-        },
-        Page(name: "preview-school-news-rss") {
-            let data = try Fixtures.exampleData("school-news.rss")
-            let importer = try #require(Fixtures.importer(sniffing: data, fileName: "school-news.rss"))
-            return try previews(Array(try importer.posts(from: data, context: Fixtures.context("school-news.rss")).prefix(2)))
-        },
+        Page(name: "preview-ofsted-secondments") { try previews(try PreviewPages.posts("ofsted-secondments.html")) },
+        Page(name: "preview-school-news") { try previews(try PreviewPages.posts("school-news.rss", count: 2)) },
+        Page(name: "preview-sports-day") { try previews(try PreviewPages.posts("sports-day.md")) },
+        Page(name: "preview-link-cards") { try linkCards() },
         Page(name: "preview-scripts") { try previews(scripts) },
     ]
 }
