@@ -32,6 +32,32 @@ enum PreviewSegment: Equatable, Sendable {
         return .link(href: HTML.safeURL(address), full: full, display: display)
     }
 
+    /// The segments of `text` where `pattern` marks the network's own markup: `marked` turns
+    /// each match into segments, `rest` the text between matches.
+    static func splitting<Output>(
+        _ text: String, at pattern: Regex<Output>, marked: (Regex<Output>.Match) -> [PreviewSegment],
+        rest: (String) -> [PreviewSegment]
+    ) -> [PreviewSegment] {
+        var segments: [PreviewSegment] = []
+        var index = text.startIndex
+        for match in text.matches(of: pattern) {
+            if match.range.lowerBound > index { segments += rest(String(text[index..<match.range.lowerBound])) }
+            segments += marked(match)
+            index = match.range.upperBound
+        }
+        if index < text.endIndex { segments += rest(String(text[index...])) }
+        return segments
+    }
+
+    /// Text with URLs linked and nothing else (no mentions; a `#word` stays text): the plain
+    /// runs of a network whose hashtags and links are markup of their own.
+    static func linkingURLsOnly(_ text: String) -> [PreviewSegment] {
+        PreviewAutolink.split(text, mentions: false).map { segment in
+            if case .tag(let tag) = segment { return .text(tag) }
+            return segment
+        }
+    }
+
     /// The segments joined into the text a reader sees.
     static func visibleText(_ segments: [PreviewSegment]) -> String {
         segments.map(\.visible).joined()

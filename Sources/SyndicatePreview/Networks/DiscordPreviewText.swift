@@ -9,23 +9,12 @@ enum DiscordPreviewText {
 
     /// The segments of `text`.
     static func segments(of text: String) -> [PreviewSegment] {
-        var segments: [PreviewSegment] = []
-        var index = text.startIndex
-        for match in text.matches(of: masked) {
-            if match.range.lowerBound > index { segments += plain(String(text[index..<match.range.lowerBound])) }
+        PreviewSegment.splitting(text, at: masked) { match in
             let label = unescape(String(match.1))
-            segments.append(.link(href: HTML.safeURL(String(match.2)), full: label, display: label))
-            index = match.range.upperBound
-        }
-        if index < text.endIndex { segments += plain(String(text[index...])) }
-        return segments
-    }
-
-    /// Text outside masked links: markup removed, then URLs linked.
-    static func plain(_ text: String) -> [PreviewSegment] {
-        PreviewAutolink.split(unescape(text), mentions: false).map { segment in
-            if case .tag(let tag) = segment { return .text(tag) }
-            return segment
+            return [.link(href: HTML.safeURL(String(match.2)), full: label, display: label)]
+        } rest: { plain in
+            // Outside masked links: markup removed, then URLs linked.
+            PreviewSegment.linkingURLsOnly(unescape(plain))
         }
     }
 

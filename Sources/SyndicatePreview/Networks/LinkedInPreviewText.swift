@@ -8,22 +8,11 @@ enum LinkedInPreviewText {
 
     /// The segments of the `commentary` little text.
     static func segments(ofCommentary text: String) -> [PreviewSegment] {
-        var segments: [PreviewSegment] = []
-        var index = text.startIndex
-        for match in text.matches(of: hashtag) {
-            if match.range.lowerBound > index { segments += plain(String(text[index..<match.range.lowerBound])) }
-            segments.append(.tag("#" + unescape(String(match.1))))
-            index = match.range.upperBound
-        }
-        if index < text.endIndex { segments += plain(String(text[index...])) }
-        return segments
-    }
-
-    /// Escaped text: unescaped, then URLs linked.
-    static func plain(_ text: String) -> [PreviewSegment] {
-        PreviewAutolink.split(unescape(text), mentions: false).map { segment in
-            if case .tag(let tag) = segment { return .text(tag) }
-            return segment
+        PreviewSegment.splitting(text, at: hashtag) { match in
+            [.tag("#" + unescape(String(match.1)))]
+        } rest: { escaped in
+            // Escaped text: unescaped, then URLs linked.
+            PreviewSegment.linkingURLsOnly(unescape(escaped))
         }
     }
 
