@@ -28,7 +28,11 @@ enum HTML {
     /// would read differently (no whitespace or control characters); nil for anything else
     /// (`javascript:`, `data:`, relative paths …), which the page shows as text instead.
     static func safeURL(_ address: String) -> String? {
-        guard !address.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F }),
+        // No spaces, controls or format characters (a right-to-left override would show the
+        // address reversed: `…/\u{202E}gnp.exe` reads `…/exe.png`).
+        guard !address.unicodeScalars.contains(where: {
+            $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F || $0.properties.generalCategory == .format
+        }),
             let url = URL(string: address), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
             let host = url.host, !host.isEmpty
         else { return nil }

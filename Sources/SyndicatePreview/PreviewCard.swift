@@ -90,7 +90,8 @@ struct PreviewCard {
     var count: String {
         let length = payload.length
         let limit = payload.limit
-        let percent = limit > 0 ? min(100, length * 100 / limit) : 100
+        // In floating point: a hand-made payload's length may be near Int.max.
+        let percent = limit > 0 ? Int(min(100, max(0, Double(length) / Double(limit) * 100))) : 100
         let over = length > limit ? " over" : ""
         return "<div class=\"count\(over)\" data-length=\"\(length)\" data-limit=\"\(limit)\">"
             + "<div class=\"bar\"><div class=\"bar-fill\" style=\"width: \(percent)%\"></div></div>"

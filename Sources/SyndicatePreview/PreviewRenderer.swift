@@ -65,6 +65,7 @@ public struct PreviewRenderer: Sendable {
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data: http: https:; style-src 'unsafe-inline'">
+            <meta name="referrer" content="no-referrer">
             <title>Preview</title>
             <style>
             \(PreviewStyle.css)

@@ -19,7 +19,8 @@ enum PreviewText {
         case .x: XPreviewText.segments(of: text)
         case .mastodon: MastodonPreviewText.segments(of: text)
         case .bluesky: BlueskyPreviewText.segments(of: text, facets: facets ?? [])
-        case .telegram: TelegramPreviewText.segments(of: text)
+        // Telegram reads HTML only when the payload says so; otherwise the text is shown as sent.
+        case .telegram: payload.parseMode?.lowercased() == "html" ? TelegramPreviewText.segments(of: text) : PreviewAutolink.split(text)
         case .slack: SlackPreviewText.segments(of: text)
         case .discord: DiscordPreviewText.segments(of: text)
         case .linkedin:

@@ -37,6 +37,28 @@ import Testing
         #expect(page.contains(">@springfield.bsky.social</span>"))
     }
 
+    @Test func aConfigFileNamesTheCardsEvenWithItsSecretsUnset() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("syndicate-preview-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let config = directory.appendingPathComponent("syndicate.yml")
+        try """
+            mastodon:
+              - account: school
+                INSTANCE: social.example
+                ACCESS_TOKEN: ${UNSET_SCHOOL_TOKEN_FOR_THIS_TEST}
+                DISPLAY_NAME: "Springfield <Primary>"
+                HANDLE: news@social.example
+            """.write(to: config, atomically: true, encoding: .utf8)
+        let outcome = try CLIRunner.run(
+            ["preview", "-", "--format", "json", "--to", "mastodon", "--html", "-", "--config", config.path], stdin: Self.input)
+        #expect(outcome.status == 0, Comment(rawValue: outcome.stderr))
+        #expect(outcome.stdout.contains(">Springfield &lt;Primary&gt;</strong>"))
+        #expect(outcome.stdout.contains(">@news@social.example</span>"))
+        let unused = try CLIRunner.run(["preview", "-", "--format", "json", "--config", config.path], stdin: Self.input)
+        #expect(unused.status == 64, "--config without --html is refused")
+    }
+
     @Test func htmlWithJSONIsAUsageError() throws {
         let outcome = try CLIRunner.run(["preview", "-", "--format", "json", "--json", "--html", "-"], stdin: Self.input)
         #expect(outcome.status == 64)

@@ -14,6 +14,8 @@ import Testing
 ///
 /// Skips, saying so, where no Chromium is installed; CI installs one.
 @Suite(.serialized) struct ChromiumPreviewTests {
+    /// The networks whose text has no markup: the card shows the payload's text itself.
+    static let showsTextAsSent: Set<SocialNetwork> = [.x, .mastodon, .bluesky, .threads, .tumblr, .webhook]
     static let width = 1000
     static let height = 1600
 
@@ -44,6 +46,9 @@ import Testing
         #expect(report.cards.map(\.network) == payloads.map(\.network.rawValue))
         for (card, payload) in zip(report.cards, payloads) {
             #expect(card.parts == PreviewRenderer.visibleText(of: payload), "\(name) \(card.network)")
+            if Self.showsTextAsSent.contains(payload.network) {
+                #expect(card.parts == (payload.parts?.map(\.text) ?? [payload.text]), "\(name) \(card.network): not the payload's own text")
+            }
             #expect(card.overflow.isEmpty, "\(name) \(card.network): \(card.overflow.prefix(3))")
             #expect(card.width > 200 && card.height > 50, "\(name) \(card.network): \(card.width)×\(card.height)")
         }

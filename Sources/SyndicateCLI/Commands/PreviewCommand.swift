@@ -70,6 +70,7 @@ struct PreviewCommand: ParsableCommand {
         _ = try Self.networks(to)
         if html != nil, json { throw ValidationError("--html writes a page and --json prints JSON; use one.") }
         if html == "" { throw ValidationError("--html needs a file name, or - for standard output.") }
+        if config != nil, html == nil { throw ValidationError("--config names the --html cards' accounts; it has no use without --html.") }
     }
 
     func run() throws {
@@ -102,7 +103,7 @@ struct PreviewCommand: ParsableCommand {
     func writePage(to path: String, posts: [Post], previews: [Preview], networks: [SocialNetwork]) throws {
         let accounts: [PreviewAccount]
         do {
-            let configFile = try config.map { path throws(ConfigFile.Problem) in try ConfigFile.load(path: path) }
+            let configFile = try config.map { path throws(ConfigFile.Problem) in try ConfigFile.load(path: path, unsetVariablesAreEmpty: true) }
             accounts = try Self.accounts(
                 AccountTargets.settings(for: networks.map { AccountTargets.Entry(network: $0, account: nil) }, config: configFile))
         } catch let problem as ConfigFile.Problem {

@@ -32,8 +32,12 @@ struct ConfigFile: Sendable {
         var description: String
     }
 
-    /// Reads and checks the file at `path`.
-    static func load(path: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws(Problem) -> ConfigFile {
+    /// Reads and checks the file at `path`. With `unsetVariablesAreEmpty` (for commands that read
+    /// only names, such as `preview --html`), a `${NAME}` whose variable is unset reads as empty
+    /// instead of refusing the file.
+    static func load(
+        path: String, environment: [String: String] = ProcessInfo.processInfo.environment, unsetVariablesAreEmpty: Bool = false
+    ) throws(Problem) -> ConfigFile {
         let text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
@@ -55,7 +59,7 @@ struct ConfigFile: Sendable {
                 guard let ledger = value as? String else {
                     throw Problem(description: "\(path): 'ledger' must be a file path.")
                 }
-                config.ledgerPath = try expand(ledger, at: "ledger", file: path, environment: environment)
+                config.ledgerPath = try expand(ledger, at: "ledger", file: path, environment: environment, unsetIsEmpty: unsetVariablesAreEmpty)
                 continue
             }
             guard let network = SocialNetwork(name: key) else {
@@ -80,7 +84,8 @@ struct ConfigFile: Sendable {
                     default:
                         throw Problem(description: "\(path): \(place).\(setting) must be a single value.")
                     }
-                    let expanded = try expand(text, at: "\(place).\(setting)", file: path, environment: environment)
+                    let expanded = try expand(
+                        text, at: "\(place).\(setting)", file: path, environment: environment, unsetIsEmpty: unsetVariablesAreEmpty)
                     if setting == "account" { name = expanded } else { values[setting.uppercased()] = expanded }
                 }
                 guard !accounts.contains(where: { $0.account == name }) else {
@@ -93,8 +98,11 @@ struct ConfigFile: Sendable {
         return config
     }
 
-    /// `value` with each `${NAME}` replaced by the environment variable.
-    static func expand(_ value: String, at place: String, file: String, environment: [String: String]) throws(Problem) -> String {
+    /// `value` with each `${NAME}` replaced by the environment variable (an unset one is an
+    /// error, or empty when `unsetIsEmpty`).
+    static func expand(
+        _ value: String, at place: String, file: String, environment: [String: String], unsetIsEmpty: Bool = false
+    ) throws(Problem) -> String {
         var result = ""
         var rest = Substring(value)
         while let start = rest.range(of: "${") {
@@ -103,7 +111,7 @@ struct ConfigFile: Sendable {
                 throw Problem(description: "\(file): \(place) has '${' without a closing '}'.")
             }
             let name = String(rest[start.upperBound..<end])
-            guard let variable = environment[name] else {
+            guard let variable = environment[name] ?? (unsetIsEmpty ? "" : nil) else {
                 throw Problem(description: "\(file): \(place) refers to the environment variable \(name), which is not set; set it or write the value.")
             }
             result += variable

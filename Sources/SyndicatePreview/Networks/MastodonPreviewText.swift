@@ -10,8 +10,17 @@ enum MastodonPreviewText {
     /// digit, `_`, `@`, `/` or `.` is part of a word or address and is skipped.
     nonisolated(unsafe) static let mention = /@[A-Za-z0-9_]+(?:@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)?/
 
-    /// The segments of `text`.
+    /// The segments of `text`: URLs and hashtags first (a `@` inside a URL, as in `?ref=@school`,
+    /// belongs to the URL), then mentions in the text between them.
     static func segments(of text: String) -> [PreviewSegment] {
+        PreviewAutolink.apply([.text(text)], mentions: false) { PreviewAutolink.shortened($0, to: shownURLLength) }.flatMap { segment in
+            if case .text(let plain) = segment { return mentions(in: plain) }
+            return [segment]
+        }
+    }
+
+    /// `text` split at its mentions.
+    static func mentions(in text: String) -> [PreviewSegment] {
         var segments: [PreviewSegment] = []
         var index = text.startIndex
         for match in text.matches(of: mention) {
@@ -25,6 +34,6 @@ enum MastodonPreviewText {
             index = match.range.upperBound
         }
         if index < text.endIndex { segments.append(.text(String(text[index...]))) }
-        return PreviewAutolink.apply(segments, mentions: false) { PreviewAutolink.shortened($0, to: shownURLLength) }
+        return segments
     }
 }

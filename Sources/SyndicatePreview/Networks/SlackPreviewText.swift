@@ -14,17 +14,15 @@ enum SlackPreviewText {
         var index = text.startIndex
         var run = ""
         func flush() {
-            if !run.isEmpty {
-                let plain = decode(run.replacing(bold) { String($0.1) })
-                segments += PreviewAutolink.split(plain, mentions: false).map { segment in
-                    if case .tag(let tag) = segment { return .text(tag) }
-                    return segment
-                }
-            }
+            if !run.isEmpty { segments += PreviewSegment.linkingURLsOnly(decode(run.replacing(bold) { String($0.1) })) }
             run = ""
         }
         while index < text.endIndex {
-            if text[index] == "<", let close = text[index...].firstIndex(of: ">") {
+            // A `<…>` is markup only up to the next `<`: each character is looked at a bounded
+            // number of times, whatever the text (40,000 `<` and one `>` once took minutes).
+            if text[index] == "<", let close = text[text.index(after: index)...].firstIndex(where: { $0 == ">" || $0 == "<" }),
+                text[close] == ">"
+            {
                 let inner = text[text.index(after: index)..<close]
                 let pieces = inner.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
                 let address = decode(String(pieces[0]))
@@ -32,9 +30,11 @@ enum SlackPreviewText {
                     flush()
                     let label = pieces.count == 2 ? decode(String(pieces[1])) : address
                     segments.append(.link(href: HTML.safeURL(address), full: label, display: label))
-                    index = text.index(after: close)
-                    continue
+                } else {
+                    run += text[index...close]
                 }
+                index = text.index(after: close)
+                continue
             }
             run.append(text[index])
             index = text.index(after: index)

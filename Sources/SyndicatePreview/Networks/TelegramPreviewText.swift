@@ -19,9 +19,14 @@ enum TelegramPreviewText {
         }
         while index < text.endIndex {
             let character = text[index]
-            if character == "<", let close = text[index...].firstIndex(of: ">") {
+            // A tag ends at the next `>` before any other `<` (so the scan stays linear).
+            if character == "<", let close = text[text.index(after: index)...].firstIndex(where: { $0 == ">" || $0 == "<" }),
+                text[close] == ">"
+            {
                 let tag = text[index...close]
                 if let match = tag.wholeMatch(of: anchor) {
+                    // An anchor opened inside another keeps the first one's words as text.
+                    if let open = link { run += open.label }
                     flush()
                     link = (HTMLEntities.decode(String(match.1)), "")
                 } else if tag.lowercased().hasPrefix("</a"), let open = link {
