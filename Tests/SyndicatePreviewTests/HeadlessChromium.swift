@@ -25,13 +25,6 @@ struct HeadlessChromium {
         return nil
     }()
 
-    /// Why the browser tests skip here, or nil when a browser is installed.
-    static var skipNotice: String? {
-        installed == nil
-            ? "no Chromium on this machine (apt-get install chromium, or set SYNDICATE_CHROMIUM): the browser checks of the preview pages skipped"
-            : nil
-    }
-
     struct Failure: Error, CustomStringConvertible {
         var description: String
     }

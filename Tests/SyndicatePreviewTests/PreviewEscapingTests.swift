@@ -22,6 +22,8 @@ import Testing
         "[label](javascript:alert(1))", "<javascript:alert(1)|click>", "{hashtag|\\#|x}", "\\", "@user@host.social", "#tag",
         "https://school.example/a?b=1&c=<2>", "http://x.example/\"onclick=", "שלום", "مرحبا", "\u{202E}", "\u{200F}", "\u{200B}", "日本語",
         "👩‍👩‍👧", "\n", " ", "e\u{301}", "--!>", "<!--", "<style>", "</style>", "<svg onload=alert(1)>", "`",
+        "<a href=\"javascript:alert(1)\">x</a>", "<a href='https://x.example/&quot;onmouseover=1'>y</a>",
+        "<a href=\"https://school.example/ok\">", "<https://school.example|ok>",
     ]
 
     /// A random string of 0–8 pieces.
@@ -58,8 +60,13 @@ import Testing
                 if network == .bluesky {
                     payload.embed = SharePayload.Embed(
                         external: .init(uri: card, title: Self.random(&generator), description: Self.random(&generator), thumbURL: image))
+                    // Facets over random byte ranges (inside characters, overlapping, past the end).
                     let length = payload.text.utf8.count
-                    payload.facets = [BlueskyFacet(index: .init(byteStart: 0, byteEnd: length), features: [.link(uri: card.absoluteString)])]
+                    payload.facets = (0..<generator.int(1...3)).map { _ in
+                        let start = generator.int(0...max(0, length))
+                        let feature: BlueskyFacet.Feature = generator.below(2) == 0 ? .link(uri: card.absoluteString) : .tag(Self.random(&generator))
+                        return BlueskyFacet(index: .init(byteStart: start, byteEnd: start + generator.int(0...12)), features: [feature])
+                    }
                 }
                 if network == .linkedin {
                     payload.commentary = Self.random(&generator)

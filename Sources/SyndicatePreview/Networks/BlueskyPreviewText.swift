@@ -3,7 +3,7 @@ import Syndicate
 
 /// Bluesky: plain text whose links, tags and mentions are exactly its facets' UTF-8 byte ranges
 /// (nothing is found by pattern); a facet whose range is out of bounds, overlaps an earlier one
-/// or splits a character is left as text.
+/// or falls inside a Unicode scalar is left as text (one that cuts a grapheme cluster, such as a ZWJ sequence, is linked as it is).
 enum BlueskyPreviewText {
     /// The segments of `text` with `facets`.
     static func segments(of text: String, facets: [BlueskyFacet]) -> [PreviewSegment] {
