@@ -92,16 +92,10 @@ extension DiscordClient {
         let response = try await exchange.send(request)
         guard response.isSuccess else {
             var failure = error(for: response)
-            if Self.isUnknownMessage(response) {
-                failure.category = .invalidPayload
-                failure.mayHaveReachedNetwork = false
-                failure.message = "message \(id) is no longer in the webhook's channel"
-                failure.fix = "it was deleted in Discord: " + RevisionSupport.repostAdvice + "."
-            }
+            if Self.isUnknownMessage(response) { failure = failure.copyGone("message \(id) is no longer in the webhook's channel") }
             throw failure
         }
-        var delivery = try exchange.delivery(remoteID: copy.remoteID, url: copy.url, partIDs: copy.partIDs)
-        delivery.mediaIDs = copy.mediaIDs
+        var delivery = try exchange.delivery(of: copy)
         delivery.warnings = warnings
         return delivery
     }

@@ -67,26 +67,14 @@ extension FacebookClient {
 
     package func edit(_ copy: PostedCopy, to payload: SharePayload, of post: Post) async throws(DeliveryError) -> Delivery {
         try checkPage(of: copy)
-        let ids = copy.allIDs
-        let parts = payload.parts?.count ?? 1
-        guard parts == ids.count, ids.count == 1 else {
-            throw DeliveryError(
-                .unsupported, network: network, account: account,
-                message: "the new version has \(parts) part(s) and the copy on Facebook \(ids.count), so it cannot be edited in place",
-                mayHaveReachedNetwork: false, fix: RevisionSupport.repostAdvice + ".")
-        }
+        try copy.requireSameParts(as: payload, singlePart: true)
         let message = Self.message(of: payload, withPhotos: !copy.mediaIDs.isEmpty)
         let response = try await exchange.send(editRequest(copy.remoteID, message: message))
         guard response.isSuccess else {
             var failure = GraphAPIError.deliveryError(for: response, exchange: exchange)
-            if Self.saysMissing(response) {
-                failure.message = "post \(copy.remoteID) is no longer on the Page"
-                failure.fix = "it was deleted on Facebook: " + RevisionSupport.repostAdvice + "."
-            }
+            if Self.saysMissing(response) { failure = failure.copyGone("post \(copy.remoteID) is no longer on the Page") }
             throw failure
         }
-        var delivery = try exchange.delivery(remoteID: copy.remoteID, url: copy.url, partIDs: copy.partIDs)
-        delivery.mediaIDs = copy.mediaIDs
-        return delivery
+        return try exchange.delivery(of: copy)
     }
 }

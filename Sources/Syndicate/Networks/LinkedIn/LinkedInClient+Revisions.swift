@@ -76,14 +76,7 @@ extension LinkedInClient {
     }
 
     package func edit(_ copy: PostedCopy, to payload: SharePayload, of post: Post) async throws(DeliveryError) -> Delivery {
-        let ids = copy.allIDs
-        let parts = payload.parts?.count ?? 1
-        guard parts == ids.count, ids.count == 1 else {
-            throw DeliveryError(
-                .unsupported, network: network, account: account,
-                message: "the new version has \(parts) part(s) and the copy on LinkedIn \(ids.count), so it cannot be edited in place",
-                mayHaveReachedNetwork: false, fix: RevisionSupport.repostAdvice + ".")
-        }
+        try copy.requireSameParts(as: payload, singlePart: true)
         guard let commentary = payload.commentary else {
             throw DeliveryError(
                 .invalidPayload, network: network, account: account,
@@ -93,14 +86,9 @@ extension LinkedInClient {
         let response = try await exchange.send(try editRequest(copy.remoteID, commentary: commentary))
         guard response.isSuccess else {
             var failure = error(for: response)
-            if response.status == 404 || response.status == 410 {
-                failure.message = "post \(copy.remoteID) is no longer on LinkedIn"
-                failure.fix = "it was deleted on LinkedIn: " + RevisionSupport.repostAdvice + "."
-            }
+            if response.status == 404 || response.status == 410 { failure = failure.copyGone("post \(copy.remoteID) is no longer on LinkedIn") }
             throw failure
         }
-        var delivery = try exchange.delivery(remoteID: copy.remoteID, url: copy.url, partIDs: copy.partIDs)
-        delivery.mediaIDs = copy.mediaIDs
-        return delivery
+        return try exchange.delivery(of: copy)
     }
 }

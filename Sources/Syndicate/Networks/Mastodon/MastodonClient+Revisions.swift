@@ -44,14 +44,9 @@ extension MastodonClient {
     }
 
     package func edit(_ copy: PostedCopy, to payload: SharePayload, of post: Post) async throws(DeliveryError) -> Delivery {
+        try copy.requireSameParts(as: payload)
         let texts = payload.parts?.map(\.text) ?? [payload.text]
         let ids = copy.allIDs
-        guard texts.count == ids.count else {
-            throw DeliveryError(
-                .unsupported, network: network, account: account,
-                message: "the new version has \(texts.count) part(s) and the copy on Mastodon \(ids.count), so it cannot be edited in place",
-                mayHaveReachedNetwork: false, fix: RevisionSupport.repostAdvice + ".")
-        }
         let language = self.language ?? post.language.flatMap { LanguageTag($0) }?.primary
         var first: Status?
         for (index, (id, text)) in zip(ids, texts).enumerated() {
@@ -66,8 +61,7 @@ extension MastodonClient {
             guard response.isSuccess else {
                 var failure = error(for: response)
                 if response.status == 404 {
-                    failure.message = "status \(id) is no longer on the server"
-                    failure.fix = "it was deleted on Mastodon: " + RevisionSupport.repostAdvice + "."
+                    failure = failure.copyGone("status \(id) is no longer on the server")
                 } else if response.status == 422 {
                     failure.message = "Mastodon refused the edit of status \(id)"
                 }
@@ -76,9 +70,6 @@ extension MastodonClient {
             let status = try exchange.decode(Status.self, from: response)
             if first == nil { first = status }
         }
-        let url = first?.url ?? copy.url
-        var delivery = try exchange.delivery(remoteID: copy.remoteID, url: url, partIDs: copy.partIDs)
-        delivery.mediaIDs = copy.mediaIDs
-        return delivery
+        return try exchange.delivery(of: copy, url: first?.url)
     }
 }

@@ -215,9 +215,7 @@ extension TelegramClient {
             }
             var failure = error(for: response)
             if said.contains("message to edit not found") {
-                failure.mayHaveReachedNetwork = false
-                failure.message = "message \(id) is no longer in \(chatID)"
-                failure.fix = "it was deleted in Telegram: " + RevisionSupport.repostAdvice + "."
+                failure = failure.copyGone("message \(id) is no longer in \(chatID)")
             } else if said.contains("can't be edited") || said.contains("cannot be edited") {
                 failure.category = .forbidden
                 failure.mayHaveReachedNetwork = false
@@ -226,8 +224,6 @@ extension TelegramClient {
             }
             throw failure
         }
-        var delivery = try exchange.delivery(remoteID: copy.remoteID, url: copy.url, partIDs: copy.partIDs)
-        delivery.mediaIDs = copy.mediaIDs
-        return delivery
+        return try exchange.delivery(of: copy)
     }
 }

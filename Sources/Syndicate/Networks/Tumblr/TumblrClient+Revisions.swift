@@ -46,27 +46,15 @@ extension TumblrClient {
     }
 
     package func edit(_ copy: PostedCopy, to payload: SharePayload, of post: Post) async throws(DeliveryError) -> Delivery {
-        let ids = copy.allIDs
-        let parts = payload.parts?.count ?? 1
-        guard parts == ids.count, ids.count == 1 else {
-            throw DeliveryError(
-                .unsupported, network: network, account: account,
-                message: "the new version has \(parts) part(s) and the copy on Tumblr \(ids.count), so it cannot be edited in place",
-                mayHaveReachedNetwork: false, fix: RevisionSupport.repostAdvice + ".")
-        }
+        try copy.requireSameParts(as: payload, singlePart: true)
         let (images, warnings) = exchange.publicImages(payload.images, limits: TumblrNetwork.images)
         let response = try await exchange.send(try editRequest(copy.remoteID, payload: payload, images: images))
         guard response.isSuccess else {
             var failure = error(for: response)
-            if response.status == 404 {
-                failure.category = .invalidPayload
-                failure.message = "post \(copy.remoteID) is no longer on the blog"
-                failure.fix = "it was deleted on Tumblr: " + RevisionSupport.repostAdvice + "."
-            }
+            if response.status == 404 { failure = failure.copyGone("post \(copy.remoteID) is no longer on the blog") }
             throw failure
         }
-        var delivery = try exchange.delivery(remoteID: copy.remoteID, url: copy.url, partIDs: copy.partIDs)
-        delivery.mediaIDs = copy.mediaIDs
+        var delivery = try exchange.delivery(of: copy)
         delivery.warnings = warnings
         return delivery
     }
